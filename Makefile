@@ -1,0 +1,36 @@
+# Every target bootstraps what it needs on a fresh machine: `make demo` and `make test` are enough.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint score bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/zonewatch extract examples --format table
+
+test: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+score: install
+	$(BIN)/python ../shared/eval/score.py ../shared/corpus/dev ../shared/corpus/seed --lang en \
+		--cmd "$(BIN)/zonewatch extract --format jsonl" -v
+	$(BIN)/python ../shared/eval/score.py ../shared/corpus/dev --lang zh \
+		--cmd "$(BIN)/zonewatch extract --format jsonl" -v
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,65 @@
+"""Span-keeping text helpers shared by the language extractors: sentences, paragraphs, trimming."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zonewatch.model import Span
+
+# Words after which a full stop does not end a sentence. Kept short on purpose: these are the ones
+# that appear inside investment sentences ("Co., Ltd.", "approx. RMB", "Rs. 500 crore", "U.S. dollars").
+_ABBREVIATIONS = frozenset(
+    "co ltd inc corp no nos approx appx rs mr mrs ms dr st jr sr vs etc dept govt pvt u.s u.k "
+    "jan feb mar apr jun jul aug sep sept oct nov dec est int'l intl bhd plc".split()
+)
+_EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
+_ZH_END = re.compile(r"[。！？；!?]+[”’」』）)]*")
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """Spans of non-blank lines (a line is a paragraph in the texts zonewatch reads)."""
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = trim(text, m.start(), m.end())
+        if end > start:
+            yield Span(start, end)
+
+
+def sentences(text: str, within: Span | None = None) -> Iterator[Span]:
+    """Sentence spans in ``text`` (English and Chinese punctuation), never crossing a line break."""
+    para_spans = [within] if within is not None else list(paragraphs(text))
+    for para in para_spans:
+        for line in re.finditer(r"[^\n]+", text[para.start : para.end]):
+            yield from _split_line(text, para.start + line.start(), para.start + line.end())
+
+
+def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
+    cursor = start
+    line = text[start:end]
+    cuts: list[int] = []
+    for m in _ZH_END.finditer(line):
+        cuts.append(start + m.end())
+    for m in _EN_END.finditer(line):
+        word = re.search(r"([A-Za-z.']+)$", line[: m.start()])
+        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS and m.group().startswith("."):
+            continue
+        if word and len(word.group(1)) == 1 and m.group().startswith("."):  # initials: "G.M. Rao"
+            continue
+        cuts.append(start + m.end())
+    for cut in sorted(set(cuts)):
+        s, e = trim(text, cursor, cut)
+        if e > s:
+            yield Span(s, e)
+        cursor = cut
+    s, e = trim(text, cursor, end)
+    if e > s:
+        yield Span(s, e)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding white space (ASCII and full-width)."""
+    while start < end and (text[start].isspace() or text[start] == "\u3000"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "\u3000"):
+        end -= 1
+    return start, end

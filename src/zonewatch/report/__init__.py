@@ -1,0 +1,1 @@
+"""Human-facing output: formatted figures, roundups and exports."""
