@@ -1,0 +1,1 @@
+"""Throughput and latency harness for zonewatch (``make bench``); separate from the test suite."""
