@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from benchmarks.corpus import article, articles, read_jsonl, write
 
 SAMPLE = [article(7, i) for i in range(120)]
