@@ -30,7 +30,11 @@ def extract_projects(extraction: Extraction) -> Extraction:
 
 def default_components() -> list[Component]:
     """Extraction, then normalization, then verification of the article's own figures."""
-    return [extract_projects]
+    # Imported here so that importing the pipeline stays cheap (the ECB rates load on first use).
+    from zonewatch.normalize.fx import convert_amounts
+    from zonewatch.normalize.names import canonicalize
+
+    return [extract_projects, canonicalize, convert_amounts]
 
 
 def prepare(doc: Document, lang: str = "auto", published: DateValue | None = None) -> Document:

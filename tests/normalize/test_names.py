@@ -42,7 +42,10 @@ SAME = [
     ("Amazon Web Service", "Amazon Web Services"),
     ("Foxconn Technology Grup", None),  # a misspelt suffix leaves a different name: unknown, not a guess
     ("Singapore Sichuan Hitech Innovation Parc", "Singapore-Sichuan Hi-tech Innovation Park"),
-    ("University of Electronic Science and Technology in China", "University of Electronic Science and Technology of China"),
+    (
+        "University of Electronic Science and Technology in China",
+        "University of Electronic Science and Technology of China",
+    ),
     ("成都高新技术产业开发区域", "Chengdu Hi-Tech Zone"),
     ("天府国际生物城区", "Tianfu International Bio-Town"),
 ]
