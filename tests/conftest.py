@@ -25,3 +25,81 @@ def need_or_skip(ok: bool, reason: str) -> None:
 def shared() -> Path:
     need_or_skip((SHARED / "eval" / "score.py").exists(), f"{SHARED} is not here (a fresh clone without ../shared)")
     return SHARED
+
+
+# ---------------------------------------------------------------------------------------------- ledger databases
+# Ledger tests take the `ledger` fixture and run once on SQLite and once on PostgreSQL. PostgreSQL gets a
+# database of its own per test session (created on the local server, dropped at the end); each test starts
+# from empty tables. Set ZONEWATCH_TEST_PG to another admin URL to use another server.
+PG_ADMIN_URL = os.environ.get("ZONEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _pg_reachable(url: str) -> str | None:
+    try:
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:
+        return f"PostgreSQL at {url} is not reachable: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+
+
+@pytest.fixture(scope="session")
+def pg_url():  # type: ignore[no-untyped-def]
+    """A fresh PostgreSQL database for this test session (migrated), dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    problem = _pg_reachable(PG_ADMIN_URL)
+    need_or_skip(problem is None, problem or "")
+    name = f"zw_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _empty_pg(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from zonewatch.ledger.models import Base
+
+    engine = create_engine(url)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def ledger_url(request, tmp_path):  # type: ignore[no-untyped-def]
+    """The URL of an empty, migrated ledger: a SQLite file in tmp_path, or the session's PostgreSQL database."""
+    from zonewatch.ledger.db import open_ledger
+
+    url = f"sqlite:///{tmp_path / 'ledger.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    ledger = open_ledger(url)
+    ledger.dispose()
+    if request.param == "postgresql":
+        _empty_pg(url)
+    return url
+
+
+@pytest.fixture
+def ledger(ledger_url):  # type: ignore[no-untyped-def]
+    """An open, empty ledger (SQLite and PostgreSQL in turn)."""
+    from zonewatch.ledger.db import open_ledger
+
+    opened = open_ledger(ledger_url)
+    yield opened
+    opened.dispose()

@@ -1,0 +1,745 @@
+"""The ledger's public API: the one set of functions behind the CLI, the web API, the pages and the roundup.
+
+Opening::
+
+    open_ledger(url: str | None = None, migrate: bool = True) -> Ledger      # runs migrations on first use
+    upgrade(ledger) -> str | None                                           # `zonewatch db upgrade`
+
+Reading (every list returns ``Page[Row]``: ``rows``, ``total``, ``limit``, ``offset``)::
+
+    ProjectFilter(zone=, place=, investor=, sector=, stage=, since=, until=, min_amount=, search=,
+                  status=, top_level_only=, document_id=, parent_id=)       # frozen; every field optional
+    list_projects(ledger, filter=None, sort="-date", limit=50, offset=0) -> Page[ProjectRow]
+        sort: date | amount_cny | amount_usd | id | updated | place | stage, "-" for descending
+    iter_projects(ledger, filter=None, sort="-date", batch=1000) -> Iterator[ProjectRow]   # exports, streaming
+    get_project(ledger, project_id) -> ProjectDetail | None
+    stats(ledger, by="month", filter=None) -> list[StatRow]    # by: month | sector | place | investor | stage
+    totals(ledger, filter=None) -> StatRow                      # the same figures for the whole selection
+    list_documents(ledger, search=None, language=None, current_only=True, limit=50, offset=0)
+        -> Page[DocumentSummary]
+    get_document(ledger, document_id) -> DocumentDetail | None
+    list_findings(ledger, kind=None, document_id=None, project_id=None, limit=50, offset=0) -> Page[FindingRow]
+    list_organisations(ledger, search=None, limit=50, offset=0) -> Page[OrganisationRow]
+    list_reviews(ledger, project_id=None, limit=50, offset=0) -> Page[ReviewRow]
+    list_errors(ledger, limit=50, offset=0) -> Page[ErrorRow]
+
+Writing (``ledger.review`` and ``ledger.store``, re-exported here)::
+
+    confirm(ledger, project_id, who) -> ProjectRow | None       # None: no such project
+    reject(ledger, project_id, who) -> ProjectRow | None
+    edit(ledger, project_id, field, value: str, who) -> ProjectRow | None   # ReviewError for a bad field/value
+    EDITABLE_FIELDS                                             # the fields `edit` accepts
+    add_alias(ledger, organisation, alias, who) -> OrganisationRow  # an analyst's alias for an organisation
+    ingest_documents(ledger, documents: Iterable[Document], lang="auto", published=None,
+                     on_result=None) -> IngestSummary           # each document in its own transaction
+    ingest_document(ledger, document, lang="auto", published=None) -> DocumentResult
+    store_extraction(ledger, extraction) -> DocumentResult      # already-extracted (e.g. by Dask workers)
+    reextract(ledger, on_result=None) -> IngestSummary          # re-run the extractor over stored documents
+
+Semantics worth knowing:
+
+- ``status=None`` lists every project except rejected ones; ``status="all"`` includes them.
+- ``zone`` accepts any alias ("CDHT", "成都高新区") and includes the zone's parks (zonewatch.normalize);
+  ``place`` and ``investor`` accept any alias too; ``min_amount`` is in CNY; ``since``/``until`` are inclusive.
+- ``search`` is full text over projects and their source documents, Chinese included (``ledger.search``).
+- Totals never double count: an amount counts when the project is top-level or its aggregate has no amount
+  (``ProjectRow.in_totals``); ``StatRow.projects`` counts top-level records, an aggregate as its ``count``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, case, exists, false, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from zonewatch.errors import LedgerError
+from zonewatch.ledger import search as fts
+from zonewatch.ledger.db import Ledger, open_ledger, upgrade
+from zonewatch.ledger.models import (
+    DocumentRow,
+    FindingRecord,
+    IngestError,
+    Organisation,
+    OrganisationAlias,
+    ProjectOrganisation,
+    ProjectRecord,
+    ProjectSector,
+    ProjectSource,
+    ReviewAction,
+    StageEvent,
+)
+from zonewatch.ledger.names import canonical, zone_places
+from zonewatch.ledger.rows import (
+    DocumentDetail,
+    DocumentResult,
+    DocumentSummary,
+    ErrorRow,
+    FindingRow,
+    IngestSummary,
+    OrganisationRow,
+    Page,
+    ProjectDetail,
+    ProjectRow,
+    ReviewRow,
+    SourceDetail,
+    SourceRef,
+    StageChange,
+    StatRow,
+    TextSpan,
+)
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "DocumentDetail",
+    "DocumentResult",
+    "DocumentSummary",
+    "ErrorRow",
+    "FindingRow",
+    "IngestSummary",
+    "Ledger",
+    "OrganisationRow",
+    "Page",
+    "ProjectDetail",
+    "ProjectFilter",
+    "ProjectRow",
+    "ReviewRow",
+    "SourceDetail",
+    "SourceRef",
+    "StageChange",
+    "StatRow",
+    "TextSpan",
+    "add_alias",
+    "confirm",
+    "edit",
+    "get_document",
+    "get_project",
+    "ingest_document",
+    "ingest_documents",
+    "iter_projects",
+    "list_documents",
+    "list_errors",
+    "list_findings",
+    "list_organisations",
+    "list_projects",
+    "list_reviews",
+    "open_ledger",
+    "reextract",
+    "reject",
+    "stats",
+    "store_extraction",
+    "totals",
+    "upgrade",
+]
+
+STAT_KEYS = ("month", "sector", "place", "investor", "stage")
+SORT_KEYS = ("date", "amount_cny", "amount_usd", "id", "updated", "place", "stage")
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFilter:
+    """Which projects to list or count; every field is optional and they combine with AND."""
+
+    zone: str | None = None
+    place: str | None = None
+    investor: str | None = None
+    sector: str | None = None
+    stage: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    min_amount: Decimal | None = None  # CNY
+    search: str | None = None
+    status: str | None = None  # pending | confirmed | rejected | all; None = all but rejected
+    top_level_only: bool = False
+    document_id: int | None = None
+    parent_id: int | None = None
+
+
+def _filtered(session: Session, f: ProjectFilter | None) -> Select[ProjectRecord]:
+    P = ProjectRecord
+    q = select(P)
+    f = f or ProjectFilter()
+    if f.status in (None, ""):
+        q = q.where(P.status != "rejected")
+    elif f.status != "all":
+        q = q.where(P.status == f.status)
+    if f.zone:
+        q = q.where(P.place.in_(zone_places(f.zone)))
+    if f.place:
+        q = q.where(or_(P.place == canonical(f.place), func.lower(P.place) == f.place.strip().lower()))
+    if f.investor:
+        names = {canonical(f.investor), f.investor.strip()}
+        org_ids = select(Organisation.id).where(
+            or_(Organisation.name.in_(names), func.lower(Organisation.name) == f.investor.strip().lower())
+        )
+        alias_ids = select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias.in_(names))
+        q = q.where(
+            exists().where(
+                ProjectOrganisation.project_id == P.id,
+                ProjectOrganisation.role == "investor",
+                or_(
+                    ProjectOrganisation.organisation_id.in_(org_ids), ProjectOrganisation.organisation_id.in_(alias_ids)
+                ),
+            )
+        )
+    if f.sector:
+        q = q.where(
+            exists().where(
+                ProjectSector.project_id == P.id, func.lower(ProjectSector.sector) == f.sector.strip().lower()
+            )
+        )
+    if f.stage:
+        q = q.where(P.stage == f.stage)
+    if f.since:
+        q = q.where(P.date >= f.since)
+    if f.until:
+        q = q.where(P.date <= f.until)
+    if f.min_amount is not None:
+        q = q.where(P.amount_cny >= f.min_amount)
+    if f.top_level_only:
+        q = q.where(P.parent_id.is_(None))
+    if f.parent_id is not None:
+        q = q.where(P.parent_id == f.parent_id)
+    if f.document_id is not None:
+        q = q.where(exists().where(ProjectSource.project_id == P.id, ProjectSource.document_id == f.document_id))
+    if f.search and f.search.strip():
+        in_projects = fts.matching_ids(session, "project", f.search)
+        in_documents = select(ProjectSource.project_id).where(
+            ProjectSource.document_id.in_(fts.matching_ids(session, "document", f.search))
+        )
+        q = q.where(or_(P.id.in_(in_projects), P.id.in_(in_documents)))
+    return q
+
+
+def _order(q: Select[ProjectRecord], sort: str) -> Select[ProjectRecord]:
+    P = ProjectRecord
+    key = sort.lstrip("-+")
+    if key not in SORT_KEYS:
+        raise LedgerError(f"cannot sort by {sort!r}; use one of {', '.join(SORT_KEYS)} (prefix - for descending)")
+    column = {
+        "date": P.date,
+        "amount_cny": P.amount_cny,
+        "amount_usd": P.amount_usd,
+        "id": P.id,
+        "updated": P.updated_at,
+        "place": P.place,
+        "stage": P.stage,
+    }[key]
+    descending = sort.startswith("-")
+    ordered = column.desc().nulls_last() if descending else column.asc().nulls_last()
+    return q.order_by(ordered, P.id.desc() if descending else P.id.asc())
+
+
+def _source_refs(session: Session, ids: list[int]) -> dict[int, list[SourceRef]]:
+    refs: dict[int, list[SourceRef]] = {i: [] for i in ids}
+    if not ids:
+        return refs
+    rows = session.execute(
+        select(
+            ProjectSource.project_id,
+            ProjectSource.local_id,
+            DocumentRow.id,
+            DocumentRow.title,
+            DocumentRow.url,
+            DocumentRow.source,
+            DocumentRow.published,
+        )
+        .join(DocumentRow, DocumentRow.id == ProjectSource.document_id)
+        .where(ProjectSource.project_id.in_(ids))
+        .order_by(ProjectSource.project_id, DocumentRow.published.desc().nulls_last(), DocumentRow.id)
+    )
+    for pid, local_id, doc_id, title, url, source, published in rows:
+        refs[pid].append(SourceRef(doc_id, title, url, source, published, local_id))
+    return refs
+
+
+def _row(p: ProjectRecord, sources: list[SourceRef]) -> ProjectRow:
+    return ProjectRow(
+        id=p.id,
+        parent_id=p.parent_id,
+        status=p.status,
+        investors=tuple(p.investors or ()),
+        hosts=tuple(p.hosts or ()),
+        amount=p.amount,
+        amount_upper=p.amount_upper,
+        currency=p.currency,
+        qualifier=p.qualifier,
+        amount_text=p.amount_text,
+        amount_cny=p.amount_cny,
+        amount_usd=p.amount_usd,
+        cny_rate=p.cny_rate,
+        usd_rate=p.usd_rate,
+        rate_date=p.rate_date,
+        rate_source=p.rate_source,
+        rate_note=p.rate_note,
+        count=p.count,
+        date=p.date,
+        date_precision=p.date_precision,
+        stage=p.stage,
+        place=p.place,
+        description=p.description,
+        sectors=tuple(p.sectors or ()),
+        project_type=p.project_type,
+        area_m2=p.area_m2,
+        jobs=p.jobs,
+        in_totals=bool(p.in_totals),
+        edited_fields=tuple(p.edited_fields or ()),
+        source_count=p.source_count,
+        sources=tuple(sources),
+        updated_at=p.updated_at,
+    )
+
+
+def rows_for(session: Session, records: list[ProjectRecord]) -> list[ProjectRow]:
+    """ProjectRows (with their sources) for records already loaded in ``session``."""
+    refs = _source_refs(session, [p.id for p in records])
+    return [_row(p, refs[p.id]) for p in records]
+
+
+def _page_args(limit: int, offset: int) -> tuple[int, int]:
+    return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+
+
+def list_projects(
+    ledger: Ledger, filter: ProjectFilter | None = None, sort: str = "-date", limit: int = 50, offset: int = 0
+) -> Page[ProjectRow]:
+    """One page of the projects matching ``filter``, sorted (``-`` prefix: descending; ties by id)."""
+    limit, offset = _page_args(limit, offset)
+    with ledger.read() as session:
+        q = _filtered(session, filter)
+        total = session.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0
+        records = list(session.scalars(_order(q, sort).limit(limit).offset(offset)))
+        return Page(tuple(rows_for(session, records)), total, limit, offset)
+
+
+def iter_projects(
+    ledger: Ledger, filter: ProjectFilter | None = None, sort: str = "-date", batch: int = 1000
+) -> Iterator[ProjectRow]:
+    """Every project matching ``filter``, streamed in batches (for exports of any size)."""
+    offset = 0
+    while True:
+        page = list_projects(ledger, filter, sort, limit=min(batch, MAX_LIMIT), offset=offset)
+        yield from page.rows
+        if len(page.rows) < page.limit or not page.rows:
+            return
+        offset += len(page.rows)
+
+
+def _spans(data: dict[str, Any]) -> dict[str, tuple[TextSpan, ...]]:
+    """Every grounded field of a contract project object as spans into its document."""
+    spans: dict[str, list[TextSpan]] = {}
+
+    def add(name: str, item: dict[str, Any] | None) -> None:
+        if item and isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+            spans.setdefault(name, []).append(TextSpan(item["start"], item["end"], str(item.get("text", ""))))
+
+    add("amount", data.get("amount"))
+    for conv in data.get("stated_conversions") or ():
+        add("stated_conversions", conv)
+    grounding = data.get("grounding") or {}
+    for name in ("investors", "hosts"):
+        for item in grounding.get(name) or ():
+            add(name, item)
+    for name in ("count", "date", "stage", "place", "project", "area", "jobs"):
+        add(name, grounding.get(name))
+    for ev in data.get("evidence") or ():
+        add("evidence", {**ev, "text": ""})
+    return {k: tuple(v) for k, v in spans.items()}
+
+
+def _finding_rows(session: Session, records: list[FindingRecord]) -> list[FindingRow]:
+    doc_ids = {f.document_id for f in records if f.document_id is not None}
+    docs: dict[int, tuple[str | None, str]] = {}
+    if doc_ids:
+        for doc_id, title, text in session.execute(
+            select(DocumentRow.id, DocumentRow.title, DocumentRow.text).where(DocumentRow.id.in_(doc_ids))
+        ):
+            docs[doc_id] = (title, text)
+    out = []
+    for f in records:
+        title, body = docs.get(f.document_id, (None, "")) if f.document_id is not None else (None, "")
+        quote = context = None
+        if body and f.start is not None and f.end is not None:
+            quote = body[f.start : f.end]
+            context = body[max(0, f.start - 120) : f.end + 120]
+        out.append(
+            FindingRow(
+                f.id,
+                f.kind,
+                f.message,
+                f.document_id,
+                title,
+                f.project_id,
+                f.start,
+                f.end,
+                quote,
+                context,
+                dict(f.details or {}),
+                f.created_at,
+            )
+        )
+    return out
+
+
+def _review_row(r: ReviewAction) -> ReviewRow:
+    return ReviewRow(r.id, r.project_id, r.action, r.field, r.old, r.new, r.who, r.at)
+
+
+def get_project(ledger: Ledger, project_id: int) -> ProjectDetail | None:
+    """A project with its sources (document text and field spans), stage history, findings and review log."""
+    with ledger.read() as session:
+        p = session.get(ProjectRecord, project_id)
+        if p is None:
+            return None
+        row = rows_for(session, [p])[0]
+        sources = []
+        for src, doc in session.execute(
+            select(ProjectSource, DocumentRow)
+            .join(DocumentRow, DocumentRow.id == ProjectSource.document_id)
+            .where(ProjectSource.project_id == project_id)
+            .order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
+        ):
+            sources.append(
+                SourceDetail(
+                    doc.id,
+                    src.local_id,
+                    doc.title,
+                    doc.url,
+                    doc.source,
+                    doc.published,
+                    doc.language,
+                    doc.text,
+                    dict(src.data),
+                    _spans(src.data),
+                )
+            )
+        history = [
+            StageChange(e.stage, e.date, e.document_id, e.at)
+            for e in session.scalars(
+                select(StageEvent).where(StageEvent.project_id == project_id).order_by(StageEvent.date, StageEvent.id)
+            )
+        ]
+        doc_ids = [s.document_id for s in sources]
+        findings = list(
+            session.scalars(
+                select(FindingRecord)
+                .where(
+                    or_(
+                        FindingRecord.project_id == project_id,
+                        and_(FindingRecord.document_id.in_(doc_ids), FindingRecord.project_id.is_(None))
+                        if doc_ids
+                        else false(),
+                    )
+                )
+                .order_by(FindingRecord.id)
+            )
+        )
+        reviews = [
+            _review_row(r)
+            for r in session.scalars(
+                select(ReviewAction).where(ReviewAction.project_id == project_id).order_by(ReviewAction.id)
+            )
+        ]
+        parent = session.get(ProjectRecord, p.parent_id) if p.parent_id else None
+        children = list(
+            session.scalars(
+                select(ProjectRecord).where(ProjectRecord.parent_id == project_id).order_by(ProjectRecord.id)
+            )
+        )
+        return ProjectDetail(
+            project=row,
+            sources=tuple(sources),
+            stage_history=tuple(history),
+            findings=tuple(_finding_rows(session, findings)),
+            reviews=tuple(reviews),
+            parent=rows_for(session, [parent])[0] if parent else None,
+            children=tuple(rows_for(session, children)),
+        )
+
+
+def _money(value: Any) -> Decimal:
+    if value is None:
+        return Decimal(0)
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _stat_query(session: Session, by: str, f: ProjectFilter | None) -> Any:
+    base = _filtered(session, f).subquery()
+    top = base.c.parent_id.is_(None)
+    counted = base.c.in_totals.is_(True)
+    figures = (
+        func.sum(case((top, 1), else_=0)),
+        func.sum(case((top, func.coalesce(base.c.count, 1)), else_=0)),
+        func.sum(case((counted, base.c.amount_cny), else_=None)),
+        func.sum(case((counted, base.c.amount_usd), else_=None)),
+        func.sum(case((and_(counted, base.c.amount.is_not(None), base.c.amount_cny.is_(None)), 1), else_=0)),
+    )
+    if by == "total":
+        return select(literal("total"), *figures).select_from(base)
+    if by in ("month", "place", "stage"):
+        key = getattr(base.c, by)
+        return select(key, *figures).select_from(base).group_by(key)
+    if by == "sector":
+        key = ProjectSector.sector
+        return (
+            select(key, *figures)
+            .select_from(base)
+            .outerjoin(ProjectSector, ProjectSector.project_id == base.c.id)
+            .group_by(key)
+        )
+    if by == "investor":
+        key = Organisation.name
+        return (
+            select(key, *figures)
+            .select_from(base)
+            .outerjoin(
+                ProjectOrganisation,
+                and_(ProjectOrganisation.project_id == base.c.id, ProjectOrganisation.role == "investor"),
+            )
+            .outerjoin(Organisation, Organisation.id == ProjectOrganisation.organisation_id)
+            .group_by(key)
+        )
+    raise LedgerError(f"cannot group by {by!r}; use one of {', '.join(STAT_KEYS)}")
+
+
+_NONE_KEY = {"month": "unknown", "sector": "(none)", "place": "(unknown)", "investor": "(unnamed)", "stage": "(none)"}
+
+
+def stats(ledger: Ledger, by: str = "month", filter: ProjectFilter | None = None) -> list[StatRow]:
+    """Counts and CNY/USD totals of the matching projects grouped by ``by``, with no double counting.
+
+    Months are in calendar order; other groupings largest total first. A project in two sectors (or with two
+    investors) counts in both groups, so by-sector and by-investor groups can add up to more than the total.
+    """
+    if by not in STAT_KEYS:
+        raise LedgerError(f"cannot group by {by!r}; use one of {', '.join(STAT_KEYS)}")
+    with ledger.read() as session:
+        rows = [
+            StatRow(
+                key if key is not None else _NONE_KEY[by],
+                int(records or 0),
+                int(projects or 0),
+                _money(cny),
+                _money(usd),
+                int(unconverted or 0),
+            )
+            for key, records, projects, cny, usd, unconverted in session.execute(_stat_query(session, by, filter))
+        ]
+    rows = [r for r in rows if r.records or r.total_cny or r.total_usd]
+    if by == "month":
+        return sorted(rows, key=lambda r: (r.key == "unknown", r.key))
+    return sorted(rows, key=lambda r: (-r.total_cny, -r.projects, r.key))
+
+
+def totals(ledger: Ledger, filter: ProjectFilter | None = None) -> StatRow:
+    """The figures of :func:`stats` for the whole selection at once."""
+    with ledger.read() as session:
+        _, records, projects, cny, usd, unconverted = session.execute(_stat_query(session, "total", filter)).one()
+    return StatRow("total", int(records or 0), int(projects or 0), _money(cny), _money(usd), int(unconverted or 0))
+
+
+def _doc_summaries(session: Session, docs: list[DocumentRow]) -> list[DocumentSummary]:
+    ids = [d.id for d in docs]
+    projects: dict[int, int] = {}
+    findings: dict[int | None, int] = {}
+    if ids:
+        projects = dict(
+            session.execute(
+                select(ProjectSource.document_id, func.count())
+                .where(ProjectSource.document_id.in_(ids))
+                .group_by(ProjectSource.document_id)
+            )
+        )
+        findings = dict(
+            session.execute(
+                select(FindingRecord.document_id, func.count())
+                .where(FindingRecord.document_id.in_(ids))
+                .group_by(FindingRecord.document_id)
+            )
+        )
+    return [
+        DocumentSummary(
+            d.id,
+            d.key,
+            d.version,
+            d.is_current,
+            d.source,
+            d.url,
+            d.title,
+            d.published,
+            d.language,
+            d.ingested_at,
+            projects.get(d.id, 0),
+            findings.get(d.id, 0),
+        )
+        for d in docs
+    ]
+
+
+def list_documents(
+    ledger: Ledger,
+    search: str | None = None,
+    language: str | None = None,
+    current_only: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[DocumentSummary]:
+    """Stored documents, most recently published first; ``search`` is full text (Chinese included)."""
+    limit, offset = _page_args(limit, offset)
+    with ledger.read() as session:
+        q = select(DocumentRow)
+        if current_only:
+            q = q.where(DocumentRow.is_current.is_(True))
+        if language:
+            q = q.where(DocumentRow.language == language)
+        if search and search.strip():
+            q = q.where(DocumentRow.id.in_(fts.matching_ids(session, "document", search)))
+        total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+        docs = list(
+            session.scalars(
+                q.order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id.desc()).limit(limit).offset(offset)
+            )
+        )
+        return Page(tuple(_doc_summaries(session, docs)), total, limit, offset)
+
+
+def get_document(ledger: Ledger, document_id: int) -> DocumentDetail | None:
+    """A stored document with its text, the projects it is a source of, its findings and its other versions."""
+    with ledger.read() as session:
+        doc = session.get(DocumentRow, document_id)
+        if doc is None:
+            return None
+        summary = _doc_summaries(session, [doc])[0]
+        project_ids = tuple(
+            session.scalars(
+                select(ProjectSource.project_id)
+                .where(ProjectSource.document_id == document_id)
+                .order_by(ProjectSource.project_id)
+            )
+        )
+        findings = list(
+            session.scalars(
+                select(FindingRecord).where(FindingRecord.document_id == document_id).order_by(FindingRecord.start)
+            )
+        )
+        versions = list(
+            session.scalars(select(DocumentRow).where(DocumentRow.key == doc.key).order_by(DocumentRow.version))
+        )
+        return DocumentDetail(
+            summary,
+            doc.text,
+            project_ids,
+            tuple(_finding_rows(session, findings)),
+            tuple(_doc_summaries(session, versions)),
+        )
+
+
+def list_findings(
+    ledger: Ledger,
+    kind: str | None = None,
+    document_id: int | None = None,
+    project_id: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[FindingRow]:
+    """Findings about the articles (and ``sources_disagree`` about the ledger), newest first."""
+    limit, offset = _page_args(limit, offset)
+    with ledger.read() as session:
+        q = select(FindingRecord)
+        if kind:
+            q = q.where(FindingRecord.kind == kind)
+        if document_id is not None:
+            q = q.where(FindingRecord.document_id == document_id)
+        if project_id is not None:
+            q = q.where(FindingRecord.project_id == project_id)
+        total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+        records = list(session.scalars(q.order_by(FindingRecord.id.desc()).limit(limit).offset(offset)))
+        return Page(tuple(_finding_rows(session, records)), total, limit, offset)
+
+
+def list_organisations(
+    ledger: Ledger, search: str | None = None, limit: int = 50, offset: int = 0
+) -> Page[OrganisationRow]:
+    """Organisations with their aliases, the number of projects they invest in and the CNY total."""
+    limit, offset = _page_args(limit, offset)
+    with ledger.read() as session:
+        q = select(Organisation)
+        if search and search.strip():
+            like = f"%{search.strip().lower()}%"
+            q = q.where(
+                or_(
+                    func.lower(Organisation.name).like(like),
+                    Organisation.id.in_(
+                        select(OrganisationAlias.organisation_id).where(func.lower(OrganisationAlias.alias).like(like))
+                    ),
+                )
+            )
+        total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+        orgs = list(session.scalars(q.order_by(Organisation.name).limit(limit).offset(offset)))
+        ids = [o.id for o in orgs]
+        aliases: dict[int, list[str]] = {i: [] for i in ids}
+        figures: dict[int, tuple[int, Any]] = {}
+        if ids:
+            for org_id, alias in session.execute(
+                select(OrganisationAlias.organisation_id, OrganisationAlias.alias)
+                .where(OrganisationAlias.organisation_id.in_(ids))
+                .order_by(OrganisationAlias.alias)
+            ):
+                aliases[org_id].append(alias)
+            for org_id, n, cny in session.execute(
+                select(
+                    ProjectOrganisation.organisation_id,
+                    func.count(),
+                    func.sum(case((ProjectRecord.in_totals.is_(True), ProjectRecord.amount_cny), else_=None)),
+                )
+                .join(ProjectRecord, ProjectRecord.id == ProjectOrganisation.project_id)
+                .where(
+                    ProjectOrganisation.organisation_id.in_(ids),
+                    ProjectOrganisation.role == "investor",
+                    ProjectRecord.status != "rejected",
+                )
+                .group_by(ProjectOrganisation.organisation_id)
+            ):
+                figures[org_id] = (n, cny)
+        rows = tuple(
+            OrganisationRow(
+                o.id,
+                o.name,
+                tuple(a for a in aliases[o.id] if a != o.name),
+                figures.get(o.id, (0, None))[0],
+                _money(figures.get(o.id, (0, None))[1]),
+            )
+            for o in orgs
+        )
+        return Page(rows, total, limit, offset)
+
+
+def list_reviews(ledger: Ledger, project_id: int | None = None, limit: int = 50, offset: int = 0) -> Page[ReviewRow]:
+    """The audit log, newest first."""
+    limit, offset = _page_args(limit, offset)
+    with ledger.read() as session:
+        q = select(ReviewAction)
+        if project_id is not None:
+            q = q.where(ReviewAction.project_id == project_id)
+        total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+        records = session.scalars(q.order_by(ReviewAction.id.desc()).limit(limit).offset(offset))
+        return Page(tuple(_review_row(r) for r in records), total, limit, offset)
+
+
+def list_errors(ledger: Ledger, limit: int = 50, offset: int = 0) -> Page[ErrorRow]:
+    """Inputs that failed to ingest, newest first, with the reason."""
+    limit, offset = _page_args(limit, offset)
+    with ledger.read() as session:
+        total = session.scalar(select(func.count()).select_from(IngestError)) or 0
+        records = session.scalars(select(IngestError).order_by(IngestError.id.desc()).limit(limit).offset(offset))
+        return Page(tuple(ErrorRow(e.id, e.source, e.reason, e.at) for e in records), total, limit, offset)
+
+
+# The write side lives in its own modules; imported last because they use the row builders above.
+from zonewatch.ledger.review import EDITABLE_FIELDS, add_alias, confirm, edit, reject  # noqa: E402
+from zonewatch.ledger.store import ingest_document, ingest_documents, reextract, store_extraction  # noqa: E402

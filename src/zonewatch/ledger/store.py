@@ -1,0 +1,761 @@
+"""Writing to the ledger: a document and its extraction, each in one transaction.
+
+Idempotency comes from the schema: a document's content hash is unique, so the same text twice is
+"unchanged"; a different text under the same key (URL or path) is a new version whose projects are
+re-derived. Write transactions are serialised (``Ledger.write``), so matching a project against the ledger
+and inserting it cannot race with another process doing the same; the unique constraints stay as the
+last line of defence, and a conflict with a concurrent writer is reported as "unchanged".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from zonewatch.errors import ZonewatchError
+from zonewatch.ledger import search as fts
+from zonewatch.ledger.db import Ledger
+from zonewatch.ledger.merge import (
+    PRECISION_ORDER,
+    QUALIFIER_ORDER,
+    Candidate,
+    Report,
+    amounts_agree,
+    choose,
+    furthest_stage,
+    is_same,
+)
+from zonewatch.ledger.models import (
+    DocumentRow,
+    FindingRecord,
+    IngestError,
+    Organisation,
+    OrganisationAlias,
+    Place,
+    ProjectOrganisation,
+    ProjectRecord,
+    ProjectSector,
+    ProjectSource,
+    ReviewAction,
+    StageEvent,
+    utcnow,
+)
+from zonewatch.ledger.names import canonical
+from zonewatch.ledger.rows import DocumentResult, IngestSummary
+from zonewatch.model import DateValue, Document, Extraction, Precision
+from zonewatch.serialize import finding_dict, project_dict
+
+Component = Callable[[Extraction], Extraction]
+# Field groups an analyst's edit locks together: editing the amount also fixes its conversions.
+FIELD_GROUPS: dict[str, tuple[str, ...]] = {
+    "amount": (
+        "amount",
+        "amount_upper",
+        "currency",
+        "qualifier",
+        "amount_text",
+        "amount_cny",
+        "amount_usd",
+        "cny_rate",
+        "usd_rate",
+        "rate_date",
+        "rate_source",
+        "rate_note",
+    ),
+    "date": ("date", "date_precision", "month"),
+}
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_key(doc: Document, digest: str) -> str:
+    """The identity of a source across versions: its URL, its absolute path, or (stdin, pasted text) its hash."""
+    if doc.url:
+        return doc.url
+    if doc.source and doc.source != "-" and "://" not in doc.source:
+        path = Path(doc.source)
+        if path.exists():
+            return str(path.resolve())
+    if "://" in (doc.source or ""):
+        return doc.source
+    return f"sha256:{digest}"
+
+
+def _published(doc: Document) -> tuple[dt.date | None, str | None]:
+    return (doc.published.date, doc.published.precision.value) if doc.published else (None, None)
+
+
+def _report(data: dict[str, Any]) -> Report:
+    amount = data.get("amount") or {}
+    cny = data.get("amount_cny") or {}
+    date = data.get("date")
+    return Report(
+        investors=tuple(data.get("investors") or ()),
+        place=data.get("place"),
+        amount=_dec(amount.get("value")),
+        currency=amount.get("currency"),
+        amount_cny=_dec(cny.get("value")),
+        count=data.get("count"),
+        date=_parse_date(date)[0] if date else None,
+        stage=data.get("stage"),
+        description=data.get("project"),
+    )
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _parse_date(value: str) -> tuple[dt.date | None, str | None]:
+    """A contract date ("2020-08-20" | "2020-08" | "2020") as (first day, precision)."""
+    try:
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) == 3:
+            return dt.date(*parts), "day"
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], 1), "month"
+        return dt.date(parts[0], 1, 1), "year"
+    except (ValueError, TypeError):
+        return None, None
+
+
+def _project_data(p: Any, session: Session | None = None) -> dict[str, Any]:
+    """The contract object of a project, with names canonical so sources in two languages compare.
+
+    Names go through the alias table (zonewatch.normalize), then through the analysts' aliases in the ledger.
+    """
+    data = project_dict(p)
+    data["investors"] = [_ledger_name(session, canonical(n)) for n in data["investors"]]
+    data["hosts"] = [_ledger_name(session, canonical(n)) for n in data["hosts"]]
+    if data.get("place"):
+        data["place"] = canonical(data["place"])
+    return data
+
+
+# ---------------------------------------------------------------------------------------------- organisations
+
+
+def _ledger_name(session: Session | None, name: str) -> str:
+    if session is None:
+        return name
+    org_name = session.scalar(
+        select(Organisation.name)
+        .join(OrganisationAlias, OrganisationAlias.organisation_id == Organisation.id)
+        .where(OrganisationAlias.alias == name)
+    )
+    return org_name or name
+
+
+def _organisation(session: Session, name: str, raw_names: Iterable[str] = ()) -> Organisation:
+    org = session.scalar(select(Organisation).where(Organisation.name == name))
+    if org is None:
+        alias = session.scalar(select(OrganisationAlias).where(OrganisationAlias.alias == name))
+        if alias is not None:
+            org = session.get(Organisation, alias.organisation_id)
+    if org is None:
+        org = Organisation(name=name)
+        session.add(org)
+        session.flush()
+    for raw in {name, *raw_names}:
+        raw = raw.strip()[:512]
+        if raw and session.scalar(select(OrganisationAlias.id).where(OrganisationAlias.alias == raw)) is None:
+            session.add(OrganisationAlias(organisation_id=org.id, alias=raw))
+    return org
+
+
+def _place(session: Session, name: str) -> None:
+    if session.scalar(select(Place.id).where(Place.name == name)) is None:
+        session.add(Place(name=name))
+
+
+# ---------------------------------------------------------------------------------------------- projects
+
+
+def _sources_of(session: Session, project_id: int) -> list[tuple[ProjectSource, DocumentRow]]:
+    return list(
+        session.execute(
+            select(ProjectSource, DocumentRow)
+            .join(DocumentRow, DocumentRow.id == ProjectSource.document_id)
+            .where(ProjectSource.project_id == project_id)
+        )
+    )
+
+
+def _candidates(
+    pairs: list[tuple[ProjectSource, DocumentRow]],
+    get: Callable[[dict[str, Any]], Any],
+    rank: Callable[[dict[str, Any]], int] = lambda d: 0,
+) -> list[Candidate]:
+    return [Candidate(get(src.data), rank(src.data), doc.published, doc.id) for src, doc in pairs]
+
+
+def _amount_rank(d: dict[str, Any]) -> int:
+    return QUALIFIER_ORDER.get((d.get("amount") or {}).get("qualifier", ""), 0)
+
+
+def _date_rank(d: dict[str, Any]) -> int:
+    return PRECISION_ORDER.get(_parse_date(d["date"])[1] or "", 0) if d.get("date") else 0
+
+
+def recompute(session: Session, project: ProjectRecord) -> bool:
+    """Set the project's fields from its sources by the documented rule, leaving analyst-edited fields alone.
+
+    Returns whether any value changed. Raises a ``sources_disagree`` finding when sources' amounts or dates differ.
+    """
+    pairs = _sources_of(session, project.id)
+    if not pairs:
+        return False
+    locked: set[str] = set()
+    for name in project.edited_fields or ():
+        locked.update(FIELD_GROUPS.get(name, (name,)))
+    before = _snapshot(project)
+    values: dict[str, Any] = {}
+
+    amount = choose(_candidates(pairs, lambda d: d.get("amount") and d, _amount_rank))
+    if amount is not None:
+        d = amount.value
+        a = d["amount"]
+        cny, usd = d.get("amount_cny") or {}, d.get("amount_usd") or {}
+        values.update(
+            amount=_dec(a["value"]),
+            amount_upper=_dec(d.get("upper")),
+            currency=a["currency"],
+            qualifier=a["qualifier"],
+            amount_text=a.get("text"),
+            amount_cny=_dec(cny.get("value")),
+            amount_usd=_dec(usd.get("value")),
+            cny_rate=_dec(cny.get("rate")),
+            usd_rate=_dec(usd.get("rate")),
+            rate_date=_parse_date(usd.get("rate_date") or cny.get("rate_date") or "")[0],
+            rate_source=usd.get("source") or cny.get("source"),
+            rate_note=usd.get("note") or cny.get("note"),
+        )
+    date = choose(
+        _candidates(pairs, lambda d: _parse_date(d["date"])[0] if d.get("date") else None, _date_rank), earliest=True
+    )
+    if date is not None:
+        precision = next(_parse_date(src.data["date"])[1] for src, doc in pairs if doc.id == date.document_id)
+        values.update(
+            date=date.value,
+            date_precision=precision,
+            month=date.value.strftime("%Y-%m") if precision in ("day", "month") else None,
+        )
+    for name, key in (
+        ("place", "place"),
+        ("description", "project"),
+        ("project_type", "project_type"),
+        ("count", "count"),
+        ("jobs", "jobs"),
+        ("area_m2", "area_m2"),
+    ):
+        picked = choose(_candidates(pairs, lambda d, k=key: d.get(k)))  # type: ignore[misc]
+        if picked is not None:
+            values[name] = _dec(picked.value) if name == "area_m2" else picked.value
+    values["stage"] = furthest_stage([src.data.get("stage") for src, _ in pairs])
+    ordered = sorted(pairs, key=lambda sd: (sd[1].published or dt.date.min, sd[1].id), reverse=True)
+    for name in ("investors", "hosts", "sectors"):
+        merged: list[str] = []
+        for src, _ in ordered:
+            for n in src.data.get(name) or ():
+                if n not in merged:
+                    merged.append(n)
+        values[name] = merged
+
+    for name, value in values.items():
+        if name not in locked:
+            setattr(project, name, value)
+    project.source_count = len(pairs)
+    _disagreements(session, project, pairs)
+    changed = _snapshot(project) != before
+    if changed:
+        project.updated_at = utcnow()
+    _links(session, project)
+    return changed
+
+
+def _snapshot(p: ProjectRecord) -> tuple[Any, ...]:
+    return (
+        p.investors,
+        p.hosts,
+        p.amount,
+        p.currency,
+        p.amount_cny,
+        p.amount_usd,
+        p.date,
+        p.stage,
+        p.place,
+        p.description,
+        p.count,
+        p.sectors,
+        p.parent_id,
+    )
+
+
+def _links(session: Session, project: ProjectRecord) -> None:
+    """Organisations, sectors, places and the search entry of a project, rebuilt from its values."""
+    session.execute(delete(ProjectOrganisation).where(ProjectOrganisation.project_id == project.id))
+    seen: set[tuple[int, str]] = set()
+    for role, names in (("investor", project.investors or []), ("host", project.hosts or [])):
+        for name in names:
+            org = _organisation(session, name)
+            if (org.id, role) not in seen:
+                seen.add((org.id, role))
+                session.add(ProjectOrganisation(project_id=project.id, organisation_id=org.id, role=role))
+    session.execute(delete(ProjectSector).where(ProjectSector.project_id == project.id))
+    for sector in dict.fromkeys(project.sectors or []):
+        session.add(ProjectSector(project_id=project.id, sector=sector))
+    if project.place:
+        _place(session, project.place)
+    body = " ".join(
+        str(x)
+        for x in (
+            *(project.investors or []),
+            *(project.hosts or []),
+            project.place,
+            project.description,
+            project.amount_text,
+            project.project_type,
+            *(project.sectors or []),
+        )
+        if x
+    )
+    fts.put(session, "project", project.id, body)
+
+
+def refresh_totals(session: Session, project: ProjectRecord) -> None:
+    """Keep ``in_totals`` true exactly for projects whose amount is not already inside their aggregate's."""
+    parent = session.get(ProjectRecord, project.parent_id) if project.parent_id else None
+    project.in_totals = parent is None or parent.amount is None or parent.status == "rejected"
+    carries = project.amount is not None and project.status != "rejected"
+    session.execute(update(ProjectRecord).where(ProjectRecord.parent_id == project.id).values(in_totals=not carries))
+
+
+def _disagreements(session: Session, project: ProjectRecord, pairs: list[tuple[ProjectSource, DocumentRow]]) -> None:
+    """A ``sources_disagree`` finding per field whose sources give different values (kept per source)."""
+    reports = [(_report(src.data), src, doc) for src, doc in pairs]
+    checks: list[tuple[str, list[str]]] = []
+    with_amount = [(r, src, doc) for r, src, doc in reports if r.amount is not None]
+    if any(amounts_agree(a[0], b[0]) is False for i, a in enumerate(with_amount) for b in with_amount[i + 1 :]):
+        checks.append(
+            ("amount", [f"{doc.title or doc.source}: {src.data['amount'].get('text')}" for _, src, doc in with_amount])
+        )
+    days = {
+        src.data["date"]
+        for _, src, _ in reports
+        if src.data.get("date") and _date_rank(src.data) == 3 and src.data.get("stage") == project.stage
+    }
+    if len(days) > 1:
+        checks.append(
+            (
+                "date",
+                [f"{doc.title or doc.source}: {src.data['date']}" for _, src, doc in reports if src.data.get("date")],
+            )
+        )
+    for name, per_source in checks:
+        fingerprint = hashlib.sha256(f"sources_disagree|{project.id}|{name}".encode()).hexdigest()
+        message = f"Sources disagree on the {name} of project {project.id}: " + "; ".join(per_source)
+        existing = session.scalar(select(FindingRecord).where(FindingRecord.fingerprint == fingerprint))
+        if existing is None:
+            session.add(
+                FindingRecord(
+                    fingerprint=fingerprint,
+                    kind="sources_disagree",
+                    message=message,
+                    project_id=project.id,
+                    details={"field": name, "values": "; ".join(per_source)},
+                )
+            )
+        else:
+            existing.message = message
+
+
+def _find_match(session: Session, report: Report, document_id: int) -> ProjectRecord | None:
+    """A ledger project this report is the same project as (see ``merge.is_same``), not from this document."""
+    P = ProjectRecord
+    already = select(ProjectSource.project_id).where(ProjectSource.document_id == document_id)
+    q = select(P).where(P.status != "rejected", P.id.not_in(already))
+    if report.investors:
+        names = [canonical(n) for n in report.investors]
+        org_ids = select(Organisation.id).where(Organisation.name.in_(names))
+        q = q.where(
+            P.id.in_(
+                select(ProjectOrganisation.project_id).where(
+                    ProjectOrganisation.organisation_id.in_(org_ids), ProjectOrganisation.role == "investor"
+                )
+            )
+        )
+    elif report.place:
+        q = q.where(P.place == report.place, P.count == report.count)
+    else:
+        return None
+    for candidate in session.scalars(q.order_by(P.id).limit(200)):
+        for src, _doc in _sources_of(session, candidate.id):
+            if is_same(report, _report(src.data)):
+                return candidate
+    return None
+
+
+def _stage_event(session: Session, project_id: int, data: dict[str, Any], document_id: int) -> None:
+    stage = data.get("stage")
+    if not stage:
+        return
+    exists = session.scalar(
+        select(StageEvent.id).where(
+            StageEvent.project_id == project_id, StageEvent.stage == stage, StageEvent.document_id == document_id
+        )
+    )
+    if exists is None:
+        date = _parse_date(data["date"])[0] if data.get("date") else None
+        session.add(StageEvent(project_id=project_id, stage=stage, date=date, document_id=document_id))
+
+
+def _reviewed(session: Session, project: ProjectRecord) -> bool:
+    return (
+        bool(project.edited_fields)
+        or project.status != "pending"
+        or session.scalar(select(ReviewAction.id).where(ReviewAction.project_id == project.id).limit(1)) is not None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What a document (version) had contributed before being re-derived: its projects and their values."""
+
+    sources: tuple[tuple[int, dict[str, Any]], ...] = ()  # (project id, the source's data)
+    snapshots: tuple[tuple[int, tuple[Any, ...]], ...] = ()
+
+
+def _detach(session: Session, document_id: int) -> Previous:
+    """Remove what a document contributed (sources, findings, stage events), remembering it for ``_derive``."""
+    sources = [
+        (src.project_id, src.data)
+        for src in session.scalars(select(ProjectSource).where(ProjectSource.document_id == document_id))
+    ]
+    snapshots = []
+    for pid in dict.fromkeys(pid for pid, _ in sources):
+        project = session.get(ProjectRecord, pid)
+        if project is not None:
+            snapshots.append((pid, _snapshot(project)))
+    session.execute(delete(ProjectSource).where(ProjectSource.document_id == document_id))
+    session.execute(delete(FindingRecord).where(FindingRecord.document_id == document_id))
+    session.execute(delete(StageEvent).where(StageEvent.document_id == document_id))
+    session.flush()
+    return Previous(tuple(sources), tuple(snapshots))
+
+
+def _reuse(previous: Previous, data: dict[str, Any], taken: set[int]) -> int | None:
+    """The project an earlier version of this document attached the same report to (keeps ids stable)."""
+    report = _report(data)
+    for exact in (True, False):
+        for pid, old in previous.sources:
+            if pid in taken:
+                continue
+            if (old == data) if exact else is_same(report, _report(old)):
+                return pid
+    return None
+
+
+def _derive(
+    session: Session, doc: DocumentRow, extraction: Extraction, previous: Previous = Previous()
+) -> DocumentResult:
+    """Attach the extraction's projects to the ledger (reused, merged or new) and store its findings."""
+    added: list[int] = []
+    merged: list[int] = []
+    by_local: dict[str, ProjectRecord] = {}
+    taken: set[int] = set()
+    # Parents first, so a named sub-project can point at its aggregate's ledger id.
+    for p in sorted(extraction.projects, key=lambda p: p.parent is not None):
+        data = _project_data(p, session)
+        project: ProjectRecord | None = None
+        reused = _reuse(previous, data, taken)
+        if reused is not None:
+            project = session.get(ProjectRecord, reused)
+        if project is None:
+            project = _find_match(session, _report(data), doc.id)
+            if project is not None:
+                merged.append(project.id)
+        if project is None:
+            project = ProjectRecord(status="pending", investors=[], hosts=[], sectors=[], edited_fields=[])
+            session.add(project)
+            session.flush()
+            added.append(project.id)
+        taken.add(project.id)
+        session.add(
+            ProjectSource(project_id=project.id, document_id=doc.id, local_id=p.id, data=data, published=doc.published)
+        )
+        session.flush()
+        parent = by_local.get(p.parent or "")
+        if (
+            parent is not None
+            and project.parent_id is None
+            and parent.id != project.id
+            and "parent" not in (project.edited_fields or [])
+        ):
+            project.parent_id = parent.id
+        by_local[p.id] = project
+        recompute(session, project)
+        _stage_event(session, project.id, data, doc.id)
+    for project in by_local.values():
+        refresh_totals(session, project)
+    updated = _settle(session, previous, taken)
+    findings = 0
+    for f in extraction.findings:
+        target = by_local.get(f.project or "")
+        fingerprint = hashlib.sha256(
+            f"{doc.id}|{f.kind}|{f.span.start}|{f.span.end}|{f.project}|{f.message}".encode()
+        ).hexdigest()
+        if session.scalar(select(FindingRecord.id).where(FindingRecord.fingerprint == fingerprint)) is None:
+            d = finding_dict(f)
+            session.add(
+                FindingRecord(
+                    fingerprint=fingerprint,
+                    kind=f.kind,
+                    message=f.message,
+                    document_id=doc.id,
+                    project_id=target.id if target else None,
+                    start=f.span.start,
+                    end=f.span.end,
+                    details=d.get("details") or {},
+                )
+            )
+            findings += 1
+    before = dict(previous.snapshots)
+    for pid in taken & before.keys():
+        project = session.get(ProjectRecord, pid)
+        if project is not None and _snapshot(project) != before[pid]:
+            updated.append(pid)
+    return DocumentResult(
+        doc.source,
+        "new",
+        doc.id,
+        tuple(dict.fromkeys(added)),
+        tuple(dict.fromkeys(m for m in merged if m not in added)),
+        tuple(dict.fromkeys(updated)),
+        findings,
+    )
+
+
+def _settle(session: Session, previous: Previous, taken: set[int]) -> list[int]:
+    """Projects an earlier version fed but this one does not: re-derive from what is left, or drop them."""
+    updated = []
+    for pid, _ in previous.snapshots:
+        if pid in taken:
+            continue
+        project = session.get(ProjectRecord, pid)
+        if project is None:
+            continue
+        if session.scalar(select(func.count()).select_from(ProjectSource).where(ProjectSource.project_id == pid)):
+            recompute(session, project)
+            refresh_totals(session, project)
+            updated.append(pid)
+        elif not _reviewed(session, project):
+            fts.remove(session, "project", pid)
+            session.execute(
+                update(ProjectRecord).where(ProjectRecord.parent_id == pid).values(parent_id=None, in_totals=True)
+            )
+            session.delete(project)
+        else:
+            # An analyst worked on it: keep it (with their values), visibly sourceless.
+            project.source_count = 0
+            updated.append(pid)
+    session.flush()
+    return updated
+
+
+# ---------------------------------------------------------------------------------------------- entry points
+
+
+def known(ledger: Ledger, text: str) -> int | None:
+    """The id of the stored document with exactly this text, if any (lets ingest skip extraction)."""
+    with ledger.read() as session:
+        return session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash(text)))
+
+
+def store_extraction(ledger: Ledger, extraction: Extraction) -> DocumentResult:
+    """Store one document and its extraction in one transaction: new, unchanged (same text), or a new version."""
+    doc = extraction.document
+    digest = content_hash(doc.text)
+    key = document_key(doc, digest)
+    published, precision = _published(doc)
+    try:
+        with ledger.write() as session:
+            existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+            if existing is not None:
+                return DocumentResult(doc.source, "unchanged", existing)
+            previous = session.scalar(
+                select(DocumentRow).where(DocumentRow.key == key, DocumentRow.is_current.is_(True))
+            )
+            version = 1
+            earlier = Previous()
+            if previous is not None:
+                version = (session.scalar(select(func.max(DocumentRow.version)).where(DocumentRow.key == key)) or 0) + 1
+                previous.is_current = False
+                earlier = _detach(session, previous.id)
+                fts.remove(session, "document", previous.id)
+            row = DocumentRow(
+                key=key,
+                version=version,
+                is_current=True,
+                content_hash=digest,
+                source=doc.source,
+                url=doc.url,
+                title=doc.title,
+                published=published,
+                published_precision=precision,
+                language=doc.language,
+                text=doc.text,
+            )
+            session.add(row)
+            session.flush()
+            fts.put(session, "document", row.id, f"{doc.title or ''}\n{doc.text}")
+            result = _derive(session, row, extraction, earlier)
+            return replace(result, status="updated") if previous is not None else result
+    except IntegrityError:
+        # A concurrent writer stored the same text between our check and insert: the ledger already has it.
+        with ledger.read() as session:
+            existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+        if existing is not None:
+            return DocumentResult(doc.source, "unchanged", existing)
+        raise
+
+
+def record_error(ledger: Ledger, source: str, reason: str) -> DocumentResult:
+    """Write a failed input to the errors table (its own transaction) and return the error result."""
+    try:
+        with ledger.write() as session:
+            session.add(IngestError(source=source[:2048], reason=reason))
+    except OperationalError:
+        pass  # the ledger itself is failing; the caller still prints and counts the error
+    return DocumentResult(source, "error", error=reason)
+
+
+def _extract(
+    doc: Document, lang: str, published: DateValue | None, components: Iterable[Component] | None
+) -> Extraction:
+    from zonewatch.pipeline import prepare, run
+
+    return run(prepare(doc, lang, published), components)
+
+
+def ingest_document(
+    ledger: Ledger,
+    document: Document,
+    lang: str = "auto",
+    published: DateValue | None = None,
+    components: Iterable[Component] | None = None,
+) -> DocumentResult:
+    """Extract one document and store it; a failure is recorded in the errors table, never raised."""
+    try:
+        existing = known(ledger, document.text)
+        if existing is not None:
+            return DocumentResult(document.source, "unchanged", existing)
+        return store_extraction(ledger, _extract(document, lang, published, components))
+    except ZonewatchError as exc:
+        return record_error(ledger, document.source, str(exc))
+    except (OperationalError, IntegrityError) as exc:
+        return record_error(ledger, document.source, f"the ledger refused it: {exc.orig}")
+    except Exception as exc:
+        return record_error(ledger, document.source, f"internal error while extracting: {type(exc).__name__}: {exc}")
+
+
+def ingest_documents(
+    ledger: Ledger,
+    documents: Iterable[Document | ZonewatchError],
+    lang: str = "auto",
+    published: DateValue | None = None,
+    on_result: Callable[[DocumentResult], None] | None = None,
+    components: Iterable[Component] | None = None,
+) -> IngestSummary:
+    """Ingest a stream of documents (an input that failed to read arrives as its error), one transaction each."""
+    summary = IngestSummary()
+    pipeline = list(components) if components is not None else None
+    for item in documents:
+        if isinstance(item, ZonewatchError):
+            source = getattr(item, "source", "?")
+            result = record_error(ledger, str(source), str(item))
+        else:
+            result = ingest_document(ledger, item, lang, published, pipeline)
+        summary = summary.add(result)
+        if on_result is not None:
+            on_result(result)
+    return summary
+
+
+def _stored_document(row: DocumentRow) -> Document:
+    published = None
+    if row.published is not None:
+        precision = Precision(row.published_precision or "day")
+        published = DateValue(row.published, precision, row.published.isoformat())
+    return Document(
+        text=row.text, language=row.language, source=row.source, url=row.url, title=row.title, published=published
+    )
+
+
+def _current_ids(ledger: Ledger, batch: int = 500) -> Iterator[int]:
+    last = 0
+    while True:
+        with ledger.read() as session:
+            ids = list(
+                session.scalars(
+                    select(DocumentRow.id)
+                    .where(DocumentRow.is_current.is_(True), DocumentRow.id > last)
+                    .order_by(DocumentRow.id)
+                    .limit(batch)
+                )
+            )
+        if not ids:
+            return
+        yield from ids
+        last = ids[-1]
+
+
+def _fingerprints(items: Iterable[dict[str, Any]]) -> list[str]:
+    return sorted(json.dumps(d, sort_keys=True, default=str) for d in items)
+
+
+def reextract(
+    ledger: Ledger,
+    on_result: Callable[[DocumentResult], None] | None = None,
+    components: Iterable[Component] | None = None,
+) -> IngestSummary:
+    """Re-run the current extractor over every stored document; analyst-edited fields are kept.
+
+    Per document, ``projects_added`` are new ledger projects, ``projects_updated`` those whose values changed.
+    """
+    summary = IngestSummary()
+    pipeline = list(components) if components is not None else None
+    for doc_id in _current_ids(ledger):
+        with ledger.read() as session:
+            row = session.get(DocumentRow, doc_id)
+            assert row is not None
+            doc = _stored_document(row)
+        try:
+            extraction = _extract(doc, doc.language, None, pipeline)
+        except Exception as exc:
+            result = record_error(ledger, doc.source, f"re-extraction failed: {type(exc).__name__}: {exc}")
+        else:
+            with ledger.write() as session:
+                row = session.get(DocumentRow, doc_id)
+                assert row is not None
+                earlier = _detach(session, doc_id)
+                derived = _derive(session, row, extraction, earlier)
+                same = _fingerprints(d for _, d in earlier.sources) == _fingerprints(
+                    _project_data(p, session) for p in extraction.projects
+                )
+                result = replace(derived, status="unchanged" if same else "updated")
+        summary = summary.add(result)
+        if on_result is not None:
+            on_result(result)
+    return summary
