@@ -1,0 +1,149 @@
+"""What the project and findings pages show, built from the ledger's rows: every field with the text it came
+from, each source's text with the extracted spans highlighted, and findings with their sentence highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from zonewatch.ledger.query import FindingRow, ProjectDetail
+from zonewatch.web import i18n
+from zonewatch.web.highlight import Mark, excerpt, highlight
+
+# Span field of SourceDetail.spans -> highlight kind (its colour).
+SPAN_KINDS = {
+    "amount": "amount",
+    "stated_conversions": "amount",
+    "count": "amount",
+    "investors": "investor",
+    "hosts": "host",
+    "date": "date",
+    "place": "place",
+    "stage": "stage",
+    "project": "project",
+    "area": "project",
+    "jobs": "project",
+    "evidence": "evidence",
+}
+SOURCE_CONTEXT = 400  # characters shown around the highlighted part of a long source
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    index: int  # the source's number on the page, [1], [2], ...
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    label: str
+    value: str
+    kind: str
+    origins: tuple[Origin, ...]
+    edited: bool
+
+
+def _origins(detail: ProjectDetail, span_field: str) -> tuple[Origin, ...]:
+    out = []
+    for i, source in enumerate(detail.sources, start=1):
+        for span in source.spans.get(span_field, ()):
+            quoted = span.text or source.text[span.start : span.end]
+            if quoted:
+                out.append(Origin(i, quoted))
+    return tuple(out)
+
+
+def field_rows(detail: ProjectDetail, t: dict[str, str], lang: str) -> list[FieldRow]:
+    """Every field of the project: its ledger value and, per source, the text it was read from."""
+    p = detail.project
+    amount = i18n.money(p.amount, p.currency, lang) if p.amount is not None else "–"
+    if p.amount_upper is not None:
+        amount += " – " + i18n.money(p.amount_upper, p.currency, lang)
+    if p.qualifier and p.qualifier != "exact":
+        amount += f" ({p.qualifier})"
+    stage = t.get(f"stage_{p.stage}", p.stage) if p.stage else "–"
+    rows = [
+        ("investors", t["investors"], ", ".join(p.investors) or "–", "investors", "investor"),
+        ("hosts", t["hosts"], ", ".join(p.hosts) or "–", "hosts", "host"),
+        ("amount", t["amount"], amount, "amount", "amount"),
+        ("count", t["count"], str(p.count) if p.count is not None else "–", "count", "amount"),
+        ("date", t["date"], p.date_text or "–", "date", "date"),
+        ("stage", t["stage"], stage, "stage", "stage"),
+        ("place", t["place"], p.place or "–", "place", "place"),
+        ("description", t["project_name"], p.description or "–", "project", "project"),
+        ("sectors", t["sectors"], ", ".join(p.sectors) or "–", "", "project"),
+        ("project_type", t["project_type"], p.project_type or "–", "", "project"),
+    ]
+    edited = set(p.edited_fields)
+    return [
+        FieldRow(label, value, kind, _origins(detail, span_field) if span_field else (), name in edited)
+        for name, label, value, span_field, kind in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    index: int
+    detail: Any  # SourceDetail
+    html: Markup
+    offset: int  # > 0: the view starts inside the text
+    clipped: bool  # True: the view ends before the text does
+
+
+def source_views(detail: ProjectDetail) -> list[SourceView]:
+    """Each source's text around the project's spans, highlighted (long articles are cut to the relevant part)."""
+    views = []
+    for i, source in enumerate(detail.sources, start=1):
+        marks = [
+            Mark(span.start, span.end, SPAN_KINDS.get(name, "evidence"), name)
+            for name, spans in source.spans.items()
+            for span in spans
+        ]
+        if len(source.text) <= 3 * SOURCE_CONTEXT:
+            part, shifted, offset = source.text, marks, 0
+        else:
+            part, shifted, offset = excerpt(source.text, marks, SOURCE_CONTEXT)
+        views.append(SourceView(i, source, highlight(part, shifted), offset, offset + len(part) < len(source.text)))
+    return views
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    index: int
+    value: Any
+    currency: str
+    text: str
+
+
+def stated_conversions(detail: ProjectDetail) -> list[Stated]:
+    """Conversions the articles printed themselves ("($7300 million)"), per source."""
+    out = []
+    for i, source in enumerate(detail.sources, start=1):
+        for conv in source.values.get("stated_conversions") or ():
+            out.append(Stated(i, conv.get("value"), str(conv.get("currency") or ""), str(conv.get("text") or "")))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    row: FindingRow
+    html: Markup  # the sentence around the finding, the finding's own span highlighted
+
+
+def finding_views(rows: Iterable[FindingRow]) -> list[FindingView]:
+    """Findings with their sentence: the quoted span highlighted inside its context."""
+    views = []
+    for f in rows:
+        if f.context and f.quote and f.quote in f.context:
+            start = f.context.index(f.quote)
+            html = highlight(f.context, [Mark(start, start + len(f.quote), "finding", f.kind)])
+        elif f.quote:
+            html = highlight(f.quote, [Mark(0, len(f.quote), "finding", f.kind)])
+        else:
+            html = Markup("")
+        views.append(FindingView(f, html))
+    return views
