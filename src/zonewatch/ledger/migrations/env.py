@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 from alembic import context
+from alembic.config import Config
 from sqlalchemy import create_engine
 
 from zonewatch.ledger.models import Base
 
-config = context.config
 target_metadata = Base.metadata
+config: Config | None
+try:
+    config = context.config
+except AttributeError:  # imported outside Alembic (e.g. pytest collecting doctests): nothing to run
+    config = None
 
 
 def run_migrations_offline() -> None:
+    assert config is not None
     context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata, literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()
 
 
 def run_migrations_online() -> None:
+    assert config is not None
     connection = config.attributes.get("connection")
     if connection is None:
         # `alembic` run by hand with a URL (e.g. to autogenerate a new revision).
@@ -32,7 +39,9 @@ def run_migrations_online() -> None:
         context.run_migrations()
 
 
-if context.is_offline_mode():
+if config is None:
+    pass
+elif context.is_offline_mode():
     run_migrations_offline()
 else:
     run_migrations_online()
