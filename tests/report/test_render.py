@@ -45,7 +45,7 @@ def test_markdown_matches_golden(lang: str) -> None:
             'the source printed RMB 5 billion as "$7300 million" (US$7,300 million); at 6.92 CNY/USD on 2020-08-20 it is US$723 million',
         ),
         ("en", "the item is dated August 27 by its heading, but its text says August 31"),
-        ("en", "**5 announcements covering 27 projects, RMB 61.18 billion (US$8.88 billion)"),
+        ("en", "**5 entries covering 27 projects, RMB 61.18 billion (US$8.88 billion)"),
         ("en", "- Same month a year before (August 2019): no projects in the ledger"),
         ("en", "1. August roundup at the hi-tech zone — <https://example.org/cdht/august> — published August 2020"),
         ("zh", "50亿元（按2020年8月20日汇率6.92元/美元折合约7.23亿美元）"),
@@ -53,7 +53,7 @@ def test_markdown_matches_golden(lang: str) -> None:
         ("zh", "### 2. 8月20日 — Tencent [1]"),
         ("zh", "应约为7.23亿美元（原文数字偏高约10倍，疑为单位错误）"),
         ("zh", "标题日期为8月27日，正文却写8月31日"),
-        ("zh", "- 上月（2020年7月）：2个项目，30亿元（约4.3亿美元） (金额+1939%)"),
+        ("zh", "- 上月（2020年7月）：2个项目，30亿元（约4.3亿美元）（金额+1939%）"),
         ("zh", "发布于2020年8月30日"),
     ],
 )

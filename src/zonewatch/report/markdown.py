@@ -68,7 +68,8 @@ def _bars(w: Wording, title: str, bars: tuple[Bar, ...]) -> list[str]:
     if not bars:
         return []
     lines = [f"**{title}**", "", "| | CNY | # |", "|---|---:|---:|"]
-    lines += [f"| {md(b.label)} | {w.figure(b.value, 'CNY')} | {b.records} |" for b in bars]
+    # Empty weeks stay in the SVG chart (they show when nothing happened) but not in the table.
+    lines += [f"| {md(b.label)} | {w.figure(b.value, 'CNY')} | {b.records} |" for b in bars if b.records]
     return [*lines, ""]
 
 
@@ -90,7 +91,10 @@ def render_markdown(roundup: Roundup) -> str:
             out.append(f"- {label}{w('colon')}{w('no_data')}")
         else:
             change = w.change(head.totals, totals)
-            out.append(f"- {label}{w('colon')}{md(w.totals(totals, short=True))}" + (f" ({change})" if change else ""))
+            out.append(
+                f"- {label}{w('colon')}{md(w.totals(totals, short=True))}"
+                + (w("change_wrap", change=change) if change else "")
+            )
     out.append("")
 
     out += [f"## {w('items')}", ""]

@@ -45,6 +45,16 @@ def _plain(value: Decimal, places: int, grouping: bool = False) -> str:
     return f"{rounded:,f}" if grouping else f"{rounded:f}"
 
 
+def _rate_text(rate: Decimal) -> str:
+    """A rate as banks quote it: four significant figures, zeros kept (``7.00``, ``6.92``, ``155.3``).
+
+    >>> _rate_text(Decimal("7.0004")), _rate_text(Decimal("155.27"))
+    ('7.00', '155.3')
+    """
+    places = 2 if rate < 100 else 1
+    return f"{_round(rate, places):f}"
+
+
 def zh_amount(value: Decimal, currency: str, places: int = 2) -> str:
     """Chinese form of an amount: 亿 and 万 units.
 
@@ -118,6 +128,18 @@ class Wording:
         name = _MONTHS_EN[date.month - 1]
         return f"{name} {date.day}" if precision is Precision.DAY else f"{name} ({self('undated')})"
 
+    def week(self, start: dt.date, end: dt.date) -> str:
+        """``Aug 17–23`` / ``8月17日–23日``; a one-day week is just the day."""
+        if start == end:
+            return self.short_day(start)
+        return self("week", start=self.short_day(start), end=self.short_day(end, same_month=True))
+
+    def short_day(self, date: dt.date, same_month: bool = False) -> str:
+        """Compact day for chart labels: ``Aug 17`` / ``8月17日``; ``same_month`` drops the month (``23``)."""
+        if self.lang == "zh":
+            return f"{date.day}日" if same_month else f"{date.month}月{date.day}日"
+        return str(date.day) if same_month else f"{_MONTHS_EN[date.month - 1][:3]} {date.day}"
+
     def full_date(self, date: dt.date) -> str:
         """``2020-08-20`` / ``2020年8月20日`` (rate dates: a reader may look the rate up)."""
         return f"{date.year}年{date.month}月{date.day}日" if self.lang == "zh" else date.isoformat()
@@ -161,8 +183,8 @@ class Wording:
         base, quote = (source_currency, target) if inverted else (target, source_currency)
         if self.lang == "zh":
             units = _labels()["zh"]["currency"]
-            return _plain(shown, 2 if shown < 100 else 1), f"{units.get(base, base)}/{units.get(quote, quote)}"
-        return _plain(shown, 2 if shown < 100 else 1), f"{base}/{quote}"
+            return _rate_text(shown), f"{units.get(base, base)}/{units.get(quote, quote)}"
+        return _rate_text(shown), f"{base}/{quote}"
 
     def amount_with_conversion(self, item: RoundupItem) -> str:
         """``RMB 5 billion (US$722.7 million at 6.92 CNY/USD on 2020-08-20)``; USD amounts get the CNY figure."""
