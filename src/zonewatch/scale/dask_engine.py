@@ -34,7 +34,9 @@ PARTITION_SIZE = 64
 # Partitions in flight per worker thread: keeps every worker busy while the driver writes, and bounds memory.
 WINDOW_PER_THREAD = 3
 
-Input = str | Document
+# A path (read on the worker), a Document already read by the driver, or an input that failed to read
+# (passed through in its place, as ``ingest_documents`` accepts it).
+Input = str | Document | ZonewatchError
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,28 +51,51 @@ class _Failed:
         return InputError(self.source, self.reason) if self.input_error else ZonewatchError(self.reason)
 
 
-def _extract_partition(items: list[Input], lang: str, published: DateValue | None) -> list[tuple[str, Any]]:
+def _failed(exc: ZonewatchError, source: str) -> _Failed:
+    if isinstance(exc, InputError):
+        return _Failed(exc.source, exc.reason, True)
+    return _Failed(str(getattr(exc, "source", source)), str(exc), False)
+
+
+def _extract_partition(
+    items: list[str | Document | _Failed], lang: str, published: DateValue | None
+) -> list[tuple[str, Any]]:
     """Runs on a worker: read and extract each item; a bad one becomes a _Failed and the rest go on."""
     results: list[tuple[str, Any]] = []
     for item in items:
+        if isinstance(item, _Failed):
+            results.append((item.source, item))
+            continue
         source = item if isinstance(item, str) else item.source
         try:
             doc = read_path(item) if isinstance(item, str) else item
             results.append((source, run(prepare(doc, lang, published))))
-        except InputError as exc:
-            results.append((source, _Failed(source, exc.reason, True)))
         except ZonewatchError as exc:
-            results.append((source, _Failed(source, str(exc), False)))
+            results.append((source, _failed(exc, source)))
+        except Exception as exc:  # an extractor bug on one document must not fail the whole partition
+            results.append(
+                (source, _Failed(source, f"internal error while extracting: {type(exc).__name__}: {exc}", False))
+            )
     return results
 
 
-def _expand(inputs: Iterable[Input]) -> Iterator[Input]:
-    """Folders become their files (as ``extract_sources`` does); Documents pass through."""
+def _expand(inputs: Iterable[Input]) -> Iterator[str | Document | _Failed]:
+    """Folders become their files (as ``extract_sources`` does); ``-`` is read here, on the driver, since workers
+    cannot see its standard input; Documents pass through and errors become picklable _Failed records."""
     for item in inputs:
-        if isinstance(item, str):
-            yield from iter_paths([item])
-        else:
+        if isinstance(item, ZonewatchError):
+            yield _failed(item, "?")
+        elif isinstance(item, Document):
             yield item
+        else:
+            for path in iter_paths([item]):
+                if path != "-":
+                    yield path
+                    continue
+                try:
+                    yield read_path("-")
+                except ZonewatchError as exc:
+                    yield _failed(exc, "-")
 
 
 def _threads(client: Any) -> int:
@@ -88,14 +113,11 @@ def extract_distributed(
     partition_size: int = PARTITION_SIZE,
     window: int | None = None,
 ) -> Iterator[Outcome]:
-    """Extract ``inputs`` on ``client``'s workers; yield one Outcome per input, in input order.
-
-    ``-`` (standard input) is read on the driver, since workers cannot see it.
-    """
+    """Extract ``inputs`` on ``client``'s workers; yield one Outcome per input, in input order."""
     if partition_size < 1:
         raise ConfigError("partition size must be at least 1")
     in_flight = window or WINDOW_PER_THREAD * _threads(client)
-    items = (read_path("-") if item == "-" else item for item in _expand(inputs))
+    items = _expand(inputs)
     pending: deque[Any] = deque()
 
     def submit_next() -> bool:
