@@ -32,5 +32,10 @@ score: install
 	$(BIN)/python ../shared/eval/score.py ../shared/corpus/dev --lang zh \
 		--cmd "$(BIN)/zonewatch extract --format jsonl" -v
 
+# Throughput, memory and query latency (an hour on 2 cores; BENCH=--quick for minutes); see docs/benchmarks.md.
+BENCH ?=
+bench: install
+	$(BIN)/python -m benchmarks.run all $(BENCH)
+
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
