@@ -32,6 +32,13 @@ score: install
 	$(BIN)/python ../shared/eval/score.py ../shared/corpus/dev --lang zh \
 		--cmd "$(BIN)/zonewatch extract --format jsonl" -v
 
+.PHONY: serve
+# The dashboard and API over the ledger `make demo` writes (override: make serve SERVE_DB=... SERVE_PORT=...).
+SERVE_DB ?= sqlite:///zonewatch.db
+SERVE_PORT ?= 8000
+serve: install
+	$(BIN)/zonewatch serve --db "$(SERVE_DB)" --port $(SERVE_PORT)
+
 # Throughput, memory and query latency (an hour on 2 cores; BENCH=--quick for minutes); see docs/benchmarks.md.
 BENCH ?=
 bench: install
