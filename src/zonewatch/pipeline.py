@@ -33,9 +33,11 @@ def default_components() -> list[Component]:
     # Imported here so that importing the pipeline stays cheap (the ECB rates load on first use).
     from zonewatch.normalize.fx import convert_amounts
     from zonewatch.normalize.names import canonicalize
+    from zonewatch.normalize.sectors import classify
+    from zonewatch.normalize.units import measure
     from zonewatch.verify import verify
 
-    return [extract_projects, canonicalize, convert_amounts, verify]
+    return [extract_projects, canonicalize, convert_amounts, measure, classify, verify]
 
 
 def prepare(doc: Document, lang: str = "auto", published: DateValue | None = None) -> Document:

@@ -1,0 +1,154 @@
+"""Areas in m² and job counts, read from a project's own sentences: "95 acres", "占地200亩", "creating 500 jobs".
+
+Where: the project's evidence sentences, and the rest of their paragraph when no other project's amount
+is in it (a site area often follows the amount in the next sentence). Which area: the land (site) area
+when one is introduced as such ("covering", "占地"), else the first area named — a building's floor
+area is what remains. Unit factors and job words are data (``data/units.toml``).
+
+>>> [(str(a.value), a.raw) for a in find_areas("The site covers 95 acres and 110,000 square meters of floors.")]
+[('384451.36', '95 acres'), ('110000', '110,000 square meters')]
+>>> [(str(j.value), j.raw) for j in find_jobs("项目投产后可带动就业约1.2万人。")]
+[('12000', '1.2万人')]
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from zonewatch.extract.text import paragraphs
+from zonewatch.model import Extraction, Project, Quantity, Span
+
+_NUM = r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_WORD_NUMBERS: dict[str, Decimal | int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a": 1, "half a": Decimal("0.5"),
+}  # fmt: skip
+_SCALE = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "万": Decimal(10) ** 4}
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(resources.files("zonewatch.data").joinpath("units.toml").read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _area_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
+    factors: dict[str, Decimal] = {}
+    for unit in _data()["area"].values():
+        for spelling in unit["spellings"]:
+            factors[spelling.lower()] = Decimal(unit["m2"])
+    words = _alternation(list(factors))
+    number = rf"(?:{_NUM}|(?P<word>{_alternation(list(_WORD_NUMBERS))}))"
+    pattern = re.compile(
+        rf"(?i)(?<![\d.,A-Za-z]){number}[ \t]*(?P<scale>thousand|million|万(?!平|亩|㎡))?[ \t]*(?P<unit>{words})(?![A-Za-z])"
+    )
+    return pattern, factors
+
+
+@cache
+def _job_patterns() -> list[re.Pattern[str]]:
+    jobs = _data()["jobs"]
+    nouns, people, verbs = _alternation(jobs["nouns"]), _alternation(jobs["people"]), _alternation(jobs["verbs"])
+    qual = r"(?:(?:over|more than|about|around|nearly|approximately|up to|at least|some)[ \t]+)?"
+    number = rf"{_NUM}(?:[ \t]*(?P<scale>thousand|万))?"
+    new = r"(?:new[ \t]+|direct[ \t]+|local[ \t]+|permanent[ \t]+)*"
+    return [
+        re.compile(rf"(?i)(?P<fig>(?<![\d.,A-Za-z]){qual}{number}[ \t]+{new}(?:{nouns}))\b"),
+        re.compile(
+            rf"(?i)(?:{verbs})\w*[^.;\n]{{0,40}}?(?P<fig>(?<![\d.,A-Za-z]){qual}{number}[ \t]+{new}(?:{people}))\b"
+        ),
+        re.compile(
+            rf"(?:{_alternation(jobs['zh_before'])})[约近超过逾达共计]{{0,3}}(?P<fig>{number}(?:余|多)?(?:人|个)?)"
+        ),
+        re.compile(rf"(?P<fig>{number}(?:余|多)?(?:{_alternation(jobs['zh_after'])}))"),
+    ]
+
+
+def _number(m: re.Match[str]) -> Decimal:
+    if m.groupdict().get("num"):
+        value = Decimal(m.group("num").replace(",", "").replace("，", ""))
+    else:
+        value = Decimal(_WORD_NUMBERS[m.group("word").lower()])
+    scale = m.groupdict().get("scale")
+    return value * _SCALE[scale.lower()] if scale else value
+
+
+def _clean(value: Decimal) -> Decimal:
+    """Two decimals at most, and no exponent: 384450.36, 110000."""
+    value = value.quantize(Decimal("0.01"))
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def find_areas(text: str, within: Span | None = None) -> list[Quantity]:
+    """Every area in ``text`` (or ``text[within]``), in m², with the exact raw text and span."""
+    pattern, factors = _area_pattern()
+    base = within.start if within else 0
+    chunk = within.slice(text) if within else text
+    out = []
+    for m in pattern.finditer(chunk):
+        value = _number(m) * factors[m.group("unit").lower()]
+        start = base + m.start()
+        end = base + m.end()
+        out.append(Quantity(_clean(value), text[start:end], Span(start, end), "m2"))
+    return out
+
+
+def find_jobs(text: str, within: Span | None = None) -> list[Quantity]:
+    """Job counts in ``text`` (or ``text[within]``): the number span only, so ``raw`` is the figure itself."""
+    base = within.start if within else 0
+    chunk = within.slice(text) if within else text
+    found: dict[int, Quantity] = {}
+    for pattern in _job_patterns():
+        for m in pattern.finditer(chunk):
+            start, end = base + m.start("fig"), base + m.end("fig")
+            found.setdefault(
+                base + m.start("num"), Quantity(_clean(_number(m)), text[start:end], Span(start, end), "jobs")
+            )
+    return sorted(found.values(), key=lambda q: q.span.start)
+
+
+def _land_first(text: str, areas: list[Quantity]) -> Quantity | None:
+    words = [w.lower() for w in _data()["land"]["words"]]
+    for q in areas:
+        before = text[max(0, q.span.start - 30) : q.span.start].lower()
+        if any(w in before for w in words) and "building" not in before and "建筑" not in before:
+            return q
+    return areas[0] if areas else None
+
+
+def _search_spans(extraction: Extraction, project: Project) -> list[Span]:
+    """The project's sentences, widened to their paragraph when no other project's amount is in it."""
+    text = extraction.document.text
+    others = [p.amount.span for p in extraction.projects if p.id != project.id and p.amount is not None]
+    spans = list(project.evidence)
+    for para in paragraphs(text):
+        if any(para.overlaps(e) for e in project.evidence) and not any(para.contains(o) for o in others):
+            spans.append(para)
+    return spans
+
+
+def _measure(extraction: Extraction, project: Project) -> Project:
+    text = extraction.document.text
+    spans = _search_spans(extraction, project)
+    if not spans:
+        return project
+    areas = {q.span.start: q for s in spans for q in find_areas(text, s)}
+    jobs = {q.span.start: q for s in spans for q in find_jobs(text, s)}
+    area = project.area or _land_first(text, sorted(areas.values(), key=lambda q: q.span.start))
+    job = project.jobs or (min(jobs.values(), key=lambda q: q.span.start) if jobs else None)
+    return replace(project, area=area, jobs=job)
+
+
+def measure(extraction: Extraction) -> Extraction:
+    """Pipeline component: fill ``Project.area`` (m²) and ``Project.jobs`` from each project's sentences."""
+    return replace(extraction, projects=tuple(_measure(extraction, p) for p in extraction.projects))

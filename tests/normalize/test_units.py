@@ -1,0 +1,95 @@
+"""Areas to m² and job counts, from a project's own sentences."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zonewatch.model import Document, Extraction, Money, Project, Qualifier, Span
+from zonewatch.normalize.units import find_areas, find_jobs, measure
+
+AREAS = [
+    ("on a 95-acre plot: covering 95 acres", Decimal("384451.36"), "95 acres"),
+    ("a site of 12 hectares", Decimal(120000), "12 hectares"),
+    ("about 110,000 square meters of floors", Decimal(110000), "110,000 square meters"),
+    ("a 75,000 m2 factory", Decimal(75000), "75,000 m2"),
+    ("10,000 m² of workshops", Decimal(10000), "10,000 m²"),
+    ("one million square metres of space", Decimal(1000000), "one million square metres"),
+    ("a 3.5 sq km zone", Decimal(3500000), "3.5 sq km"),
+    ("50,000 sq ft of offices", Decimal("4645.15"), "50,000 sq ft"),
+    ("项目占地200亩", Decimal("133333.33"), "200亩"),
+    ("建筑面积12万平方米", Decimal(120000), "12万平方米"),
+    ("规划面积3.5平方公里", Decimal(3500000), "3.5平方公里"),
+    ("用地面积８０００平方米", Decimal(8000), "８０００平方米"),
+]
+
+
+@pytest.mark.parametrize(("text", "m2", "raw"), AREAS)
+def test_areas(text: str, m2: Decimal, raw: str) -> None:
+    found = find_areas(text)
+    assert found, text
+    assert found[0].value == m2 and found[0].raw == raw and found[0].unit == "m2"
+    assert text[found[0].span.start : found[0].span.end] == raw
+
+
+@pytest.mark.parametrize("text", ["RMB 5 billion", "5 projects in 2 cities", "Phase 2 of the mall", "总投资50亿元"])
+def test_no_area(text: str) -> None:
+    assert find_areas(text) == []
+
+
+JOBS = [
+    ("The plant will create 500 jobs.", 500, "500 jobs"),
+    ("It will employ 1,020 new workers by 2024.", 1020, "1,020 new workers"),
+    ("creating over 1,000 job opportunities", 1000, "over 1,000 job opportunities"),
+    ("expected to hire 370 workers", 370, "370 workers"),
+    ("2,500 new jobs will follow", 2500, "2,500 new jobs"),
+    ("项目建成后带动就业500人", 500, "500人"),
+    ("新增就业岗位2000个", 2000, "2000个"),
+    ("可提供3000余个就业岗位", 3000, "3000余个就业岗位"),
+    ("预计可带动就业约1.2万人", 12000, "1.2万人"),
+]
+
+
+@pytest.mark.parametrize(("text", "n", "raw"), JOBS)
+def test_jobs(text: str, n: int, raw: str) -> None:
+    (found,) = find_jobs(text)
+    assert found.value == n and found.raw == raw
+    assert text[found.span.start : found.span.end] == raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company has 370 workers in Serbia.",  # existing staff, no verb of creating
+        "5 projects worth RMB 2 billion",
+        "营业收入500亿元",
+        "10万人次游客",
+    ],
+)
+def test_no_jobs(text: str) -> None:
+    assert find_jobs(text) == []
+
+
+def test_measure_prefers_land_area_and_stays_in_the_projects_paragraph() -> None:
+    text = (
+        "Firm A will invest RMB 2 billion in a plant. The site has a building area of 20,000 square meters, "
+        "covering 30 acres, and will create 800 jobs.\n"
+        "Firm B will invest RMB 1 billion on 10 hectares.\n"
+    )
+    a_amt, b_amt = text.index("RMB 2 billion"), text.index("RMB 1 billion")
+    a = Project(
+        id="p1",
+        amount=Money(Decimal("2e9"), "CNY", Qualifier.EXACT, "RMB 2 billion", Span(a_amt, a_amt + 13)),
+        evidence=(Span(0, text.index(" The site")),),
+    )
+    b = Project(
+        id="p2",
+        amount=Money(Decimal("1e9"), "CNY", Qualifier.EXACT, "RMB 1 billion", Span(b_amt, b_amt + 13)),
+        evidence=(Span(text.index("Firm B"), len(text) - 1),),
+    )
+    out = measure(Extraction(document=Document(text=text), projects=(a, b))).projects
+    assert out[0].area is not None and out[0].area.raw == "30 acres"
+    assert out[0].jobs is not None and out[0].jobs.value == 800
+    assert out[1].area is not None and out[1].area.value == 100000
+    assert out[1].jobs is None
