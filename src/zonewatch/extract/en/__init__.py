@@ -1,7 +1,19 @@
-"""English extraction (being written): returns no projects yet."""
+"""English extraction: ``extract_projects(doc)`` finds every investment commitment in an English article.
 
+The parts, each usable on its own: ``money`` (amounts), ``dates`` (dates against a publication anchor),
+``names`` (organisations, places, bodies), ``layout`` (headings, sections, sentences), ``cues`` (cue words),
+``frames`` (assembling projects from all of these).
+"""
+
+from __future__ import annotations
+
+from zonewatch.extract.en.context import build
+from zonewatch.extract.en.frames import assemble
 from zonewatch.model import Document, Project
 
 
 def extract_projects(doc: Document) -> list[Project]:
-    return []
+    """Every investment commitment in ``doc`` (ids p1, p2, ... in text order), each field grounded in the text."""
+    if not doc.text.strip():
+        return []
+    return assemble(build(doc))

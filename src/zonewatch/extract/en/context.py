@@ -1,0 +1,124 @@
+"""Everything found in one English document before projects are assembled: layout, names, dates, money."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anchor
+from zonewatch.extract.en.layout import Layout, Sentence, layout
+from zonewatch.extract.en.money import find_money
+from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names
+from zonewatch.model import Document, Money
+
+_CONVERSION_GAP = re.compile(
+    r"\s*(?:[(（]|,?\s*or\b|,?\s*i\.e\.)\s*(?:(?:about|approx\.?|approximately|around|roughly|some|nearly|almost|over|"
+    r"more\s+than|equivalent\s+to|equal\s+to)\s*)?"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A money mention that may be a project's amount, with the conversions printed right after it."""
+
+    money: Money
+    conversions: tuple[Money, ...]
+    sentence: Sentence
+    seg_start: int  # the stretch of the sentence that belongs to this amount (up to the next amount)
+    seg_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    doc: Document
+    text: str
+    layout: Layout
+    anchor: Anchor
+    names: tuple[tuple[Name, ...], ...]  # per sentence index
+    dates: tuple[DateMention, ...]
+    amounts: tuple[Amount, ...]
+
+    def names_in(self, sentence: Sentence, start: int | None = None, end: int | None = None) -> list[Name]:
+        lo = sentence.span.start if start is None else start
+        hi = sentence.span.end if end is None else end
+        return [n for n in self.names[sentence.index] if lo <= n.span.start and n.span.end <= hi]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if start <= d.span.start and d.span.end <= end]
+
+
+def build(doc: Document) -> Context:
+    """Read ``doc`` once: its layout, the names of each sentence, every date and amount."""
+    text = doc.text
+    lay = layout(text)
+    anchor = make_anchor(text, doc.published)
+    lower_words = frozenset(_LOWER_WORD.findall(text))
+    raw_names = [find_names(text, s.span, lower_words) for s in lay.sentences]
+    names = _resolve_acronyms(raw_names)
+    dates = tuple(find_dates(text, anchor))
+    amounts = tuple(_amounts(text, lay))
+    return Context(doc, text, lay, anchor, tuple(tuple(n) for n in names), dates, amounts)
+
+
+def _amounts(text: str, lay: Layout) -> list[Amount]:
+    money = find_money(text)
+    out: list[Amount] = []
+    by_sentence: dict[int, list[tuple[Money, list[Money]]]] = {}
+    sents = list(lay.sentences)
+    si = 0
+    for m in money:
+        while si < len(sents) and sents[si].span.end <= m.span.start:
+            si += 1
+        if si >= len(sents) or not sents[si].span.contains(m.span):
+            continue
+        group = by_sentence.setdefault(si, [])
+        if group:
+            prev, convs = group[-1]
+            last = convs[-1] if convs else prev
+            gap = text[last.span.end : m.span.start]
+            m_gap = _CONVERSION_GAP.fullmatch(gap)
+            if m_gap and m.currency != prev.currency:
+                convs.append(m)
+                continue
+        group.append((m, []))
+    for si, group in by_sentence.items():
+        sent = sents[si]
+        for k, (m, convs) in enumerate(group):
+            seg_start = (
+                sent.span.start if k == 0 else (group[k - 1][1][-1] if group[k - 1][1] else group[k - 1][0]).span.end
+            )
+            seg_end = group[k + 1][0].span.start if k + 1 < len(group) else sent.span.end
+            out.append(Amount(m, tuple(convs), sent, seg_start, seg_end))
+    out.sort(key=lambda a: a.money.span.start)
+    return out
+
+
+def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:
+    """Give each acronym the kind and full name it stands for: "(GAIL)" defined in the text, else a
+    full name of the document whose letters it abbreviates ("CDHT" -> "Chengdu Hi-Tech Zone")."""
+    defined: dict[str, Name] = {}
+    fulls: Counter[str] = Counter()
+    kinds: dict[str, Name] = {}
+    for names in per_sentence:
+        for n in names:
+            if n.acronym:
+                defined.setdefault(n.acronym, n)
+            if " " in n.name and n.kind in (Kind.PLACE, Kind.ORG, Kind.GOV, Kind.ACADEMIC):
+                fulls[n.name] += 1
+                kinds.setdefault(n.name, n)
+    out: list[list[Name]] = []
+    for names in per_sentence:
+        row: list[Name] = []
+        for n in names:
+            if " " not in n.name and n.name != n.name.lower() and sum(c.isupper() for c in n.name) >= 2:
+                full = defined.get(n.name)
+                if full is None:
+                    matches = [f for f, _ in fulls.most_common() if acronym_matches(n.name, f)]
+                    full = kinds[matches[0]] if matches else None
+                if full is not None:
+                    n = replace(n, name=full.name, kind=full.kind, level=full.level)
+            row.append(n)
+        out.append(row)
+    return out

@@ -1,0 +1,129 @@
+"""Cue-word tests on the words around an amount: not an investment? a subtotal? how many projects? what stage?
+
+The word lists are data (``data/en/cues.toml``); the patterns are compiled once at import.
+
+>>> is_not_investment("Bluetown has invested ", " in constructing an ecological town")
+True
+>>> is_not_investment("The city's biomedicine industry is expected to rake in ", " in operating revenues by 2025")
+True
+>>> is_not_investment("Tencent signed an agreement to invest ", " to build a headquarter")
+False
+>>> count_in("Recently, Tianfu International Bio-Town has kickstarted 23 projects, which totaled up to ").value
+23
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zonewatch.extract.en.lexicon import CUES, NUMBER_WORDS, alternation
+from zonewatch.extract.en.money import word_number
+from zonewatch.model import Stage
+
+_NEG = CUES["negative"]
+_NEG_BEFORE = re.compile(rf"(?<![\w-])(?:{alternation(_NEG['before'])})(?![\w-])", re.I)
+_NEG_AFTER = re.compile(rf"^\W{{0,3}}(?:{alternation(_NEG['after'])})\b", re.I)
+_THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
+_THRESHOLD = re.compile(
+    rf"\b(?:{alternation(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
+    rf"(?:{alternation(_NEG['threshold_links'])})\s+(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹)\s*)?$",
+    re.I,
+)
+_SUBTOTAL = re.compile(rf"\b(?:{alternation(_NEG['subtotal_cues'])})\b", re.I)
+_PORTION = re.compile(r"\b(?:of|among)\s+which\s+(?:\w+\s+){0,2}$", re.I)
+_WORDNUM = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero")])
+_COUNT_NOUNS = alternation(CUES["counts"]["nouns"])
+_COUNT = re.compile(
+    rf"(?<![\d.,%$])\b(?P<n>\d{{1,4}}|(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?)\s+"
+    rf"(?:(?!of\b|percent\b|per\b)[A-Za-z][\w-]*\s+){{0,4}}?(?P<noun>{_COUNT_NOUNS})\b"
+    rf"|\b(?P<n2>\d{{1,4}}|{_WORDNUM})\s+of\s+them\b",
+    re.I,
+)
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:projects|contracts|agreements|deals)\b", re.I)
+_PLURAL = re.compile(
+    r"\b(?:projects|contracts|agreements|mous|deals|investments|these|total(?:ling|ing|ed)?|in\s+total|a\s+series|batch)\b",
+    re.I,
+)
+_STAGES = [(Stage(k), re.compile(rf"\b(?:{alternation(v)})\b", re.I)) for k, v in CUES["stages"].items()]
+
+
+def is_not_investment(before: str, after: str) -> bool:
+    """Whether the amount between ``before`` (its clause) and ``after`` (the rest of the clause) is not a commitment:
+    revenue, output, GDP, money already spent, a period total, a size threshold, an annual plan."""
+    if _NEG_BEFORE.search(before) or _NEG_AFTER.search(after):
+        return True
+    if _THRESHOLD.search(before):
+        return True
+    # "A total of 44.39 billion yuan of investment will be made in the projects this year": an annual plan.
+    return bool(_THIS_YEAR.search(after[:80]))
+
+
+def is_portion(before: str) -> bool:
+    """ "of which 9.4 billion": a share of the figure just before it."""
+    return bool(_PORTION.search(before))
+
+
+def has_subtotal_cue(text: str) -> bool:
+    return bool(_SUBTOTAL.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    start: int
+    end: int
+    noun: str
+
+
+def _num(s: str) -> int | None:
+    return int(s) if s.isdigit() else word_number(s)
+
+
+def count_in(text: str, offset: int = 0, nearest_to: int | None = None) -> Count | None:
+    """The count of projects named in ``text`` ("25 major projects", "Thirty-six projects", "9 of them").
+
+    With ``nearest_to``, the mention closest before that offset wins (else the first). Spans are offset.
+    """
+    found: list[Count] = []
+    for m in _COUNT.finditer(text):
+        n = _num(m.group("n") or m.group("n2"))
+        if n is None or n <= 0 or n > 5000:
+            continue
+        g = "n" if m.group("n") else "n2"
+        found.append(Count(n, offset + m.start(g), offset + m.end(g), (m.group("noun") or "them").lower()))
+    if not found:
+        if _ONE_OF.search(text):
+            m1 = _ONE_OF.search(text)
+            assert m1 is not None
+            return Count(1, offset + m1.start(), offset + m1.start() + 3, "one of")
+        return None
+    if nearest_to is not None:
+        before = [c for c in found if c.start <= nearest_to]
+        if before:
+            return before[-1]
+    return found[0]
+
+
+def counts_in(text: str, offset: int = 0) -> list[Count]:
+    out = []
+    for m in _COUNT.finditer(text):
+        n = _num(m.group("n") or m.group("n2"))
+        if n is not None and 1 < n <= 5000:
+            g = "n" if m.group("n") else "n2"
+            out.append(Count(n, offset + m.start(g), offset + m.end(g), (m.group("noun") or "them").lower()))
+    return out
+
+
+def sounds_plural(text: str) -> bool:
+    """Whether a clause speaks of several projects or a total ("these projects", "a total investment")."""
+    return bool(_PLURAL.search(text))
+
+
+def stage_in(text: str) -> tuple[Stage, int, int] | None:
+    """The stage the cue verbs of ``text`` give (operating > started > signed > announced), with the cue's span."""
+    for stage, pattern in _STAGES:
+        m = pattern.search(text)
+        if m:
+            return stage, m.start(), m.end()
+    return None

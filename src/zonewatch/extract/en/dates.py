@@ -1,0 +1,172 @@
+"""Dates in English announcements: "On August 20", "Aug 6, 2020", "2022.07.07", "Sept 24", "on Thursday", "yesterday".
+
+``find_dates(text, anchor)`` returns every date mention with its resolved value (or None when it cannot be
+resolved, e.g. a weekday without a publication day). The :class:`Anchor` is what the text is read against:
+the publication date and the year to assume. An event is never dated after its publication: a month-day
+that would fall after it is read as last year's.
+
+>>> a = Anchor(dt.date(2022, 2, 18), Precision.DAY)
+>>> [(d.kind, d.value.iso()) for d in find_dates("kicked off on Thursday; signed Sept 24, 2021", a)]
+[('weekday', '2022-02-17'), ('date', '2021-09-24')]
+>>> [d.value.iso() for d in find_dates("On December 30", a)]
+['2021-12-30']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from zonewatch.model import DateValue, Precision, Span
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_MU = (
+    _M
+    + r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC"
+)
+_YEAR = r"(?:19|20)\d\d"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])")),
+    ("mdy", re.compile(rf"\b(?P<mon>{_MU})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    (
+        "dmy",
+        re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MU})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ),
+    ("my", re.compile(rf"\b(?P<mon>{_MU})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relday", re.compile(r"\b(?P<rel>yesterday|today|the day before yesterday)\b", re.I)),
+    (
+        "vague",
+        re.compile(
+            r"\b(?P<vague>recently|earlier this month|this month|earlier this week|this week|the other day|lately)\b",
+            re.I,
+        ),
+    ),
+)
+_KIND = {"ymd": "date", "mdy": "date", "dmy": "date", "my": "month"}
+# A date on a line like "Updated: 2022-02-18 09:02" or "Time:2022.07.07" is the page's, not an event's.
+_META = re.compile(r"(?:updated|published|posted|time|date|release[sd]?|source)\s*[:：]?\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What dates are read against: the publication date (at its precision) and a year for month-days."""
+
+    published: dt.date | None = None
+    precision: Precision | None = None
+    year: int | None = None
+
+    @property
+    def default_year(self) -> int | None:
+        return self.published.year if self.published else self.year
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date phrase: ``kind`` is date/month/weekday/relday/vague/meta; ``value`` None when unresolvable."""
+
+    kind: str
+    value: DateValue | None
+    raw: str
+    span: Span
+
+
+def _not_after(anchor: Anchor, date: dt.date, precision: Precision, year_given: bool) -> dt.date:
+    """Roll a year back when a month-day without a year would fall after the publication."""
+    if year_given or anchor.published is None:
+        return date
+    pub = anchor.published
+    later = (date > pub) if anchor.precision is Precision.DAY else ((date.year, date.month) > (pub.year, pub.month))
+    if later:
+        try:
+            return date.replace(year=date.year - 1)
+        except ValueError:  # 29 February
+            return date.replace(year=date.year - 1, day=28)
+    return date
+
+
+def _make(anchor: Anchor, y: int | None, m: int, d: int | None, span: Span, raw: str) -> DateValue | None:
+    year = y if y is not None else anchor.default_year
+    if year is None or not 1 <= m <= 12:
+        return None
+    try:
+        date = dt.date(year, m, d or 1)
+    except ValueError:
+        return None
+    precision = Precision.DAY if d else Precision.MONTH
+    date = _not_after(anchor, date, precision, y is not None)
+    return DateValue(date, precision, raw, span)
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: Anchor, span: Span) -> DateValue | None:
+    raw = m.group(0)
+    if kind == "ymd":
+        return _make(anchor, int(m.group("y")), int(m.group("m")), int(m.group("d")), span, raw)
+    if kind in ("mdy", "dmy", "my"):
+        mon = m.group("mon")
+        if mon.lower() == "may" and not mon[0].isupper():
+            return None
+        y = int(m.group("y")) if m.group("y") else None
+        d = int(m.group("d")) if kind != "my" else None
+        if d is not None and not 1 <= d <= 31:
+            return None
+        return _make(anchor, y, _MONTHS[mon.lower()], d, span, raw)
+    pub = anchor.published
+    if kind in ("weekday", "relday"):
+        if pub is None or anchor.precision is not Precision.DAY:
+            return None
+        if kind == "weekday":
+            back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
+            if m.group("last") and back == 0:
+                back = 7
+        else:
+            back = {"today": 0, "yesterday": 1}.get(m.group("rel").lower(), 2)
+        return DateValue(pub - dt.timedelta(days=back), Precision.DAY, raw, span)
+    if kind == "vague" and pub is not None:
+        return DateValue(pub.replace(day=1), Precision.MONTH, raw, span)
+    return None
+
+
+def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Date mentions in ``text[start:end]`` in order; overlapping patterns keep the first (most specific)."""
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            span = Span(m.start(), m.end())
+            if any(span.overlaps(f.span) for f in found):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            meta = kind in ("ymd", "mdy", "dmy", "my") and _META.search(
+                text, max(line_start, m.start() - 24), m.start()
+            )
+            label = "meta" if meta else _KIND.get(kind, kind)
+            found.append(DateMention(label, _resolve(kind, m, anchor, span), m.group(0), span))
+    return sorted(found, key=lambda f: f.span.start)
+
+
+_ANY_YEAR = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d])")
+
+
+def make_anchor(text: str, published: DateValue | None) -> Anchor:
+    """The anchor for ``text``: the publication date when known, else a dated line or dateline, else a year seen.
+
+    >>> make_anchor("Updated: 2022-02-18 09:02", None).published
+    datetime.date(2022, 2, 18)
+    """
+    if published is not None:
+        return Anchor(published.date, published.precision, published.date.year)
+    head = text[:600]
+    # A page's own date ("Updated: ...", "Time:2022.07.07") or a dateline year ("6th Apr, 2023").
+    for mention in find_dates(head, Anchor()):
+        if mention.value is not None and mention.kind in ("meta", "date") and mention.value.precision is Precision.DAY:
+            return Anchor(mention.value.date, Precision.DAY, mention.value.date.year)
+    years = [int(y) for y in _ANY_YEAR.findall(text)]
+    return Anchor(None, None, max(years) if years else None)

@@ -1,0 +1,76 @@
+"""The shape of an English article: title and heading lines, dateline sections, paragraphs, sentences.
+
+A roundup is cut into sections at dateline headings ("Aug 20 | Tencent to build ...", "AUG 28 | ...");
+an article without them is one section. Lines that read as titles (short, no closing punctuation) are
+headings: their figures repeat the body's and never make projects of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zonewatch.extract.text import sentences, trim
+from zonewatch.model import Span
+
+_DATELINE_HEADING = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[|｜]", re.I
+)
+_CLOSING = re.compile(r"[.!?;:。”\"’)]\s*$")
+_MAX_HEADING_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with where it sits: its paragraph (line), section, and whether it is a heading line."""
+
+    span: Span
+    index: int
+    paragraph: int
+    section: int
+    heading: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    sentences: tuple[Sentence, ...]
+    section_headings: tuple[int | None, ...]  # per section: index of its heading sentence, if any
+
+    def of_section(self, section: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.section == section]
+
+    def of_paragraph(self, paragraph: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == paragraph]
+
+
+def is_heading_line(line: str) -> bool:
+    """A title-like line: a dateline heading, or a short line without closing punctuation.
+
+    >>> is_heading_line("Aug 20 | Tencent to build its only functional headquarter in China at CDHT")
+    True
+    >>> is_heading_line("On August 20, Tencent signed an agreement.")
+    False
+    """
+    if _DATELINE_HEADING.match(line):
+        return True
+    return not _CLOSING.search(line) and len(line.split()) <= _MAX_HEADING_WORDS
+
+
+def layout(text: str) -> Layout:
+    """Cut ``text`` into sentences, each tagged with its paragraph, section and heading status."""
+    out: list[Sentence] = []
+    headings: list[int | None] = [None]
+    section = 0
+    for para, m in enumerate(re.finditer(r"[^\n]+", text)):
+        start, end = trim(text, m.start(), m.end())
+        if end <= start:
+            continue
+        line = text[start:end]
+        heading = is_heading_line(line)
+        if _DATELINE_HEADING.match(line):
+            section += 1
+            headings.append(len(out))
+        spans = [Span(start, end)] if heading else list(sentences(text, Span(start, end)))
+        for sp in spans:
+            out.append(Sentence(sp, len(out), para, section, heading))
+    return Layout(tuple(out), tuple(headings))

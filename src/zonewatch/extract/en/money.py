@@ -1,0 +1,169 @@
+"""Money mentions in English text: "RMB 5 billion", "approx. 10 billion RMB", "Rs 47,000 crore", "10 to 15 billion yuan".
+
+``find_money(text)`` returns every amount with its value (Decimal), ISO currency, qualifier, raw text and
+span; ``parse_money(s)`` parses a single phrase. Numbers without a currency ("2,500 jobs") are not money.
+Each pattern is anchored at a number found by one linear scan, so no pattern can backtrack over unbounded
+text (hostile input stays linear).
+
+>>> m = parse_money("approx. 10 billion RMB")
+>>> (m.value, m.currency, m.qualifier.value, m.raw)
+(Decimal('10000000000'), 'CNY', 'approx', '10 billion RMB')
+>>> parse_money("460 100 million yuan").value
+Decimal('46000000000')
+>>> m = parse_money("10 to 15 billion yuan"); (m.value, m.upper, m.qualifier.value)
+(Decimal('10000000000'), Decimal('15000000000'), 'at_least')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from zonewatch.extract.en.lexicon import CUES, CURRENCIES, NUMBER_WORDS, SCALES, alternation
+from zonewatch.model import Money, Qualifier, Span
+
+_WORD_NUMS = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen")])
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A number: digits ("47,000", "5.4") or words ("one", "thirty-six"); never starts inside another number.
+_NUMBER = re.compile(rf"(?<![\d.,])(?P<d>{_DIGITS})(?![\d])|\b(?P<w>(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?)\b", re.I)
+_SCALE = alternation(SCALES)
+# What may follow the number: a range, a scale (possibly two: "4 billion 280 million"), a currency word.
+_RIGHT = re.compile(
+    rf"(?P<range>\s*(?:-|–|—|to|and)\s*(?P<num2>{_DIGITS}))?"
+    rf"(?:(?P<short>[bBmMkK])(?![A-Za-z])|\s*(?P<scale>(?:{_SCALE}))\b)?"
+    rf"(?:\s+(?P<more>{_DIGITS})\s*(?P<scale2>million|thousand|10,000)\b)?"
+    rf"(?:\s*(?P<suffix>{alternation(CURRENCIES['after'])})(?![A-Za-z]))?",
+    re.I,
+)
+_PREFIXES = CURRENCIES["before"]
+_LEFT = re.compile(rf"(?<![A-Za-z$])(?P<prefix>{alternation(_PREFIXES)})\s?$")
+_SUFFIX_ISO = {k.lower(): v for k, v in CURRENCIES["after"].items()}
+_QUALS = {q: tuple(words) for q, words in CUES["qualifiers"].items()}
+_QUAL_RE = re.compile(
+    r"(?:^|\W)(?P<q>"
+    + alternation([w for ws in _QUALS.values() for w in ws])
+    + r")\s*(?:of\s+)?(?:a\s+total\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_QUAL_OF = {w.lower(): Qualifier(q) for q, ws in _QUALS.items() for w in ws}
+# "totaled up to 16.8 billion" is a total, not a ceiling.
+_TOTALLED_UP_TO = re.compile(r"total(?:l?ed|s|ling|ing)\s+up\s+to\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    value: Decimal
+    start: int
+    end: int
+
+
+def word_number(word: str) -> int | None:
+    """The value of an English number word or hyphenated pair ("thirty-six" -> 36), else None.
+
+    >>> word_number("Thirty-six"), word_number("nine"), word_number("many")
+    (36, 9, None)
+    """
+    total = 0
+    for part in re.split(r"[- ]", word.lower()):
+        if part not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[part]
+    return total
+
+
+def _decimal(digits: str) -> Decimal | None:
+    try:
+        return Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def qualifier_before(text: str, start: int) -> Qualifier:
+    """The qualifier the words just before ``start`` give an amount ("more than" -> at_least), else exact."""
+    before = text[max(0, start - 40) : start]
+    if _TOTALLED_UP_TO.search(before):
+        return Qualifier.EXACT
+    m = _QUAL_RE.search(before)
+    return _QUAL_OF[m.group("q").lower()] if m else Qualifier.EXACT
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount of money in ``text``, in order, with raw text and span."""
+    found: list[Money] = []
+    taken = 0
+    for num in _NUMBER.finditer(text):
+        if num.start() < taken:
+            continue
+        money = _money_at(text, num)
+        if money is not None:
+            found.append(money)
+            taken = money.span.end
+    return found
+
+
+def parse_money(phrase: str) -> Money | None:
+    """The first amount in ``phrase`` (spans relative to it), or None when it names no money."""
+    found = find_money(phrase)
+    return found[0] if found else None
+
+
+def _money_at(text: str, num: re.Match[str]) -> Money | None:
+    if num.group("d"):
+        value = _decimal(num.group("d"))
+    else:
+        w = word_number(num.group("w"))
+        value = Decimal(w) if w is not None else None
+    if value is None:
+        return None
+    right = _RIGHT.match(text, num.end())
+    assert right is not None  # every part is optional
+    left = _LEFT.search(text, max(0, num.start() - 8), num.start())
+    prefix = left.group("prefix") if left else None
+    suffix = right.group("suffix")
+    if suffix and suffix.lower() in ("won", "dong") and not right.group("scale"):
+        suffix = None  # "won" and "dong" are ordinary words unless an amount is clearly meant
+    if prefix is None and suffix is None:
+        return None
+    if num.group("w") and not (right.group("scale") or right.group("short")):
+        return None  # "one RMB" is no investment; "one billion RMB" is
+    if right.group("short") and prefix is None:
+        return None  # "5m yuan" is rare; "5m" alone is a length
+    currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO[(suffix or "").lower()]
+    scale = Decimal(1)
+    if right.group("scale"):
+        scale = SCALES[re.sub(r"\s+", " ", right.group("scale").lower())]
+    elif right.group("short"):
+        scale = {"b": Decimal(10**9), "m": Decimal(10**6), "k": Decimal(1000)}[right.group("short").lower()]
+    amount = value * scale
+    if right.group("more") and scale > 10**6:
+        more = _decimal(right.group("more")) or Decimal(0)
+        amount += more * SCALES[right.group("scale2").lower()]
+    upper = None
+    qualifier = qualifier_before(text, left.start() if left else num.start())
+    if right.group("num2"):
+        hi = _decimal(right.group("num2"))
+        if hi is not None and hi > value:
+            upper = hi * scale
+            qualifier = Qualifier.AT_LEAST
+    start = left.start() if left else num.start()
+    end = right.end() if (right.group("suffix") and suffix) else _end_without_suffix(right, num.end())
+    raw = text[start:end]
+    return Money(
+        value=_clean(amount),
+        currency=currency,
+        qualifier=qualifier,
+        raw=raw,
+        span=Span(start, end),
+        upper=_clean(upper) if upper is not None else None,
+    )
+
+
+def _clean(d: Decimal) -> Decimal:
+    """5E+9 -> 5000000000: whole amounts print as integers."""
+    return Decimal(int(d)) if d == d.to_integral_value() else d.normalize()
+
+
+def _end_without_suffix(right: re.Match[str], fallback: int) -> int:
+    ends = [right.end(g) for g in ("scale2", "scale", "short", "num2") if right.group(g)]
+    return max(ends) if ends else fallback

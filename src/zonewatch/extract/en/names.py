@@ -1,0 +1,327 @@
+"""Names in English sentences: organisations, places, government bodies, people, things being built.
+
+``find_names(text, span)`` walks the words of one sentence and groups capitalised runs ("Huamei (Chengdu)
+Digital Technology Co., Ltd.", "University of Electronic Science and Technology", "Du'an Yao autonomous
+county"), then says what each run is from how it ends and what surrounds it (``Kind``). It works on
+tokens in one pass: no pattern runs over unbounded text.
+
+>>> t = "On August 20, Tencent and Chengdu High-tech Zone signed an agreement."
+>>> [(n.name, n.kind.value) for n in find_names(t, Span(0, len(t)))]
+[('Tencent', 'org'), ('Chengdu High-tech Zone', 'place')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from zonewatch.extract.en.lexicon import lines, toml
+from zonewatch.model import Span
+
+
+class Kind(StrEnum):
+    ORG = "org"
+    PLACE = "place"
+    GOV = "gov"
+    ACADEMIC = "academic"
+    THING = "thing"
+    PERSON = "person"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A capitalised run: ``name`` is the cleaned surface (``text[span]`` is the raw), ``kind`` what it is.
+
+    ``level`` ranks places (4 zone/park ... 0 country); ``role`` is "venue", "origin", "dateline" or "".
+    ``possessive`` marks "GMR's"; ``acronym`` is the bracketed short form defined right after it.
+    """
+
+    name: str
+    span: Span
+    kind: Kind
+    level: int = -1
+    role: str = ""
+    possessive: bool = False
+    acronym: str | None = None
+    sentence_start: bool = False
+
+
+_NAMES = toml("names.toml")
+_COMMON = frozenset(w for line in lines("common_words.txt") for w in line.split())
+_GAZETTEER: dict[str, int] = {}
+for _line in lines("places.txt"):
+    _n, _, _lvl = _line.partition("|")
+    _GAZETTEER[_n.strip().lower()] = int(_lvl or 2)
+_PLACE_HEADS: dict[str, int] = _NAMES["place_heads"]
+_PLACE_LOWER: dict[str, int] = _NAMES["place_heads_lower"]
+_GOV = frozenset(_NAMES["government"]["words"])
+_GOV_LOWER = frozenset(_NAMES["government"]["lower"])
+_ACADEMIC = frozenset(_NAMES["academic"]["words"])
+_THINGS = frozenset(_NAMES["thing_heads"]["words"])
+_THING_AFTER = re.compile(r"\s+(?:" + "|".join(_NAMES["thing_heads"]["lower"]) + r")\b")
+_TITLES = frozenset(_NAMES["people"]["titles"])
+_ROLES = tuple(sorted(_NAMES["people"]["roles"], key=len, reverse=True))
+_JOINABLE = frozenset(_NAMES["joinable"]["words"])
+_NOT_NAMES = frozenset(_NAMES["not_names"]["words"])
+_LEGAL = frozenset(
+    "Co Ltd Inc Corp Corporation Company Limited LLC PLC Plc GmbH Pvt Bhd Sdn Group Holdings Holding".split()
+)
+_ABBREV_LEGAL = frozenset(["Co", "Ltd", "Inc", "Corp", "Pvt", "Bhd", "Sdn"])
+_EVENTS = frozenset(["Forum", "Conference", "Expo", "Exposition", "Summit", "Ceremony", "Festival", "Fair"])
+_DIRECTIONS = frozenset(
+    "East West North South Northwest Northeast Southwest Southeast Central Eastern Western Northern Southern".split()
+)
+_ROLE_AFTER = re.compile(r"\s*,\s*(?:" + "|".join(map(re.escape, _ROLES)) + r")\b", re.I)
+_CONNECT = frozenset(["of", "for", "de", "du", "la", "von", "van", "&", "and"])
+
+_MONTHISH = re.compile(
+    r"(?:mid-|early-|late-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$", re.I
+)
+_TOKEN = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?|[^\w\s]")
+_VENUE = re.compile(
+    r"(?:\b(?:held|hosted|took\s+place|convened|staged|ceremony|conference|event|forum|expo|summit|meeting|venue)\b"
+    r"[^.;:]{0,50}?\b(?:in|at|of)|\bvenue\s+(?:of|in|at))\s+(?:the\s+)?(?:city'?s?\s+|city’s\s+)?$",
+    re.I,
+)
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+_DATELINE_AFTER = re.compile(r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9})\s+\d{1,2}\b")
+
+
+def is_capitalised(tok: str) -> bool:
+    """A word that can be part of a name: "Tencent", "CDHT", "iQiyi", "Hi-Tech"."""
+    if not tok[0].isalpha():
+        return False
+    return tok[0].isupper() or (tok[0].islower() and any(c.isupper() for c in tok[1:]))
+
+
+def _common(tok: str) -> bool:
+    return tok.lower() in _COMMON or tok.lower().rstrip(".") in _COMMON
+
+
+def place_level(name: str) -> int | None:
+    """The level of a place name, or None when the name is not a place.
+
+    >>> place_level("Chengdu Hi-Tech Zone"), place_level("Chengdu"), place_level("Tencent")
+    (4, 2, None)
+    """
+    words = name.split()
+    if not words:
+        return None
+    if name.lower() in _GAZETTEER:
+        return _GAZETTEER[name.lower()]
+    for n in (3, 2):
+        if len(words) > n and " ".join(words[-n:]) in _PLACE_HEADS:
+            return _PLACE_HEADS[" ".join(words[-n:])]
+    if len(words) > 1 and words[-1] in _PLACE_HEADS:
+        return _PLACE_HEADS[words[-1]]
+    return None
+
+
+def _strip_possessive(tok: str) -> tuple[str, bool]:
+    for end in ("'s", "’s", "s'", "s’"):
+        if tok.endswith(end) and len(tok) > len(end):
+            return (tok[: -len(end)] if end[0] != "s" else tok[:-1]), True
+    return tok, False
+
+
+def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset()) -> list[Name]:
+    """The names in the sentence ``text[span]``, in order.
+
+    ``lower_words`` are the words the document also writes in lower case: a lone capitalised one of them at
+    the start of a sentence ("Development", "Approved") is an ordinary word, not a name.
+    """
+    toks = [
+        (m.start() + span.start, m.end() + span.start, m.group()) for m in _TOKEN.finditer(text[span.start : span.end])
+    ]
+    out: list[Name] = []
+    i = 0
+    first_word = next((k for k, t in enumerate(toks) if t[2][0].isalpha()), 0)
+    while i < len(toks):
+        tok = toks[i][2]
+        if not is_capitalised(tok) or (any(c.isdigit() for c in tok) and not tok.isupper()):
+            i += 1
+            continue
+        at_start = i == first_word or (i > 0 and toks[i - 1][2] in ("–", "—", "-", "•", "·", "*", "“", '"', ":"))
+        j, possessive = _extend(toks, i)
+        # Drop leading words that are common at the start of a sentence ("Retail chain giant ...", "The ...").
+        k = i
+        titled = False
+        while k < j and (
+            toks[k][2].lower() in _FUNCTION
+            or toks[k][2] in _CONNECT
+            or (at_start and _common(toks[k][2]) and (j - k == 1 or toks[k][2] in _TITLES))
+            or (at_start and j - k == 1 and _looks_common(toks[k][2], lower_words))
+        ):
+            titled = titled or toks[k][2] in _TITLES
+            k += 1
+            at_start = at_start and k < j
+        if k >= j:
+            i = j
+            continue
+        name = _make(text, toks, k, j, possessive, at_start or k == first_word)
+        if name is not None and titled:
+            name = Name(name.name, name.span, Kind.PERSON)
+        if name is not None:
+            out.append(name)
+        i = j
+    return out
+
+
+_FUNCTION = frozenset("the a an this that these those its their our in on at of for by with from".split())
+
+
+def _looks_common(tok: str, lower_words: frozenset[str]) -> bool:
+    """A lone sentence-initial word that is ordinary English: "Initiated", "Using", "Lastly", "Property"."""
+    low = tok.lower()
+    return low in lower_words or (tok[1:].islower() and low.endswith(("ed", "ing", "ly")))
+
+
+def _extend(toks: list[tuple[int, int, str]], i: int) -> tuple[int, bool]:
+    """The end (exclusive token index) of the capitalised run starting at ``i``; possessive when it ends in 's."""
+    j = i
+    while j < len(toks):
+        tok = toks[j][2]
+        _, poss = _strip_possessive(tok)
+        if j > i and not is_capitalised(tok):
+            nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+            prev = toks[j - 1][2]
+            if tok in ("of", "for", "de", "du", "la", "von", "van", "&") and nxt and is_capitalised(nxt):
+                j += 1
+                continue
+            if tok == "of" and nxt == "the" and j + 2 < len(toks) and is_capitalised(toks[j + 2][2]):
+                j += 2
+                continue
+            if tok == "and" and prev in _JOINABLE and nxt and is_capitalised(nxt) and not nxt.isupper():
+                j += 1
+                continue
+            if (
+                tok == "("
+                and j + 2 < len(toks)
+                and toks[j + 2][2] == ")"
+                and j + 3 < len(toks)
+                and is_capitalised(toks[j + 3][2])
+            ):
+                j += 3  # "Huamei (Chengdu) Digital": a bracketed place inside the name
+                continue
+            if tok == "." and prev in _ABBREV_LEGAL:
+                j += 1
+                continue
+            if tok == "," and nxt in ("Ltd", "Inc", "Ltd.", "LLC", "Limited", "Co"):
+                j += 1
+                continue
+            break
+        if j > i and tok in _CONNECT:
+            break
+        j += 1
+        if poss:
+            return j, True
+    return j, False
+
+
+def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessive: bool, at_start: bool) -> Name | None:
+    start, end = toks[k][0], toks[j - 1][1]
+    raw = text[start:end]
+    if possessive:
+        base, _ = _strip_possessive(toks[j - 1][2])
+        end = toks[j - 1][0] + len(base)
+        raw = text[start:end]
+    while raw and raw[-1] in ",":
+        raw = raw[:-1]
+        end -= 1
+    if raw.endswith(".") and raw.split()[-1].rstrip(".") not in _ABBREV_LEGAL:
+        raw, end = raw[:-1], end - 1
+    name = " ".join(raw.split())
+    words = name.split()
+    if not words or name in _NOT_NAMES or all(_common(w) for w in words) or _MONTHISH.match(name):
+        return None
+    after = text[end : end + 40]
+    before = text[max(0, start - 60) : start]
+    acronym = None
+    m = re.match(r"\s*\((?P<a>[A-Z][A-Za-z&]{1,9})\)", after)
+    if m and any(c.isupper() for c in m.group("a")[1:]):
+        acronym = m.group("a")
+    kind, level = _classify(words, after, before)
+    # A lower-case head word right after the run belongs to it: "Donglan county", "Sabah state".
+    if kind in (Kind.ORG, Kind.PLACE) and not possessive:
+        lm = re.match(r"\s+((?:autonomous\s+)?(?:county|district|township|city|prefecture|province|state))\b", after)
+        if lm and not (lm.group(1) == "state" and re.match(r"\s+state[- ]owned", after)):
+            head = " ".join(lm.group(1).split())
+            kind, level = Kind.PLACE, _PLACE_LOWER.get(head, 2)
+            end += lm.end()
+            name = " ".join(text[start:end].split())
+            after = text[end : end + 40]
+    role = ""
+    if kind is Kind.PLACE:
+        if _ORIGIN.search(before):
+            role = "origin"
+        elif _VENUE.search(before):
+            role = "venue"
+        elif at_start and _DATELINE_AFTER.match(after):
+            role = "dateline"
+    elif kind is Kind.ORG and at_start and _DATELINE_AFTER.match(after) and len(words) <= 2:
+        kind, level, role = Kind.PLACE, 2, "dateline"
+    elif (
+        kind is Kind.ORG
+        and _IN_BEFORE.search(before)
+        and len(words) <= 2
+        and acronym is None
+        and not _is_acronym(name)
+        and not re.match(r"\s*(?:\(|'s|’s|is|has|will|plans|and\s+[A-Z])", after)
+    ):
+        kind, level = Kind.PLACE, 2  # "in Valjevo", "in Novi Sad": a town the word list does not know
+    return Name(name, Span(start, end), kind, level, role, possessive, acronym, at_start)
+
+
+def _is_acronym(name: str) -> bool:
+    return " " not in name and sum(c.isupper() for c in name) >= 2 and len(name) <= 10
+
+
+def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
+    last = words[-1].rstrip(".")
+    name = " ".join(words)
+    if (words[0] in _TITLES or _ROLE_AFTER.match(after)) and not any(w in _LEGAL for w in words):
+        return Kind.PERSON, -1
+    if re.search(r"\b(?:Mayor|Minister|Secretary|Governor|Chairman|President|Premier)\b", name) and not any(
+        w in _GOV for w in words[-1:]
+    ):
+        return Kind.PERSON, -1
+    if any(w.rstrip(".,") in _LEGAL for w in words[1:]):
+        return Kind.ORG, -1
+    if any(w in _GOV for w in words) or re.match(r"\s+(?:" + "|".join(_GOV_LOWER) + r")\b", after):
+        return Kind.GOV, -1
+    if _THING_AFTER.match(after):
+        return Kind.THING, -1  # "Hongshui River Lijing Business Travel City project"
+    level = place_level(name)
+    if level is None and len(words) > 1 and words[0] in _DIRECTIONS:
+        level = place_level(" ".join(words[1:]))  # "Northwest China", "West Java"
+    if level is not None:
+        return Kind.PLACE, level
+    if last in _THINGS or any(w in _EVENTS for w in words):
+        return Kind.THING, -1
+    if any(w in _ACADEMIC for w in words):
+        return Kind.ACADEMIC, -1
+    return Kind.ORG, -1
+
+
+def acronym_matches(acronym: str, full: str) -> bool:
+    """Whether ``acronym`` can abbreviate ``full``: same first letter, its letters in order within the name.
+
+    >>> acronym_matches("CDHT", "Chengdu Hi-Tech Zone"), acronym_matches("KSEZ", "Kakinada SEZ"), acronym_matches("AWS", "Tencent")
+    (True, True, False)
+    """
+    a = [c for c in acronym.lower() if c.isalpha()]
+    f = full.lower()
+    if not a or not f or a[0] != f[0] or len(full.split()) < 2:
+        return False
+    pos = 0
+    for c in a:
+        pos = f.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    # every word initial of the full name that is capitalised should be covered roughly: avoid "CD" ~ "Chengdu Digital Tech Park"
+    initials = [w[0].lower() for w in full.split() if w[0].isupper()]
+    return len(a) >= max(2, len(initials) - 1)
