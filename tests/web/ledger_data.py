@@ -77,7 +77,7 @@ def tencent() -> Extraction:
     sentence = _span(t, "On August 20, Tencent signed")
     project = Project(
         id="p1",
-        investors=(_mention(t, "Tencent", "Tencent"),),
+        investors=(Mention("Tencent", "Tencent", _span(t, "Tencent", t.index("On August"))),),
         hosts=(Mention("Chengdu Hi-Tech Zone", "Chengdu Hi-Tech Zone", _span(t, "Chengdu Hi-Tech Zone", 60)),),
         amount=amount,
         stated_conversions=(stated,),

@@ -41,6 +41,27 @@ def _clip(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+def _text_px(text: str, size: int = 12) -> float:
+    """Rough rendered width: CJK characters are about a full em, others a little over half."""
+    return sum(size if ord(ch) >= 0x2E80 else size * 0.6 for ch in text)
+
+
+def _clip_px(label: str, px: float, size: int = 12) -> str:
+    """The label cut (with an ellipsis) to fit about ``px`` pixels; the full label stays in the tooltip.
+
+    >>> _clip_px("Chengdu Hi-Tech Zone", 200), _clip_px("成都高新技术产业开发区管委会", 100)
+    ('Chengdu Hi-Tech Zone', '成都高新技术产…')
+    """
+    if _text_px(label, size) <= px:
+        return label
+    out = ""
+    for ch in label:
+        if _text_px(out + ch + "…", size) > px:
+            break
+        out += ch
+    return out + "…"
+
+
 def _empty(width: int, height: int, title: str, message: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
@@ -83,7 +104,7 @@ def bar_chart(
         mid = y + bar_height / 2 + 4
         parts.append(
             f'<text x="{label_width - 6}" y="{mid:.1f}" text-anchor="end" {_FONT} font-size="12" fill="#111827">'
-            f"<title>{_esc(label)}</title>{_esc(_clip(str(label), 26))}</text>"
+            f"<title>{_esc(label)}</title>{_esc(_clip_px(str(label), label_width - 10))}</text>"
             f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_height}" rx="3" fill="{_esc(color)}">'
             f"<title>{_esc(label)}: {_esc(fmt(float(value)))}</title></rect>"
             f'<text x="{label_width + w + 5:.1f}" y="{mid:.1f}" {_FONT} font-size="12" fill="#374151">'

@@ -199,6 +199,6 @@ def api_add_alias(request: Request, body: AliasBody) -> dict[str, Any]:
 def api_ingest(request: Request, body: IngestBody) -> dict[str, Any]:
     from zonewatch.web.ingest import ingest
 
-    result, projects = ingest(get_ledger(request), request.app.state.settings, url=body.url, text=body.text,
+    results, projects = ingest(get_ledger(request), request.app.state.settings, url=body.url, text=body.text,
                               published=body.published, title=body.title, lang=body.lang)
-    return {"result": to_json(result), "projects": to_json(projects)}
+    return {"results": to_json(results), "projects": to_json(projects)}

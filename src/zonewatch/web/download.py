@@ -1,27 +1,25 @@
-"""CSV and XLSX downloads of the projects table: the rows the filters and sort select, with the table's columns.
+"""CSV and XLSX downloads of the projects table: the rows the page's filters and sort select, written by the
+same export writer as ``zonewatch export`` (its documented column list).
 
-Text from articles can start with ``=``, ``+``, ``-`` or ``@``, which spreadsheets run as formulas; such cells
-are prefixed with an apostrophe (the OWASP advice against CSV injection). Figures stay numbers.
+Text from articles can start with ``=``, ``+``, ``-`` or ``@``, which spreadsheets run as formulas; before
+writing, such text fields are prefixed with an apostrophe (the OWASP advice against CSV injection).
+Figures are not text and stay numbers.
 """
 
 from __future__ import annotations
 
-import csv
+import dataclasses
 import io
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from typing import Any
 
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 
-from zonewatch.ledger.query import ProjectRow
-from zonewatch.serialize import number
+from zonewatch.ledger.query import ProjectRow, SourceRef
+from zonewatch.report.export import write_export
 
-COLUMNS = (
-    "id", "date", "investors", "amount", "amount_upper", "currency", "qualifier", "amount_cny", "amount_usd",
-    "stage", "place", "description", "sectors", "status", "count", "parent_id", "sources",
-)
-MAX_ROWS = 100_000  # a download is a view of the table, not a dump of the ledger (``zonewatch export`` is)
+MAX_ROWS = 50_000  # a download is a view of the table; `zonewatch export` is for the whole ledger
+MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 def safe_cell(value: str) -> str:
@@ -33,57 +31,34 @@ def safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _values(p: ProjectRow) -> list[Any]:
-    return [
-        p.id, p.date_text or "", "; ".join(p.investors), p.amount, p.amount_upper, p.currency or "", p.qualifier or "",
-        p.amount_cny, p.amount_usd, p.stage or "", p.place or "", p.description or "", "; ".join(p.sectors),
-        p.status, p.count, p.parent_id, "; ".join(s.url or s.source for s in p.sources),
-    ]
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return number(value)
+def _defuse(value: Any) -> Any:
     if isinstance(value, str):
         return safe_cell(value)
+    if isinstance(value, tuple):
+        return tuple(_defuse(v) for v in value)
+    if isinstance(value, SourceRef):
+        return dataclasses.replace(value, title=_defuse(value.title), source=_defuse(value.source))
     return value
+
+
+def defused(row: ProjectRow) -> ProjectRow:
+    """The row with every text field safe for a spreadsheet."""
+    changes = {f.name: _defuse(getattr(row, f.name)) for f in dataclasses.fields(row)}
+    return dataclasses.replace(row, **changes)
 
 
 def _limited(rows: Iterable[ProjectRow]) -> Iterator[ProjectRow]:
     for n, row in enumerate(rows):
         if n >= MAX_ROWS:
             return
-        yield row
+        yield defused(row)
 
 
-def csv_response(rows: Iterable[ProjectRow], lang: str = "en") -> Response:
-    def lines() -> Iterator[str]:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        buffer.write("\ufeff")  # so Excel reads the UTF-8 (Chinese names) correctly
-        writer.writerow(COLUMNS)
-        for row in _limited(rows):
-            writer.writerow(["" if (c := _cell(v)) is None else c for v in _values(row)])
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue()
-
-    return StreamingResponse(lines(), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="projects.csv"'})
-
-
-def xlsx_response(rows: Iterable[ProjectRow], lang: str = "en") -> Response:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("projects")
-    sheet.append(list(COLUMNS))
-    for row in _limited(rows):
-        sheet.append([_cell(v) for v in _values(row)])
+def download(rows: Iterable[ProjectRow], format: str) -> Response:
+    """The rows as a CSV or XLSX attachment."""
     out = io.BytesIO()
-    book.save(out)
-    return Response(out.getvalue(), media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": 'attachment; filename="projects.xlsx"'})
+    if format == "csv":
+        out.write("\ufeff".encode())  # so Excel reads UTF-8 (Chinese names) correctly
+    write_export(_limited(rows), format, out)
+    return Response(out.getvalue(), media_type=MEDIA[format],
+                    headers={"Content-Disposition": f'attachment; filename="projects.{format}"'})

@@ -115,3 +115,16 @@ def change(now: object, before: object) -> str | None:
         return None
     pct = (a - b) / b * 100
     return f"{pct:+.0f}%"
+
+
+def rate(value: object) -> str:
+    """An exchange rate with its significant digits only: '0.14454', '1', '7.0123'; '–' when unknown.
+
+    >>> rate(Decimal("0.1445400000")), rate(Decimal("1.0000000000")), rate(None)
+    ('0.14454', '1', '–')
+    """
+    d = _decimal(value)
+    if d is None:
+        return "–"
+    text = f"{d.quantize(Decimal('0.000001')):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

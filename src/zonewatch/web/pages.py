@@ -33,6 +33,21 @@ def _month_before(month: str) -> str:
     return f"{year - 1}-12" if mon == 1 else f"{year}-{mon - 1:02d}"
 
 
+def month_series(rows: list[query.StatRow], last_n: int = 24) -> list[tuple[str, Any]]:
+    """USD totals for each of the last ``last_n`` months up to the latest, months without projects as 0."""
+    if not rows:
+        return []
+    totals = {r.key: r.total_usd for r in rows}
+    month = rows[-1].key
+    series = []
+    for _ in range(last_n):
+        series.append((month, totals.get(month, 0)))
+        if month <= rows[0].key:
+            break
+        month = _month_before(month)
+    return series[::-1]
+
+
 @router.get("/")
 def dashboard(request: Request) -> Response:
     ledger = get_ledger(request)
@@ -66,7 +81,7 @@ def dashboard(request: Request) -> Response:
 
     empty = t["none"]
     chart_svgs = {
-        "month": charts.column_chart([(r.key, r.total_usd) for r in months[-24:]], title=t["by_month"], fmt=fmt, empty=empty),
+        "month": charts.column_chart(month_series(months), title=t["by_month"], fmt=fmt, empty=empty),
         "sector": charts.bar_chart(top("sector", ("(none)",)), title=t["by_sector"], fmt=fmt, color=charts.PALETTE[1], empty=empty),
         "place": charts.bar_chart(top("place", ("(unknown)",)), title=t["by_place"], fmt=fmt, color=charts.PALETTE[2], empty=empty),
         "investor": charts.bar_chart(top("investor", ("(unnamed)",)), title=t["top_investors"], fmt=fmt, color=charts.PALETTE[3], empty=empty),
@@ -103,13 +118,13 @@ def projects(request: Request, f: Filters = Depends(project_filters)) -> Respons
 @router.get("/projects.csv")
 def projects_csv(request: Request, f: Filters = Depends(project_filters)) -> Response:
     rows = query.iter_projects(get_ledger(request), f.project_filter, sort=f.sort)
-    return download.csv_response(rows, page_lang(request))
+    return download.download(rows, "csv")
 
 
 @router.get("/projects.xlsx")
 def projects_xlsx(request: Request, f: Filters = Depends(project_filters)) -> Response:
     rows = query.iter_projects(get_ledger(request), f.project_filter, sort=f.sort)
-    return download.xlsx_response(rows, page_lang(request))
+    return download.download(rows, "xlsx")
 
 
 @router.get("/projects/{project_id}")
@@ -238,9 +253,10 @@ def ingest_form(
         raise HTTPException(422, "give either a URL or a text")
     if url and not url.lower().startswith(("http://", "https://")):
         raise HTTPException(422, "url must start with http:// or https://")
-    result, _ = ingest(get_ledger(request), request.app.state.settings, url=url or None, text=text or None,
-                       published=published or None)
-    target = f"/documents/{result.document_id}" if result.document_id else "/documents"
+    results, _ = ingest(get_ledger(request), request.app.state.settings, url=url or None, text=text or None,
+                        published=published or None)
+    ids = [r.document_id for r in results if r.document_id]
+    target = f"/documents/{ids[0]}" if len(ids) == 1 else "/documents"
     return RedirectResponse(target, status_code=303)
 
 

@@ -35,6 +35,7 @@ def environment() -> Environment:
     env.globals["short"] = i18n.short
     env.globals["integer"] = i18n.integer
     env.globals["change"] = i18n.change
+    env.globals["rate"] = i18n.rate
     return env
 
 
