@@ -40,9 +40,12 @@ _COUNT = re.compile(
     rf"|\b(?P<n2>\d{{1,4}}|{_WORDNUM})\s+of\s+them\b",
     re.I,
 )
-_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:projects|contracts|agreements|deals)\b", re.I)
+_ONE_OF = re.compile(
+    r"\bone\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:projects|contracts|agreements|deals)\b|\bone\s+(?:was|is|has\s+been)\b",
+    re.I,
+)
 _PLURAL = re.compile(
-    r"\b(?:projects|contracts|agreements|mous|deals|investments|these|total(?:ling|ing|ed)?|in\s+total|a\s+series|batch)\b",
+    r"\b(?:projects|contracts|agreements|mous|deals|investments|these|total(?:ling|ing|ed)?|in\s+total|a\s+series|batch|attract(?:s|ed|ing)?)\b",
     re.I,
 )
 _STAGES = [(Stage(k), re.compile(rf"\b(?:{alternation(v)})\b", re.I)) for k, v in CUES["stages"].items()]
@@ -92,11 +95,10 @@ def count_in(text: str, offset: int = 0, nearest_to: int | None = None) -> Count
             continue
         g = "n" if m.group("n") else "n2"
         found.append(Count(n, offset + m.start(g), offset + m.end(g), (m.group("noun") or "them").lower()))
+    one = _ONE_OF.search(text)
+    if one is not None and (not found or found[-1].start - offset < one.start()):
+        return Count(1, offset + one.start(), offset + one.start() + 3, "one of")
     if not found:
-        if _ONE_OF.search(text):
-            m1 = _ONE_OF.search(text)
-            assert m1 is not None
-            return Count(1, offset + m1.start(), offset + m1.start() + 3, "one of")
         return None
     if nearest_to is not None:
         before = [c for c in found if c.start <= nearest_to]
@@ -121,9 +123,10 @@ def sounds_plural(text: str) -> bool:
 
 
 def stage_in(text: str) -> tuple[Stage, int, int] | None:
-    """The stage the cue verbs of ``text`` give (operating > started > signed > announced), with the cue's span."""
+    """The stage of the first cue verb in ``text`` ("signed an agreement to invest": signed), with the cue's span."""
+    best: tuple[Stage, int, int] | None = None
     for stage, pattern in _STAGES:
         m = pattern.search(text)
-        if m:
-            return stage, m.start(), m.end()
-    return None
+        if m and (best is None or m.start() < best[1]):
+            best = (stage, m.start(), m.end())
+    return best

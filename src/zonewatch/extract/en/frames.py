@@ -7,6 +7,7 @@ stage from their own clause first, then their sentence, paragraph, section and d
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -27,6 +28,9 @@ _LIST_CUE = re.compile(r"\b(?:including|such\s+as|namely|like)\b|:\s*$", re.I)
 _SIGN_MENTION = re.compile(r"\b(?:MoU|MoUs|agreement|contract|signed|inked|this\s+investment|the\s+project)\b", re.I)
 _LOCATED = re.compile(r"\b(?:located|settled?|based|landed|land|sited|set\s+up|built)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _NO_AMOUNT_SIGNING = re.compile(r"\b(?:signed|inked|sealed)\b[^.;]{0,60}?\b(?:agreement|contract|MoU|memorandum)", re.I)
+_GOVERNED = re.compile(
+    r"\b(?:projects|MoUs|agreements|contracts|deals|investments)\s+(?:worth|valued\s+at|totall?ing)\s+$", re.I
+)
 _BULLET = re.compile(r"\s*(?:[–—\-•*·]|\d{1,2}[.)])\s*")
 _VAGUE_KINDS = ("vague",)
 _EXACT_KINDS = ("date", "month", "weekday", "relday")
@@ -270,9 +274,19 @@ def _heading_parties(ctx: Context, sent: Sentence) -> list[Name]:
 # ---------------------------------------------------------------- how many
 
 
+def masked(ctx: Context, start: int, end: int) -> str:
+    """``text[start:end]`` with amounts blanked out, so "EGP 129 million wood project" holds no count."""
+    chunk = list(ctx.text[start:end])
+    for a in ctx.amounts:
+        for m in (a.money, *a.conversions):
+            for k in range(max(m.span.start, start), min(m.span.end, end)):
+                chunk[k - start] = " "
+    return "".join(chunk)
+
+
 def _fill_count(ctx: Context, d: Draft) -> None:
     text = ctx.text
-    seg = text[d.seg_start : d.seg_end]
+    seg = masked(ctx, d.seg_start, d.seg_end)
     pos = d.amount.money.span.start if d.amount else None
     c = cues.count_in(seg, d.seg_start, nearest_to=pos)
     if c is not None:
@@ -281,7 +295,9 @@ def _fill_count(ctx: Context, d: Draft) -> None:
         if d.aggregate and not d.investors:
             d.investors = _bullet_list_parties(ctx, d.sentence)
         return
-    if d.investors or not cues.sounds_plural(seg):
+    if _GOVERNED.search(re.split(r"[,;:(]", text[d.seg_start : pos if pos is not None else d.seg_end])[-1]):
+        d.aggregate, d.investors = True, []  # "a series of MoUs worth Rs 47,000 crore": the signer is the zone
+    elif d.investors or not cues.sounds_plural(seg):
         return  # a single project: count 1 is filled in at the end
     d.aggregate = True
     found = _count_nearby(ctx, d.sentence)
@@ -303,7 +319,7 @@ def _count_nearby(ctx: Context, sent: Sentence) -> tuple[cues.Count, Sentence] |
         if i > sent.index and i in money_sentences:
             break
         s = sents[i]
-        found = cues.counts_in(ctx.text[s.span.start : s.span.end], s.span.start)
+        found = cues.counts_in(masked(ctx, s.span.start, s.span.end), s.span.start)
         if i < sent.index and i != sent.index - 1:
             continue
         if found:
@@ -407,11 +423,9 @@ def _recent(ctx: Context, v: DateValue) -> bool:
     pub = ctx.anchor.published
     if pub is None:
         return True
-    return 0 <= (pub - v.date).days <= 200 or (
-        v.precision is not Precision.DAY
-        and (pub.year, pub.month) >= (v.date.year, v.date.month)
-        and (pub - v.date).days <= 200
-    )
+    if ctx.anchor.precision is not Precision.DAY:  # published "2020-08": anything up to the end of August
+        pub = (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return 0 <= (pub - v.date).days <= 200
 
 
 def _published(ctx: Context) -> DateValue | None:
@@ -489,16 +503,24 @@ def _lead_place(ctx: Context, section: int) -> Name | None:
 
 def _fill_stage(ctx: Context, d: Draft) -> None:
     sent = d.sentence
-    found = cues.stage_in(ctx.text[sent.span.start : sent.span.end])
-    if found is not None:
-        stage, s, e = found
-        start = sent.span.start + s
-        d.stage = StageValue(stage, ctx.text[start : sent.span.start + e], Span(start, sent.span.start + e))
+    sents = ctx.layout.sentences
+    hi = ctx.layout.section_headings[sent.section]
+    # its own sentence, else the sentences before it in its paragraph, else its section's heading
+    order = [sent] + [sents[i] for i in range(sent.index - 1, -1, -1) if sents[i].paragraph == sent.paragraph]
+    if hi is not None:
+        order.append(sents[hi])
+    for s in order:
+        found = cues.stage_in(ctx.text[s.span.start : s.span.end])
+        if found is not None:
+            stage, a, b = found
+            start, end = s.span.start + a, s.span.start + b
+            d.stage = StageValue(stage, ctx.text[start:end], Span(start, end))
+            return
 
 
 _PROJECT_VERB = re.compile(
     r"\b(?:build|construct|set\s+up|establish|develop|create|launch|expand|implement)\s+(?:an?\s+|the\s+|its\s+)?"
-    r"(?P<p>[A-Za-z“\"][\w“”\"'’\- &]{2,70}?)(?=\s+(?:in|at|with|which|that|to|for|on|and|by|covering|spanning|over)\b|[,.;:(]|$)"
+    r"(?P<p>[A-Za-z“\"][\w“”\"'’\- &]{2,70}?)(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.;:(”]|$)"
 )
 _PROJECT_AFTER_MONEY = re.compile(
     r"^\s*(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from zonewatch.extract.en.lexicon import lines, toml
+from zonewatch.extract.en.money import word_number
 from zonewatch.model import Span
 
 
@@ -235,7 +236,7 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
         raw, end = raw[:-1], end - 1
     name = " ".join(raw.split())
     words = name.split()
-    if not words or name in _NOT_NAMES or all(_common(w) for w in words) or _MONTHISH.match(name):
+    if not words or name in _NOT_NAMES or all(_common(w) for w in words) or _MONTHISH.match(name) or word_number(name):
         return None
     after = text[end : end + 40]
     before = text[max(0, start - 60) : start]
