@@ -126,7 +126,7 @@ def august() -> Extraction:
         project="new cultural and creative headquarters",
         after="Tencent agreed",
         evidence="Tencent agreed with Chengdu Hi-Tech Zone on August 20",
-        sectors=["digital economy & culture"],
+        sectors=["digital_culture"],
     )
     chips = _project(
         t,
@@ -139,7 +139,7 @@ def august() -> Extraction:
         project="Electronic information projects",
         after="Aug 27 | Chip",
         evidence="Electronic information projects",
-        sectors=["electronic information & semiconductors"],
+        sectors=["electronics_semiconductors"],
     )
     eswin = _project(
         t,
@@ -152,7 +152,7 @@ def august() -> Extraction:
         project="integrated circuit packaging plant",
         after="Aug 27 | Chip",
         evidence="Eswin takes",
-        sectors=["electronic information & semiconductors"],
+        sectors=["electronics_semiconductors"],
     )
     biotown = _project(
         t,
@@ -165,7 +165,7 @@ def august() -> Extraction:
         place="Tianfu International Bio-Town",
         after="Aug 29",
         evidence="Tianfu International Bio-Town started",
-        sectors=["biomedicine & health"],
+        sectors=["biomedicine_health"],
     )
     usd = tencent.amount_usd
     assert usd is not None and usd.value is not None and usd.rate is not None and usd.rate_date is not None
@@ -176,9 +176,9 @@ def august() -> Extraction:
             _span(t, "$7300 million"),
             "p1",
             {
-                "stated": 7300000000,
-                "stated_currency": "USD",
+                "stated": 7300000000.0,
                 "expected": float(usd.value),
+                "currency": "USD",
                 "rate": float(usd.rate),
                 "rate_date": usd.rate_date.isoformat(),
                 "factor": round(7300000000 / float(usd.value), 2),
@@ -189,7 +189,7 @@ def august() -> Extraction:
             "the item under the heading 'Aug 27' says August 31",
             _span(t, "August 31"),
             None,
-            {"heading_date": "2020-08-27", "text_date": "2020-08-31"},
+            {"heading": "Aug 27", "heading_date": "08-27", "text_date": "08-31"},
         ),
     )
     return Extraction(doc, (tencent, chips, eswin, biotown), findings)
@@ -210,7 +210,7 @@ def july_zh() -> Extraction:
         place="成都高新区",
         project="研发中心",
         evidence="7月10日，京东方与成都高新区签约",
-        sectors=["electronic information & semiconductors"],
+        sectors=["electronics_semiconductors"],
     )
     return Extraction(doc, (boe,), ())
 
@@ -245,7 +245,7 @@ def year_before() -> Extraction:
         stage=("agreed", Stage.SIGNED),
         place="Chengdu Hi-Tech Zone",
         project="motion-control factory",
-        sectors=["advanced manufacturing"],
+        sectors=["advanced_manufacturing"],
     )
     return Extraction(doc, (siemens,), ())
 

@@ -8,9 +8,10 @@ the source articles' own errors as corrections, and the chart series.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache, partial
 from typing import Any
 
 from zonewatch.ledger.query import (
@@ -19,6 +20,7 @@ from zonewatch.ledger.query import (
     ProjectFilter,
     ProjectRow,
     StatRow,
+    get_document,
     iter_projects,
     list_findings,
     stats,
@@ -184,13 +186,31 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
-def _date(value: Any) -> dt.date | None:
+def _date(value: Any, year: int) -> dt.date | None:
+    """``2020-08-31``, or ``08-31`` (verify's heading dates carry no year: the roundup's year is meant)."""
     if isinstance(value, dt.date):
         return value
+    text = str(value or "").strip()
     try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
+        if len(text) == 5 and text[2] == "-":
+            return dt.date(year, int(text[:2]), int(text[3:]))
+        return dt.date.fromisoformat(text[:10]) if text else None
     except ValueError:
         return None
+
+
+def heading_title(text: str, start: int, heading: str) -> str | None:
+    """The title of the dateline heading (``Aug 27 | <title>``) an offset lies under, to name an item.
+
+    >>> heading_title("Aug 26 | One\nx\nAug 27 | Two things\nOn August 31 ...", 30, "Aug 27")
+    'Two things'
+    """
+    for line in reversed(text[:start].splitlines()):
+        if line.strip().casefold().startswith(heading.strip().casefold()):
+            title = line.split("|", 1)[1] if "|" in line else line
+            title = " ".join(title.split())
+            return title if len(title) <= 100 else title[:99] + "…"
+    return None
 
 
 def _subject(row: ProjectRow | None, lang: str) -> str | None:
@@ -201,64 +221,72 @@ def _subject(row: ProjectRow | None, lang: str) -> str | None:
     return row.description
 
 
-def correction_of(finding: FindingRow, row: ProjectRow | None, numbering: _Numbering, lang: str) -> Correction:
-    """A verifier finding as a Correction; structured values come from its details, else from the project."""
+def correction_of(
+    finding: FindingRow,
+    row: ProjectRow | None,
+    numbering: _Numbering,
+    lang: str,
+    year: int,
+    text: Callable[[], str] = lambda: "",
+) -> Correction:
+    """A verifier finding as a Correction; structured values come from its details, else from the project.
+
+    ``year`` completes dates the verifier gives without one; ``text`` gives the document's text, to name the
+    item a date finding is about by its heading (the finding's context is tried first).
+    """
     d = finding.details or {}
     number = numbering.numbers.get(finding.document_id or -1)
-    base = Correction(
-        kind=finding.kind,
-        message=finding.message,
-        sources=(number,) if number else (),
-        subject=_subject(row, lang),
-    )
-    if finding.kind == "conversion_mismatch":
-        currency = _detail(d, "currency", "amount_currency") or (row.currency if row else None)
-        value = _decimal(_detail(d, "amount", "amount_value", "value")) or (row.amount if row else None)
-        target = _detail(d, "stated_currency", "target_currency", "target") or "USD"
-        stated = _decimal(_detail(d, "stated", "stated_value", "stated_usd"))
-        expected = _decimal(_detail(d, "expected", "expected_value", "expected_usd"))
-        if expected is None and row is not None and target == "USD":
-            expected = row.amount_usd
-        rate = _decimal(_detail(d, "rate", "expected_rate"))
-        if rate is None and row is not None and target == "USD":
-            rate = row.usd_rate
-        rate_date = _date(_detail(d, "rate_date", "date")) or (row.rate_date if row else None)
-        if currency and value is not None and stated is not None and expected is not None:
-            return Correction(
-                kind=base.kind,
-                message=base.message,
-                sources=base.sources,
-                subject=base.subject,
-                amount=Amount(value, str(currency)),
-                stated=Amount(stated, str(target)),
-                stated_text=_detail(d, "stated_text", "text") or finding.quote,
-                expected=Amount(expected, str(target)),
+    subject = _subject(row, lang)
+    if subject is None and d.get("heading") and finding.start is not None:
+        label = str(d["heading"])
+        context = finding.context or ""
+        offset = context.find(finding.quote or "\0")
+        if offset > 0:
+            subject = heading_title(context, offset, label)
+        if subject is None:
+            subject = heading_title(text(), finding.start, label)
+    base = Correction(kind=finding.kind, message=finding.message, sources=(number,) if number else (), subject=subject)
+    if finding.kind == "conversion_mismatch" and row is not None and row.amount is not None and row.currency:
+        # verify's details: stated, expected (in ``currency``, the printed conversion's), rate, rate_date, factor.
+        target = str(_detail(d, "stated_currency", "currency") or "USD")
+        stated = _decimal(_detail(d, "stated", "stated_value"))
+        expected = _decimal(_detail(d, "expected", "expected_value"))
+        rate = _decimal(_detail(d, "rate"))
+        if expected is None and target == "USD":
+            expected, rate = row.amount_usd, rate or row.usd_rate
+        rate_date = _date(_detail(d, "rate_date"), year) or row.rate_date
+        if stated is not None and expected is not None:
+            return replace(
+                base,
+                amount=Amount(row.amount, row.currency, _enum(Qualifier, row.qualifier) or Qualifier.EXACT),
+                stated=Amount(stated, target),
+                stated_text=_detail(d, "stated_text") or finding.quote,
+                expected=Amount(expected, target),
                 rate=rate,
                 rate_date=rate_date,
             )
     if finding.kind == "date_mismatch":
-        heading = _date(_detail(d, "heading_date", "heading", "section_date", "expected"))
-        text = _date(_detail(d, "text_date", "stated_date", "date", "found"))
-        if heading and text:
-            return Correction(
-                kind=base.kind,
-                message=base.message,
-                sources=base.sources,
-                subject=base.subject,
-                heading_date=heading,
-                text_date=text,
-            )
+        heading = _date(_detail(d, "heading_date"), year)
+        said = _date(_detail(d, "text_date"), year)
+        if heading and said:
+            return replace(base, heading_date=heading, text_date=said)
     return base
 
 
 def _corrections(
-    ledger: Ledger, numbering: _Numbering, rows: dict[int, ProjectRow], lang: str
+    ledger: Ledger, numbering: _Numbering, rows: dict[int, ProjectRow], lang: str, year: int
 ) -> tuple[Correction, ...]:
     found: list[tuple[int, int, Correction]] = []
     seen: set[tuple[str, int | None, int | None, int | None]] = set()
+
+    @cache
+    def _text(document_id: int) -> str:  # read only when a finding needs its heading named
+        doc = get_document(ledger, document_id)
+        return doc.text if doc else ""
+
     for document_id, number in numbering.numbers.items():
         page = list_findings(ledger, document_id=document_id, limit=MAX_FINDINGS_PER_DOCUMENT)
-        for f in page.rows:
+        for f in sorted(page.rows, key=lambda f: (f.start or 0, f.id)):
             if f.kind in LEDGER_KINDS:
                 continue
             # A document may cover several zones or months: keep what concerns this roundup's projects,
@@ -269,7 +297,10 @@ def _corrections(
             if key in seen:
                 continue
             seen.add(key)
-            found.append((number, f.start or 0, correction_of(f, rows.get(f.project_id or -1), numbering, lang)))
+            row = rows.get(f.project_id) if f.project_id is not None else None
+            found.append(
+                (number, f.start or 0, correction_of(f, row, numbering, lang, year, partial(_text, document_id)))
+            )
     return tuple(c for _, _, c in sorted(found, key=lambda t: (t[0], t[1])))
 
 
@@ -306,7 +337,7 @@ def build_roundup(ledger: Ledger, zone: str, month: Month | str, lang: str = "en
         lang=lang,
         headline=headline,
         items=tuple(items),
-        corrections=_corrections(ledger, numbering, all_rows, lang),
+        corrections=_corrections(ledger, numbering, all_rows, lang, month.year),
         sources=tuple(numbering.refs),
         parks=names.parks(zone, lang),
         by_sector=sector_bars(stats(ledger, by="sector", filter=flt), lang),

@@ -42,13 +42,21 @@ def parks(zone: str, lang: str) -> tuple[str, ...]:
 
 
 @cache
-def _sectors_zh() -> dict[str, str]:
-    text = resources.files("zonewatch.data").joinpath("roundup_labels.toml").read_text(encoding="utf-8")
-    return dict(tomllib.loads(text).get("zh", {}).get("sector_names", {}))
+def _sector_labels() -> dict[str, dict[str, str]]:
+    """Sector id (and English label, case-folded) -> {"en": label, "zh": label}, from the taxonomy's data file."""
+    try:
+        text = resources.files("zonewatch.data").joinpath("sectors.toml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    labels: dict[str, dict[str, str]] = {}
+    for row in tomllib.loads(text).get("sector", []):
+        names = {"en": str(row.get("en") or row["id"]), "zh": str(row.get("zh") or row.get("en") or row["id"])}
+        labels[str(row["id"]).casefold()] = names
+        labels[names["en"].casefold()] = names
+    return labels
 
 
 def sector(name: str, lang: str) -> str:
-    """A sector of the taxonomy in the roundup's language (the taxonomy's names are English)."""
-    if lang == "zh":
-        return _sectors_zh().get(name, name)
-    return name
+    """A sector of the taxonomy (stored by id) as people read it: ``Biomedicine & health`` / ``生物医药与健康``."""
+    found = _sector_labels().get(name.casefold())
+    return found.get(lang, name) if found else name
