@@ -1,0 +1,184 @@
+"""Dates in Chinese text: 2020年8月20日, 8月20日, 20日, 2020-08-20, 2020年8月, 昨日, 今天, 日前, 上周五, 本月, 今年.
+
+Dates without a year take the publication year (the year before when that would put them after the
+publication); relative words count from the publication date; nothing is dated after the publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from zonewatch.extract.zh.numerals import parse_count
+from zonewatch.model import DateValue, Precision, Span
+
+_N = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
+_YEAR = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})"
+_FULL = re.compile(rf"{_YEAR}\s?年\s?(?P<m>{_N})\s?月\s?(?P<d>{_N})\s?[日号]")
+_ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])")
+_YEAR_MONTH = re.compile(rf"{_YEAR}\s?年\s?(?P<m>{_N})\s?月(?!\s?{_N}\s?[日号])(?:份)?")
+_MONTH_DAY = re.compile(rf"(?<![\d年])(?P<m>{_N})\s?月\s?(?P<d>{_N})\s?[日号]")
+_DAY = re.compile(
+    r"(?<![\d月.\-/])(?P<d>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号](?=[上下中晚早凌起,，、\s]|[前后]?[在于,，]|举行|召开|开幕|讯|电)"
+)
+_YEAR_ONLY = re.compile(rf"{_YEAR}\s?年(?!\s?{_N}\s?月)(?!代)")
+_WEEKDAYS = "一二三四五六日天"
+# word -> (days back, precision); vague words get the publication month
+_RELATIVE = {
+    "今天": (0, Precision.DAY), "今日": (0, Precision.DAY), "当天": (0, Precision.DAY), "当日": (0, Precision.DAY),
+    "昨天": (1, Precision.DAY), "昨日": (1, Precision.DAY), "前天": (2, Precision.DAY), "前日": (2, Precision.DAY),
+    "日前": (0, Precision.MONTH), "近日": (0, Precision.MONTH), "近期": (0, Precision.MONTH),
+    "本月": (0, Precision.MONTH), "这个月": (0, Precision.MONTH), "本周": (0, Precision.MONTH),
+    "上周": (7, Precision.MONTH), "上个月": (-1, Precision.MONTH), "上月": (-1, Precision.MONTH),
+    "今年": (0, Precision.YEAR), "去年": (-1, Precision.YEAR),
+}  # fmt: skip
+_RELATIVE_RE = re.compile(r"上周[一二三四五六日天]|" + "|".join(sorted(_RELATIVE, key=len, reverse=True)))
+VAGUE = frozenset({"日前", "近日", "近期", "本月", "这个月", "本周", "上周", "今年", "去年", "上个月", "上月"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A date found in the text; ``vague`` for 日前/近日/今年 (used only when nothing sharper is near)."""
+
+    value: DateValue
+    vague: bool = False
+    future: bool = False  # after the publication date: a plan, never the date of the event reported
+
+
+def _year(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    digits = "".join(str(parse_count(c) or 0) if c not in "〇零" else "0" for c in text)
+    return int(digits) if digits.isdigit() else None
+
+
+def _make(y: int | None, m: int | None, d: int | None, raw: str, span: Span) -> DateValue | None:
+    try:
+        if y is None:
+            return None
+        if m is None:
+            return DateValue(dt.date(y, 1, 1), Precision.YEAR, raw, span)
+        if d is None:
+            return DateValue(dt.date(y, m, 1), Precision.MONTH, raw, span)
+        return DateValue(dt.date(y, m, d), Precision.DAY, raw, span)
+    except ValueError:
+        return None
+
+
+def _count(s: str | None) -> int | None:
+    return parse_count(s) if s else None
+
+
+def _infer_year(m: int, d: int | None, published: DateValue | None, text_year: int | None) -> int | None:
+    """The publication year, or the year before when the date would fall after the publication."""
+    if published is not None:
+        pub = published.date
+        y = pub.year
+        if (m, d or 1) > (pub.month, pub.day if published.precision is Precision.DAY else 31):
+            y -= 1
+        return y
+    return text_year
+
+
+def find_dates(text: str, shadow: str, published: DateValue | None) -> list[DateHit]:
+    """Every date in ``text``, resolved against ``published``, in text order.
+
+    >>> pub = DateValue(dt.date(2017, 9, 15), Precision.DAY, "2017-09-15")
+    >>> [h.value.iso() for h in find_dates(*2 * ("昨日,大会在成都举行;8月20日签约;15日上午",), pub)]
+    ['2017-09-14', '2017-08-20', '2017-09-15']
+    """
+    hits: list[DateHit] = []
+    taken: list[Span] = []
+
+    def add(value: DateValue | None, vague: bool = False) -> None:
+        if value is None or value.span is None or any(value.span.overlaps(t) for t in taken):
+            return
+        taken.append(value.span)
+        future = published is not None and value.date > _last_day(published)
+        hits.append(DateHit(value, vague, future))
+
+    for rx in (_FULL, _ISO):
+        for m in rx.finditer(shadow):
+            add(
+                _make(
+                    _year(m["y"]), _count(m["m"]), _count(m["d"]), text[m.start() : m.end()], Span(m.start(), m.end())
+                )
+            )
+    for m in _YEAR_MONTH.finditer(shadow):
+        add(_make(_year(m["y"]), _count(m["m"]), None, text[m.start() : m.end()], Span(m.start(), m.end())))
+    text_year = _first_year(hits)
+    for m in _MONTH_DAY.finditer(shadow):
+        month, day = _count(m["m"]), _count(m["d"])
+        if month is None or day is None:
+            continue
+        add(_make(_infer_year(month, day, published, text_year), month, day, text[m.start() : m.end()],
+                  Span(m.start(), m.end())))  # fmt: skip
+    if published is not None:
+        for m in _DAY.finditer(shadow):
+            day = _count(m["d"])
+            if day is None:
+                continue
+            pub = published.date
+            month_start = pub.replace(day=1)
+            if published.precision is Precision.DAY and day > pub.day:
+                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+            span = Span(m.start(), m.start("d") + len(m["d"]) + 1)
+            add(_make(month_start.year, month_start.month, day, text[span.start : span.end], span))
+        for m in _RELATIVE_RE.finditer(shadow):
+            add(*_relative(m.group(), published, text[m.start() : m.end()], Span(m.start(), m.end())))
+    for m in _YEAR_ONLY.finditer(shadow):
+        add(_make(_year(m["y"]), None, None, text[m.start() : m.end()], Span(m.start(), m.end())))
+    hits.sort(key=lambda h: h.value.span.start if h.value.span else 0)
+    return hits
+
+
+def _first_year(hits: list[DateHit]) -> int | None:
+    return hits[0].value.date.year if hits else None
+
+
+def _last_day(published: DateValue) -> dt.date:
+    """The last day the publication date allows (the month's end for a month-precision date)."""
+    d = published.date
+    if published.precision is Precision.DAY:
+        return d
+    if published.precision is Precision.MONTH:
+        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return nxt - dt.timedelta(days=1)
+    return d.replace(month=12, day=31)
+
+
+def _relative(word: str, published: DateValue, raw: str, span: Span) -> tuple[DateValue | None, bool]:
+    pub = published.date
+    if word.startswith("上周") and len(word) == 3:
+        weekday = _WEEKDAYS.index(word[2])
+        monday = pub - dt.timedelta(days=pub.weekday() + 7)
+        return DateValue(monday + dt.timedelta(days=min(weekday, 6)), Precision.DAY, raw, span), False
+    back, precision = _RELATIVE[word]
+    if precision is Precision.DAY:
+        if published.precision is not Precision.DAY:
+            return None, False
+        return DateValue(pub - dt.timedelta(days=back), Precision.DAY, raw, span), False
+    if precision is Precision.MONTH:
+        if back == -1:
+            first = (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        else:
+            first = (pub - dt.timedelta(days=back)).replace(day=1)
+        return DateValue(first, Precision.MONTH, raw, span), True
+    year = pub.year + (back if back < 0 else 0)
+    return DateValue(dt.date(year, 1, 1), Precision.YEAR, raw, span), True
+
+
+def document_date(text: str, shadow: str) -> DateValue | None:
+    """A publication date printed near the top of a page ("发布时间:2014-03-03", "2021-2-8 10:40:44讯")."""
+    head = shadow[:600]
+    m = re.search(
+        r"(?:发布|发表|时间|日期|更新)[^\n\d]{0,6}(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})", head
+    )
+    m = m or _ISO.search(head)
+    if m is None:
+        return None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    start = m.start("y")
+    end = m.end("d")
+    return _make(y, mo, d, text[start:end], Span(start, end))

@@ -1,0 +1,142 @@
+"""What the words around an amount say: an investment or another figure (GDP, 产值, 累计...), how many
+projects it covers ("15个重大项目", "项目9个"), and the stage reached (签约, 开工, 投产, 拟投资)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.numerals import parse_count
+from zonewatch.model import Quantity, Span, Stage, StageValue
+
+_CN = "一二两三四五六七八九十百千"
+_NUM = rf"(?:\d+|[{_CN}]+)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    neg: re.Pattern[str]
+    pos: re.Pattern[str]
+    sentence_neg: re.Pattern[str]
+    clause_neg: re.Pattern[str]
+    count_before: re.Pattern[str]
+    count_after: re.Pattern[str]
+    stage: re.Pattern[str]
+    stage_of: dict[str, Stage]
+    future: tuple[str, ...]
+    aggregate: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    cls = alternation(lex.words("count", "classifiers"))
+    nouns = alternation(lex.words("count", "nouns"))
+    stage_of: dict[str, Stage] = {}
+    for key, stage in (("announced", Stage.ANNOUNCED), ("signed", Stage.SIGNED), ("started", Stage.STARTED),
+                       ("operating", Stage.OPERATING)):  # fmt: skip
+        stage_of.update(dict.fromkeys(lex.words("stage", key), stage))
+    return _Patterns(
+        neg=re.compile(alternation(lex.words("figures", "not_investment"))),
+        pos=re.compile(alternation(lex.words("figures", "investment"))),
+        sentence_neg=re.compile(
+            alternation(lex.words("figures", "sentence_not_investment")) + "|" + lex.text("figures", "period_total")
+        ),
+        clause_neg=re.compile(r"平均|人均|户均|亩均|每个项目"),
+        count_before=re.compile(
+            # "15个重大项目" | "项目9个" / "产业项目有77项" | "福州115个、总投资..."
+            rf"(?P<a>{_NUM})(?:余|多)?\s?(?:{cls})[^\d,，。;；、:：]{{0,8}}?(?:{nouns})(?!中)"
+            rf"|(?:{nouns})(?:有|共|共有|达|计|共计|合计|总数)?\s?(?P<b>{_NUM})(?:余|多)?\s?(?:{cls})(?!中)"
+            rf"|(?P<c>{_NUM})\s?(?:{cls})(?=[、,，]\s?(?:总投资|投资|协议|计划投资|总额|合同))"
+        ),
+        count_after=re.compile(rf"的?(?P<a>{_NUM})\s?(?:{cls})[^\d,，。;；]{{0,8}}?(?:{nouns})"),
+        stage=re.compile(alternation(list(stage_of))),
+        stage_of=stage_of,
+        future=lex.words("stage", "future"),
+        aggregate=re.compile(r"一批|批|集中|共计|合计|总计|共有|共签约|一揽子"),
+    )
+
+
+def is_investment(shadow: str, sentence_start: int, window_start: int, money_start: int) -> bool:
+    """Whether the amount at ``money_start`` is a commitment, judged from the words before it.
+
+    >>> s = "2015年,新区完成地区生产总值1540亿元,完成财政总收入219亿元"
+    >>> is_investment(s, 0, 0, s.index("1540")), is_investment(s, 0, s.index("亿元") + 2, s.index("219"))
+    (False, False)
+    >>> s = "公司营收增长30%,此次拟投资10亿元"
+    >>> is_investment(s, 0, 0, s.index("10亿"))
+    True
+    """
+    p = _patterns()
+    if p.sentence_neg.search(shadow, sentence_start, money_start):
+        return False
+    clause_start = max(
+        window_start,
+        *(m.end() for m in re.finditer(r"[,，]", shadow[:money_start]) if m.end() >= window_start),
+        window_start,
+    )
+    if p.clause_neg.search(shadow, clause_start, money_start):
+        return False
+    best: tuple[int, int, bool] | None = None
+    for rx, polarity in ((p.neg, False), (p.pos, True)):
+        for m in rx.finditer(shadow, window_start, money_start):
+            key = (m.end(), m.end() - m.start(), polarity)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return True if best is None else best[2]
+
+
+def find_count(text: str, shadow: str, start: int, money_start: int, money_end: int) -> Quantity | None:
+    """The number of projects an amount covers: the last count in ``[start, money_start)``, or one right after
+    the amount ("总投资300亿元的30个项目")."""
+    p = _patterns()
+    m = p.count_after.match(shadow, money_end)
+    if m:
+        return _quantity(text, m, "a")
+    last = None
+    for m in p.count_before.finditer(shadow, start, money_start):
+        last = m
+    if last is None:
+        return None
+    group = next(g for g in ("a", "b", "c") if last.group(g))
+    return _quantity(text, last, group)
+
+
+def _quantity(text: str, m: re.Match[str], group: str) -> Quantity | None:
+    n = parse_count(m.group(group))
+    if n is None or n < 1:
+        return None
+    # the quantity's text is the whole count phrase ("15个重大项目"), its value the number
+    return Quantity(Decimal(n), text[m.start() : m.end()], Span(m.start(), m.end()), unit="projects")
+
+
+def looks_aggregate(shadow: str, start: int, end: int) -> bool:
+    """Words saying a figure covers several projects without counting them ("一批", "集中", "共计")."""
+    return bool(_patterns().aggregate.search(shadow, start, end))
+
+
+def find_stage(text: str, shadow: str, start: int, end: int, after_end: int | None = None) -> StageValue | None:
+    """The stage cue nearest before ``end`` in ``[start, end)`` (then the first in ``[end, after_end)``),
+    skipping plans for later ("将于2018年开工")."""
+    p = _patterns()
+
+    def usable(m: re.Match[str]) -> bool:
+        before = shadow[max(0, m.start() - 18) : m.start()]
+        return not any(f in before for f in p.future)
+
+    found = [m for m in p.stage.finditer(shadow, start, end) if usable(m)]
+    if found:
+        m = found[-1]
+        # "签署协议...计划投资": the signing is what happened; the plan is what it commits to
+        firmer = [f for f in found if p.stage_of[f.group()] is not Stage.ANNOUNCED]
+        if p.stage_of[m.group()] is Stage.ANNOUNCED and firmer:
+            m = firmer[-1]
+        return StageValue(p.stage_of[m.group()], text[m.start() : m.end()], Span(m.start(), m.end()))
+    if after_end is not None:
+        for m in p.stage.finditer(shadow, end, after_end):
+            if usable(m):
+                return StageValue(p.stage_of[m.group()], text[m.start() : m.end()], Span(m.start(), m.end()))
+    return None

@@ -1,0 +1,160 @@
+"""Sums of money in Chinese text: 10亿元, 人民币约10亿元, 3亿美元, 16000万元, 5亿元至10亿元, 二十五点六亿元.
+
+``find_money`` reads the shadow text (see :mod:`chars`) and returns every amount with its qualifier and a
+``kind`` telling what the figure is locally: a sum (``amount``), a rate (``rate``: 万元/亩), a size bracket
+(``threshold``: 10亿元以上项目), or a stated conversion of the amount before it (``conversion``). Whether a
+sum is an investment is decided later, from the words around it (:mod:`figures`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.numerals import NUMBER, parse_number, trailing_units
+from zonewatch.model import Money, Qualifier, Span
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyHit:
+    """An amount found in the text and what it is locally."""
+
+    money: Money
+    kind: str  # "amount" | "rate" | "threshold" | "conversion"
+    phase: bool = False  # "一期投资约5亿元": a phase of a project stated in full elsewhere
+    number_start: int = 0  # where the number itself starts (after a currency word or qualifier)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    single: re.Pattern[str]
+    range: re.Pattern[str]
+    before_q: re.Pattern[str]
+    threshold: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+    units: dict[str, str]
+    prefixes: dict[str, str]
+    qualifiers_before: dict[str, Qualifier]
+    qualifiers_after: dict[str, Qualifier]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    units = lex.table("currency", "units")
+    prefixes = lex.table("currency", "prefixes")
+    qb: dict[str, Qualifier] = {}
+    for key, q in (("before_approx", Qualifier.APPROX), ("before_at_least", Qualifier.AT_LEAST),
+                   ("before_at_most", Qualifier.AT_MOST)):  # fmt: skip
+        qb.update(dict.fromkeys(lex.words("qualifier", key), q))
+    qa: dict[str, Qualifier] = {}
+    for key, q in (("after_approx", Qualifier.APPROX), ("after_at_least", Qualifier.AT_LEAST),
+                   ("after_at_most", Qualifier.AT_MOST)):  # fmt: skip
+        qa.update(dict.fromkeys(lex.words("qualifier", key), q))
+    cur = alternation(list(units))
+    pre = alternation(list(prefixes))
+    q_before = alternation(list(qb))
+    q_after = alternation([w for w in qa if w not in ("多", "余")])  # 多/余 after 元 is not a qualifier
+    guard = r"(?<![0-9.数几])"  # 数十亿元 / 几亿元 are vague, not amounts
+    single = re.compile(
+        rf"(?:(?P<prefix>{pre})\s?)?(?:(?P<qb>{q_before})\s?)?{guard}(?P<num>{NUMBER})\s?(?P<cur>{cur})(?P<qa>{q_after})?"
+    )
+    joiners = alternation(lex.words("money", "range_joiners"))
+    rng = re.compile(
+        rf"(?:(?P<prefix>{pre})\s?)?(?:(?P<qb>{q_before})\s?)?{guard}(?P<lo>{NUMBER})\s?(?P<locur>{cur})?\s?(?:{joiners})\s?"
+        rf"(?P<hi>{NUMBER})\s?(?P<cur>{cur})"
+    )
+    threshold = re.compile(
+        rf"^(?:{alternation(lex.words('figures', 'threshold_after'))})?{lex.text('figures', 'threshold_noun')}"
+    )
+    conv = alternation(lex.words("money", "conversion_before"))
+    conversion_gap = re.compile(rf"^\s?[(（]\s?(?:{conv}|约)?\s?$|^\s?[,，]?\s?(?:{conv})\s?$")
+    return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), threshold, conversion_gap,
+                     units, prefixes, qb, qa)  # fmt: skip
+
+
+def _currency(p: _Patterns, unit: str, prefix: str | None) -> str:
+    if prefix and unit == "元":
+        return p.prefixes[prefix]
+    return p.units[unit]
+
+
+def find_money(text: str, shadow: str) -> list[MoneyHit]:
+    """Every amount of money in ``text`` (matched on its same-length ``shadow``), in text order.
+
+    >>> [(h.money.value, h.money.currency, h.money.qualifier.value, h.money.raw) for h in find_money(*2 * ("投资超过10亿元",))]
+    [(Decimal('1000000000'), 'CNY', 'at_least', '超过10亿元')]
+    """
+    p = _patterns()
+    lex = lexicon()
+    found: list[tuple[int, int, Money, int]] = []
+    taken: list[Span] = []
+    for m in p.range.finditer(shadow):
+        lo_text, hi_text = m.group("lo"), m.group("hi")
+        if m.group("locur") is None and not re.search(r"[万亿]$", lo_text):
+            lo_text += trailing_units(hi_text)
+        lo, hi = parse_number(lo_text), parse_number(hi_text)
+        if lo is None or hi is None or hi <= lo:
+            continue
+        start, end = _extend_before(p, shadow, m.start(), m.group("prefix"), m.group("qb")), m.end()
+        cur = _currency(p, m.group("cur"), m.group("prefix"))
+        money = Money(lo, cur, Qualifier.AT_LEAST, text[start:end], Span(start, end), upper=hi)
+        found.append((start, end, money, m.start("lo")))
+        taken.append(Span(start, end))
+    for m in p.single.finditer(shadow):
+        if any(t.overlaps(Span(m.start(), m.end())) for t in taken):
+            continue
+        num = m.group("num")
+        num_start = m.start("num")
+        # "一10亿元": a stray Chinese digit glued before an Arabic number is not part of it
+        lead = re.match(r"^[^0-9]+(?=[0-9])", num)
+        if lead and not re.search(r"[万亿十百千]", lead.group()):
+            num_start += lead.end()
+            num = num[lead.end() :]
+        value = parse_number(num)
+        if value is None:
+            continue
+        end = m.end()
+        q = Qualifier.EXACT
+        if num_start != m.start("num"):
+            start = num_start
+        else:
+            start = _extend_before(p, shadow, m.start(), m.group("prefix"), m.group("qb"))
+            qword = m.group("qb") or shadow[start : m.start()].strip()
+            q = p.qualifiers_before.get(qword, q)
+        if re.search(r"[余多]", num):
+            q = Qualifier.AT_LEAST
+        if m.group("qa"):
+            q = p.qualifiers_after[m.group("qa")]
+        cur = _currency(p, m.group("cur"), m.group("prefix"))
+        found.append((start, end, Money(value, cur, q, text[start:end], Span(start, end)), num_start))
+    found.sort(key=lambda f: f[0])
+
+    hits: list[MoneyHit] = []
+    per_after = lex.words("money", "per_unit_after")
+    per_before = lex.words("money", "per_unit_before")
+    phase_words = lex.words("money", "phase_before")
+    for start, end, money, num_start in found:
+        after = shadow[end : end + 12]
+        before = shadow[max(0, start - 8) : start]
+        kind = "amount"
+        if after.startswith(per_after) or any(w in before for w in per_before):
+            kind = "rate"
+        elif p.threshold.match(after):
+            kind = "threshold"
+        elif hits and p.conversion_gap.match(shadow[hits[-1].money.span.end : start]):
+            kind = "conversion"
+        phase = any(w in before[-5:] for w in phase_words)
+        hits.append(MoneyHit(money, kind, phase, num_start))
+    return hits
+
+
+def _extend_before(p: _Patterns, shadow: str, start: int, prefix: str | None, qb: str | None) -> int:
+    """Take a qualifier written before the currency word ("约人民币10亿元") into the amount's text."""
+    if prefix and not qb:
+        m = p.before_q.search(shadow, max(0, start - 4), start)
+        if m and m.end() == start:
+            return m.start()
+    return start

@@ -1,0 +1,166 @@
+"""Organisations in Chinese text: companies (有限公司, 集团, 研究院, 大学...), stock-code names (铂科新材(300811)),
+well-known short names (腾讯, 比亚迪), short forms of a company named in full earlier (京信通信 for
+京信通信系统控股有限公司), and hosts (管委会, 人民政府). Found on the shadow text; spans index the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.spans import walk_left
+from zonewatch.model import Mention, Span
+
+MAX_NAME = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    """An organisation mention; ``role`` is "company", "host" or "anaphor" (a bare 公司 meaning the one named)."""
+
+    mention: Mention
+    role: str
+    full: str  # the full name this mention stands for (itself, or the long name a short form abbreviates)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    suffix: re.Pattern[str]
+    stock: re.Pattern[str]
+    known: re.Pattern[str]
+    org_suffixes: tuple[str, ...]
+    host_suffixes: tuple[str, ...]
+    stops: tuple[str, ...]
+    descriptors: tuple[str, ...]
+    not_names: tuple[str, ...]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    orgs = lex.words("names", "org_suffixes")
+    hosts = lex.words("names", "host_suffixes")
+    return _Patterns(
+        suffix=re.compile(alternation(orgs + hosts)),
+        stock=re.compile(r"\((?:[A-Z]{0,2}\d{4,6}(?:\.(?:SH|SZ|HK|BJ))?|(?:SH|SZ|HK)\d{4,6})\)"),
+        known=re.compile(alternation(lex.companies)),
+        org_suffixes=orgs,
+        host_suffixes=hosts,
+        stops=lex.words("names", "left_stops"),
+        descriptors=lex.words("names", "descriptor_prefixes"),
+        not_names=lex.words("names", "not_names"),
+    )
+
+
+def _strip_descriptors(shadow: str, start: int, end: int, descriptors: tuple[str, ...]) -> int:
+    changed = True
+    while changed:
+        changed = False
+        for d in descriptors:
+            if shadow.startswith(d, start) and end - start > len(d):
+                start += len(d)
+                changed = True
+                break
+    return start
+
+
+def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> list[Org]:
+    """Organisations named in ``text``, in text order, overlaps resolved to the longest name.
+
+    >>> [(o.mention.name, o.role) for o in find_orgs(*2 * ("知名厂商广东欧珀(OPPO)公司与河源江东新区管委会签约",))]
+    [('广东欧珀(OPPO)公司', 'company'), ('河源江东新区管委会', 'host')]
+    """
+    p = _patterns()
+    cands: list[tuple[int, int, str]] = []
+    for m in p.suffix.finditer(shadow):
+        suffix = m.group()
+        start = walk_left(shadow, m.start(), p.stops, MAX_NAME - len(suffix), latin=True)
+        start = _strip_descriptors(shadow, start, m.start(), p.descriptors)
+        role = "host" if suffix in p.host_suffixes else "company"
+        name = shadow[start : m.end()]
+        if any(w in name for w in p.not_names) or (role == "company" and m.start() - start < 2):
+            start = m.start()
+        if start == m.start():
+            if suffix == "公司" and not shadow[max(0, m.start() - 1) : m.start()].isalnum():
+                cands.append((m.start(), m.end(), "anaphor"))
+            continue
+        cands.append((start, m.end(), role))
+    for m in p.stock.finditer(shadow):
+        start = walk_left(shadow, m.start(), p.stops, 10, latin=True)
+        if start < m.start():
+            cands.append((start, m.end(), "company"))
+    for m in p.known.finditer(shadow):
+        cands.append((m.start(), m.end(), "company"))
+    orgs = _resolve(text, shadow, cands)
+    orgs = _add_short_forms(text, shadow, orgs, places)
+    return orgs
+
+
+def _resolve(text: str, shadow: str, cands: list[tuple[int, int, str]]) -> list[Org]:
+    # longest first; a shorter candidate inside a longer one is dropped ("中铁二十局集团" in the 有限公司 name)
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    kept: list[tuple[int, int, str]] = []
+    for c in cands:
+        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
+            kept.append(c)
+    kept.sort()
+    out = []
+    for start, end, role in kept:
+        raw = text[start:end]
+        name = (
+            re.sub(r"\((?:[A-Z]{0,2}\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{2}\d{4,6})\)$", "", shadow[start:end])
+            if role == "company"
+            else shadow[start:end]
+        )
+        name = text[start : start + len(name)]
+        out.append(Org(Mention(name, raw, Span(start, end)), role, name))
+    return out
+
+
+def core_name(name: str) -> str:
+    """The name without its legal ending ("京信通信系统控股有限公司" -> "京信通信系统控股")."""
+    p = _patterns()
+    for s in p.org_suffixes:
+        if name.endswith(s) and len(name) > len(s):
+            return name[: -len(s)]
+    return name
+
+
+def _short_forms(full: str, places: frozenset[str]) -> set[str]:
+    core = re.sub(r"\(.*?\)", "", core_name(full))
+    forms = set()
+    for place in sorted(places, key=len, reverse=True):
+        if core.startswith(place) and len(core) - len(place) >= 2:
+            rest = core[len(place) :]
+            rest = rest[1:] if rest[:1] in "省市" and len(rest) > 3 else rest
+            forms.add(rest)
+            forms.add(rest[:4])
+            break
+    if len(core) >= 4:
+        forms.add(core[:4])
+    forms.add(core)
+    return {f for f in forms if len(f) >= 2 and f != full}
+
+
+def _add_short_forms(text: str, shadow: str, orgs: list[Org], places: frozenset[str]) -> list[Org]:
+    """Short forms of companies named in full ("京信通信" after "京信通信系统控股有限公司")."""
+    fulls = [o for o in orgs if o.role == "company" and core_name(o.full) != o.full]
+    if not fulls:
+        return orgs
+    forms: dict[str, str] = {}
+    for o in fulls:
+        for f in _short_forms(shadow[o.mention.span.start : o.mention.span.end], places):
+            forms.setdefault(f, o.full)
+    taken = [o.mention.span for o in orgs]
+    extra = []
+    for m in re.finditer(alternation(list(forms)), shadow):
+        span = Span(m.start(), m.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        extra.append(
+            Org(Mention(text[m.start() : m.end()], text[m.start() : m.end()], span), "company", forms[m.group()])
+        )
+        taken.append(span)
+    return sorted(orgs + extra, key=lambda o: o.mention.span.start)

@@ -1,0 +1,113 @@
+"""Places in Chinese text: zones (高新区, 经开区, 新区, 产业园...), provinces, cities and districts, with what
+the words around them say: a destination ("选址X", "签约X", "在X建设"), the venue of a ceremony ("在X举行"),
+or an existing site ("在现有的X...基础上").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.spans import walk_left
+from zonewatch.model import Mention, Span
+
+MAX_ZONE = 16
+_BUILD_AFTER = re.compile(
+    r"^(?:投资建设|投资兴建|建设|投资|打造|兴建|新建|投建|建|设立|成立|布局|落地|落户|开展|发展|打造)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    mention: Mention
+    zone: bool  # a development zone or park (more specific than a city)
+    venue: bool = False  # where a ceremony was held
+    existing: bool = False  # an existing site, not a new project's destination
+    marked: bool = False  # named as the destination ("选址X", "签约X", "在X建设")
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    zone: re.Pattern[str]
+    stops: tuple[str, ...]
+    not_places: tuple[str, ...]
+    generic: tuple[str, ...]
+    admin: str
+    destination: tuple[str, ...]
+    venue: re.Pattern[str]
+    existing: tuple[str, ...]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    return _Patterns(
+        zone=re.compile(alternation(lex.words("places", "zone_suffixes"))),
+        stops=lex.words("names", "left_stops"),
+        not_places=lex.words("places", "not_places"),
+        generic=lex.words("places", "generic_stems"),
+        admin=alternation(lex.words("places", "admin_suffixes")),
+        destination=lex.words("places", "destination_before"),
+        venue=re.compile(rf"^[^,，。;；!?！？]{{0,15}}?(?:{alternation(lex.words('places', 'venue_after'))})"),
+        existing=lex.words("places", "existing_before"),
+    )
+
+
+def zone_stem(name: str) -> str | None:
+    """The place a zone is named after ("海门经济技术开发区" -> "海门"); None when it is not short and plain."""
+    p = _patterns()
+    m = p.zone.search(name)
+    if m is None or m.end() != len(name):
+        return None
+    stem = name[: m.start()]
+    return stem if 2 <= len(stem) <= 3 else None
+
+
+def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str]) -> list[Place]:
+    """Places in ``text`` outside the ``masked`` spans (company names), in text order.
+
+    >>> [(p.mention.name, p.venue, p.marked) for p in find_places(*2 * ("签约活动在成都高新区举行,57个项目签约德阳",), [], frozenset({"成都", "德阳"}))]
+    [('成都高新区', True, False), ('德阳', False, True)]
+    """
+    p = _patterns()
+    cands: list[tuple[int, int, bool]] = []
+    for m in p.zone.finditer(shadow):
+        start = walk_left(shadow, m.start(), p.stops, MAX_ZONE - len(m.group()))
+        # a known place inside the run starts the name ("支持成都高新区" -> "成都高新区")
+        run = shadow[start : m.start()]
+        first = min((run.find(k) for k in known if len(k) >= 2 and k in run), default=-1)
+        if first > 0 and not p.zone.search(run[:first]):
+            start += first
+        name = shadow[start : m.end()]
+        if (
+            m.start() - start < 2
+            or shadow[start : m.start()] in p.generic
+            or name in p.not_places
+            or any(name.endswith(n) and len(name) - len(n) < 2 for n in p.not_places)
+        ):
+            continue
+        cands.append((start, m.end(), True))
+    stems = sorted(known | {s for c in cands if (s := zone_stem(shadow[c[0] : c[1]]))}, key=len, reverse=True)
+    if stems:
+        for m in re.finditer(rf"(?:{alternation(stems)})(?:{p.admin})?", shadow):
+            cands.append((m.start(), m.end(), False))
+    cands = [c for c in cands if not any(Span(c[0], c[1]).overlaps(s) for s in masked)]
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    kept: list[tuple[int, int, bool]] = []
+    for c in cands:
+        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
+            kept.append(c)
+    kept.sort()
+    out = []
+    for start, end, zone in kept:
+        before = shadow[max(0, start - 6) : start]
+        after = shadow[end : end + 20]
+        venue = before.endswith("在") and bool(p.venue.match(after))
+        existing = before.endswith(p.existing)
+        marker = next((w for w in p.destination if before.endswith(w)), None)
+        marked = marker is not None and not venue and (marker not in ("在", "于") or bool(_BUILD_AFTER.match(after)))
+        raw = text[start:end]
+        out.append(Place(Mention(raw, raw, Span(start, end)), zone, venue, existing, marked))
+    return out

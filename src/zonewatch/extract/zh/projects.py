@@ -1,0 +1,300 @@
+"""From what a document contains to project records: one per investment amount, with its investors,
+count, date, stage, place, project and parent; repeats of the same figure merged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from zonewatch.extract.zh.context import Context
+from zonewatch.extract.zh.dates import DateHit
+from zonewatch.extract.zh.figures import find_count, find_stage, is_investment, looks_aggregate
+from zonewatch.extract.zh.lexicon import lexicon
+from zonewatch.extract.zh.money import MoneyHit
+from zonewatch.extract.zh.names import Org, core_name
+from zonewatch.extract.zh.places import Place
+from zonewatch.extract.zh.spans import walk_left
+from zonewatch.model import DateValue, Document, Mention, Money, Project, Quantity, Span, StageValue
+
+_BUILD = re.compile(
+    r"[,，]?[^,，。;；]{0,12}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建)(?:其)?(?P<what>[^,，。;；、]{2,30})"
+)
+_SUBJECT = re.compile(
+    r"(?:计划总投资|项目总投资|总投资额|总投资|投资总额|计划投资|拟投资|投资)\s?(?:约|近|超过|超|达|为)?$"
+)
+_GENERIC_PROJECT = re.compile(r"^(?:重大|重点|产业|签约|招商引资|好|大|该|此|本|一批|这批|新|的)*项目$")
+_NAMED_AFTER = re.compile(r"的(?P<what>[^,，。;；、的]{2,30}?项目)")
+_ANAPHORIC_START = re.compile(r"^(?:该|此|本|这个)?项目")
+
+
+@dataclass
+class _Draft:
+    hit: MoneyHit
+    sentence: int
+    investors: list[Mention] = field(default_factory=list)
+    hosts: list[Mention] = field(default_factory=list)
+    count: Quantity | None = None
+    aggregate: bool = False
+    date: DateValue | None = None
+    date_here: bool = False
+    stage: StageValue | None = None
+    place: Mention | None = None
+    project: Mention | None = None
+    conversions: list[Money] = field(default_factory=list)
+    headline: bool = False
+    parent: int | None = None
+    evidence: Span | None = None
+
+
+def extract_projects(doc: Document) -> list[Project]:
+    """Every investment commitment in a Chinese document, as project records in text order."""
+    ctx = Context.build(doc)
+    drafts: list[_Draft] = []
+    context_date: DateValue | None = None
+    context_stage: StageValue | None = None
+    for si, sent in enumerate(ctx.sentences):
+        s0, s1 = sent.span.start, sent.span.end
+        hits = [h for h in ctx.money if s0 <= h.money.span.start < s1]
+        prev_end = s0  # end of the last figure in this sentence
+        last_inv_end = s0  # end of the last investment in this sentence (and of the project named after it)
+        had_investment = False
+        for k, h in enumerate(hits):
+            start, end = h.money.span.start, h.money.span.end
+            next_start = hits[k + 1].money.span.start if k + 1 < len(hits) else s1
+            if h.kind == "conversion":
+                if drafts and drafts[-1].sentence == si and drafts[-1].hit is hits[k - 1]:
+                    drafts[-1].conversions.append(h.money)
+                prev_end = end
+                continue
+            if h.kind != "amount" or not is_investment(ctx.shadow, s0, prev_end, start):
+                prev_end = end
+                continue
+            if h.phase and had_investment:
+                prev_end = end
+                continue
+            had_investment = True
+            consumed = end
+            d = _Draft(h, si, headline=sent.headline, evidence=sent.span)
+            d.count = find_count(ctx.text, ctx.shadow, prev_end, start, end)
+            window = (last_inv_end, start)
+            companies = [o for o in ctx.orgs_in(*window) if o.role in ("company", "anaphor")]
+            if (d.count is not None and d.count.value > 1) or (
+                d.count is None and not companies and looks_aggregate(ctx.shadow, prev_end, start)
+            ):
+                d.aggregate = True
+            if not d.aggregate:
+                d.investors = _investors(ctx, companies, window, si, h)
+                if d.count is None:
+                    d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
+                d.project = _project(ctx, window, end, next_start)
+                if d.project is not None and d.project.span.start >= end:
+                    consumed = d.project.span.end
+                if not d.investors and d.project is not None:
+                    d.investors = _owner_of(ctx, d.project, window)
+            d.hosts = [o.mention for o in ctx.orgs_in(s0, s1) if o.role == "host"]
+            d.date, d.date_here = _date(ctx, si, start, context_date)
+            d.stage = find_stage(ctx.text, ctx.shadow, s0, start, s1) or context_stage
+            d.place = _place(ctx, si, prev_end, start, next_start)
+            drafts.append(d)
+            prev_end = last_inv_end = max(end, consumed)
+        # what this sentence says carries over to the next ones
+        here = [x for x in ctx.dates_in(s0, s1) if not x.future and not x.vague and x.value.precision.value != "year"]
+        if here and ctx.is_event_sentence(si):
+            context_date = here[-1].value
+        stage = find_stage(ctx.text, ctx.shadow, s0, s1)
+        if stage is not None:
+            context_stage = stage
+    drafts = _merge_repeats(drafts)
+    _assign_parents(drafts)
+    return [_project_record(i, d) for i, d in enumerate(drafts)]
+
+
+def _investors(ctx: Context, companies: list[Org], window: tuple[int, int], si: int, h: MoneyHit) -> list[Mention]:
+    if companies:
+        last = companies[-1]
+        if last.role == "anaphor":
+            main = ctx.main_company(last.mention.span.start)
+            return [main.mention] if main else []
+        chosen = [last.mention]
+        # joint investors: "A公司与B公司共同投资"
+        for o in reversed(companies[:-1]):
+            gap = ctx.shadow[o.mention.span.end : chosen[0].span.start]
+            if o.role == "company" and re.fullmatch(r"\s?(?:与|和|及|、|以及)\s?", gap):
+                chosen.insert(0, o.mention)
+            else:
+                break
+        return chosen
+    # "该项目总投资..." right after a sentence naming the company
+    if _ANAPHORIC_START.match(ctx.shadow[window[0] : window[1]].lstrip(" ,，")):
+        since = ctx.sentences[max(0, si - 2)].span.start
+        prev = ctx.last_company_before(window[0], since)
+        if prev is not None:
+            return [prev.mention]
+    return []
+
+
+def _owner_of(ctx: Context, project: Mention, window: tuple[int, int]) -> list[Mention]:
+    body = ctx.shadow[window[0] : window[1]] + project.name
+    for tail, org in ctx.owners.items():
+        if tail in body or (len(project.name) >= 4 and tail.endswith(project.name)):
+            return [org.mention]
+    return []
+
+
+def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: int) -> Mention | None:
+    sh = ctx.shadow
+    stops = lexicon().words("names", "left_stops")
+    # "总投资3亿美元的协鑫燃机热电项目"
+    m = _NAMED_AFTER.match(sh, money_end, next_start)
+    if m:
+        s, e = m.span("what")
+        return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
+    # a "...项目" name before the amount, in the same clause group
+    for m in reversed(list(re.finditer(r"项目", sh[window[0] : window[1]]))):
+        end = window[0] + m.end()
+        start = walk_left(sh, window[0] + m.start(), stops, 28, latin=True)
+        name = sh[start:end]
+        if end - start >= 5 and not _GENERIC_PROJECT.match(name) and not re.search(r"\d", name):
+            return Mention(ctx.text[start:end], ctx.text[start:end], Span(start, end))
+    # what is built with the money: "...总投资10亿元,建设西南研发总部"
+    m = _BUILD.match(sh, money_end, next_start)
+    if m:
+        s, e = m.span("what")
+        return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
+    # the subject of "X总投资153亿元"
+    clause_start = max(
+        [window[0]] + [c.end() for c in re.finditer(r"[,，、:：]", sh[: window[1]]) if c.end() > window[0]]
+    )
+    head = sh[clause_start : window[1]]
+    m = _SUBJECT.search(head)
+    if m and 3 <= m.start() <= 24 and not re.search(r"与|签|和|将|在", head[: m.start()]):
+        s, e = clause_start, clause_start + m.start()
+        if not any(o.mention.span.overlaps(Span(s, e)) for o in ctx.orgs):
+            return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
+    return None
+
+
+def _date(ctx: Context, si: int, pos: int, context: DateValue | None) -> tuple[DateValue | None, bool]:
+    """The nearest sharp date before the amount in its sentence, else after it, else a vague one
+    (日前, 今年), else the last event date before, else the publication date."""
+    s = ctx.sentences[si].span
+    usable = [d for d in ctx.dates_in(s.start, s.end) if not d.future]
+    before = [d for d in usable if d.value.span and d.value.span.start < pos]
+    sharp = [d for d in before if not _vague(d)]
+    if sharp:
+        return sharp[-1].value, True
+    after = [d for d in usable if d.value.span and d.value.span.start >= pos and not _vague(d)]
+    if after:
+        return after[0].value, True
+    if before:
+        return before[-1].value, True
+    if context is not None:
+        return context, False
+    return ctx.published, False
+
+
+def _vague(d: DateHit) -> bool:
+    return d.vague or d.value.precision.value == "year"
+
+
+def _place(ctx: Context, si: int, window_start: int, pos: int, next_start: int) -> Mention | None:
+    s = ctx.sentences[si].span
+
+    def ok(p: Place) -> bool:
+        return not p.venue and not p.existing
+
+    def specific(p: Place, pool: list[Place]) -> Mention:
+        # the most specific place naming the same one ("海门经济技术开发区" over "海门")
+        better = [q for q in pool if ok(q) and q.zone and p.mention.name in q.mention.name and q is not p]
+        return (better[-1] if better else p).mention
+
+    own = ctx.places_in(window_start, next_start)
+    marked = [p for p in own if p.marked and ok(p)]
+    if marked:
+        return min(marked, key=lambda p: abs(p.mention.span.start - pos)).mention
+    before = [p for p in ctx.places_in(window_start, pos) if ok(p)]
+    if before:
+        return specific(before[-1], before)
+    earlier = [p for p in ctx.places_in(s.start, window_start) if ok(p)]
+    if earlier:
+        return specific(earlier[-1], earlier)
+    after = [p for p in ctx.places_in(pos, next_start) if ok(p)]
+    if after:
+        return after[0].mention
+    for j in range(si - 1, -1, -1):
+        span = ctx.sentences[j].span
+        found = [p for p in ctx.places_in(span.start, span.end) if ok(p)]
+        if found:
+            return specific(found[-1], found)
+    return None
+
+
+def _same_figure(a: _Draft, b: _Draft) -> bool:
+    ma, mb = a.hit.money, b.hit.money
+    if ma.currency != mb.currency or ma.value != mb.value or ma.upper != mb.upper:
+        return False
+    if a.aggregate != b.aggregate:
+        return False
+    ca = int(a.count.value) if a.count and a.count.raw else None
+    cb = int(b.count.value) if b.count and b.count.raw else None
+    if ca is not None and cb is not None and ca != cb:
+        return False
+    na = {core_name(m.name) for m in a.investors}
+    nb = {core_name(m.name) for m in b.investors}
+    if na and nb and not any(x in y or y in x for x in na for y in nb):
+        return False
+    pa, pb = a.project.name if a.project else "", b.project.name if b.project else ""
+    return not (pa and pb and pa not in pb and pb not in pa and not (na and nb))
+
+
+def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """One record per figure: a headline or a later sentence restating an amount adds nothing new."""
+    kept: list[_Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if _same_figure(k, d)), None)
+        if twin is None:
+            kept.append(d)
+            continue
+        if twin.headline and not d.headline:
+            # the body states it with its context: keep the body's record, in the headline's place
+            merged = replace(d, investors=d.investors or twin.investors, place=d.place or twin.place)
+            kept[kept.index(twin)] = merged
+        elif not twin.investors and d.investors:
+            twin.investors = d.investors
+    kept.sort(key=lambda d: d.hit.money.span.start)
+    return kept
+
+
+def _assign_parents(drafts: list[_Draft]) -> None:
+    """Sub-totals and named sub-projects point to the aggregate stated before them that contains them."""
+
+    def fits(child: _Draft, agg: _Draft) -> bool:
+        cm, am = child.hit.money, agg.hit.money
+        if cm.currency != am.currency or cm.value >= am.value:
+            return False
+        return not (child.aggregate and child.count and agg.count and child.count.value >= agg.count.value)
+
+    for i, d in enumerate(drafts):
+        for j in range(i - 1, -1, -1):
+            a = drafts[j]
+            if a.aggregate and a.parent is None and fits(d, a):
+                d.parent = j
+                break
+
+
+def _project_record(i: int, d: _Draft) -> Project:
+    return Project(
+        id=f"p{i + 1}",
+        investors=tuple(d.investors),
+        hosts=tuple(dict.fromkeys(d.hosts)),
+        amount=d.hit.money,
+        stated_conversions=tuple(d.conversions),
+        count=d.count,
+        parent=f"p{d.parent + 1}" if d.parent is not None else None,
+        date=d.date,
+        stage=d.stage,
+        place=d.place,
+        project=d.project,
+        evidence=(d.evidence,) if d.evidence else (),
+    )
