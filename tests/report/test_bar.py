@@ -38,7 +38,7 @@ def test_lists_the_months_projects(seed_roundup: str, name: str) -> None:
 
 def test_tencent_in_dollars_at_the_days_rate(seed_roundup: str) -> None:
     projects = _section(seed_roundup, "Projects")
-    tencent = next(block for block in projects.split("\n### ") if "Tencent" in block.splitlines()[0])
+    tencent = next(block for block in projects.split("### ") if block and "Tencent" in block.splitlines()[0])
     found = re.search(r"US\$(\d+(?:\.\d+)?) million at [\d.]+ CNY/USD on 2020-08-2\d", tencent)
     assert found, tencent
     assert 715 <= float(found.group(1)) <= 730  # about US$723 million, not the printed $7,300 million
@@ -53,5 +53,5 @@ def test_corrections_name_the_articles_errors(seed_roundup: str) -> None:
 def test_every_item_cites_a_listed_source(seed_roundup: str) -> None:
     sources = _section(seed_roundup, "Sources")
     assert re.search(r"^1\. ", sources, re.M)
-    for block in _section(seed_roundup, "Projects").split("\n### ")[1:]:
+    for block in _section(seed_roundup, "Projects").split("### ")[1:]:
         assert re.search(r"\[\d+\]", block.splitlines()[0]), block
