@@ -28,6 +28,7 @@ _LIST_CUE = re.compile(r"\b(?:including|such\s+as|namely|like)\b|:\s*$", re.I)
 _SIGN_MENTION = re.compile(r"\b(?:MoU|MoUs|agreement|contract|signed|inked|this\s+investment|the\s+project)\b", re.I)
 _LOCATED = re.compile(r"\b(?:located|settled?|based|landed|land|sited|set\s+up|built)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _NO_AMOUNT_SIGNING = re.compile(r"\b(?:signed|inked|sealed)\b[^.;]{0,60}?\b(?:agreement|contract|MoU|memorandum)", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:a|the)\s+(?:\w+\s+){0,2}of\s+)?$")
 _GOVERNED = re.compile(
     r"\b(?:projects|MoUs|agreements|contracts|deals|investments)\s+(?:worth|valued\s+at|totall?ing)\s+$", re.I
 )
@@ -134,7 +135,7 @@ def _is_subtotal(ctx: Context, d: Draft, drafts: list[Draft], before: str) -> bo
 
 
 def _is_party(n: Name) -> bool:
-    return n.kind in (Kind.ORG, Kind.ACADEMIC) and not n.possessive
+    return n.kind in (Kind.ORG, Kind.ACADEMIC)
 
 
 def _owner_of_place(ctx: Context, n: Name) -> bool:
@@ -146,8 +147,8 @@ def _owner_of_place(ctx: Context, n: Name) -> bool:
 
 
 def _parties(names: list[Name]) -> list[Name]:
-    orgs = [n for n in names if n.kind is Kind.ORG and not n.possessive]
-    academic = [n for n in names if n.kind is Kind.ACADEMIC and not n.possessive]
+    orgs = [n for n in names if n.kind is Kind.ORG]
+    academic = [n for n in names if n.kind is Kind.ACADEMIC]
     return _dedupe(orgs or academic)
 
 
@@ -193,10 +194,20 @@ def _fill_parties(ctx: Context, d: Draft) -> None:
         d.investors = listed
         return
     parties = [n for n in seg_names if _is_party(n) and not _owner_of_place(ctx, n)]
+    all_parties = [n for n in all_names if _is_party(n) and not _owner_of_place(ctx, n)]
+    pos = d.amount.money.span.end if d.amount else d.seg_start
+    # "... to be built by Gotion High-tech": the agent after the amount names the investor outright
+    by = [
+        n
+        for n in parties
+        if n.span.start >= pos and _BY_BEFORE.search(ctx.text, max(0, n.span.start - 30), n.span.start)
+    ]
+    if by:
+        parties = by
     if not parties:
         parties = _from_project_names(ctx, seg_names)
     if not parties and len([a for a in ctx.amounts if a.sentence.index == sent.index]) == 1:
-        parties = [n for n in all_names if _is_party(n)]
+        parties = all_parties
     if not parties and (
         _ANAPHOR.search(ctx.text, d.seg_start, d.seg_end) or _ANAPHOR.search(ctx.text[sent.span.start : sent.span.end])
     ):
@@ -522,8 +533,9 @@ _PROJECT_VERB = re.compile(
     r"\b(?:build|construct|set\s+up|establish|develop|create|launch|expand|implement)\s+(?:an?\s+|the\s+|its\s+)?"
     r"(?P<p>[A-Za-z“\"][\w“”\"'’\- &]{2,70}?)(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.;:(”]|$)"
 )
+_NOT_PROJECT = re.compile(r"(?:by|about|some|more|over|nearly|around|up|jobs|\w*\d)\b", re.I)
 _PROJECT_AFTER_MONEY = re.compile(
-    r"^\s*(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"
+    r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"
 )
 
 
@@ -539,7 +551,7 @@ def _fill_project(ctx: Context, d: Draft) -> None:
             d.project = Mention(m.group("p"), m.group("p"), Span(m.start("p"), m.end("p")))
             return
     m = _PROJECT_VERB.search(text, d.seg_start, d.sentence.span.end)
-    if m:
+    if m and not _NOT_PROJECT.match(m.group("p")):
         p = m.group("p").strip()
         start = m.start("p")
         d.project = Mention(p, text[start : start + len(p)], Span(start, start + len(p)))
@@ -626,7 +638,7 @@ def _freeze(ctx: Context, d: Draft, i: int, drafts: list[Draft]) -> Project:
         count=count,
         parent=f"p{d.parent + 1}" if d.parent is not None else None,
         date=d.date,
-        stage=d.stage,
+        stage=d.stage or (drafts[d.parent].stage if d.parent is not None else None),
         place=_mention(ctx, d.place) if d.place else None,
         project=d.project,
         evidence=evidence,

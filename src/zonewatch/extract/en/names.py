@@ -88,7 +88,7 @@ _VENUE = re.compile(
 )
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
-_DATELINE_AFTER = re.compile(r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9})\s+\d{1,2}\b")
+_DATELINE_AFTER = re.compile(r"\s*,\s*(?:(?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9})\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)")
 
 
 def is_capitalised(tok: str) -> bool:
@@ -167,11 +167,25 @@ def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset())
             name = Name(name.name, name.span, Kind.PERSON)
         if name is not None:
             out.append(name)
+            inner = _place_of(name)
+            if inner is not None:
+                out.append(inner)
         i = j
     return out
 
 
 _FUNCTION = frozenset("the a an this that these those its their our in on at of for by with from".split())
+
+
+def _place_of(name: Name) -> Name | None:
+    """ "State Investment Promotion Board of Andhra Pradesh": the body names a place too."""
+    if name.kind not in (Kind.GOV, Kind.ORG, Kind.ACADEMIC, Kind.THING) or " of " not in name.name:
+        return None
+    tail = name.name.rsplit(" of ", 1)[1]
+    level = _GAZETTEER.get(tail.lower())
+    if level is None or not name.name.endswith(tail):
+        return None
+    return Name(tail, Span(name.span.end - len(tail), name.span.end), Kind.PLACE, level)
 
 
 def _looks_common(tok: str, lower_words: frozenset[str]) -> bool:
