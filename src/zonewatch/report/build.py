@@ -92,6 +92,31 @@ class _Numbering:
         return tuple(sorted(set(out)))
 
 
+def first_line_title(text: str) -> str | None:
+    r"""A plain-text article's first line, when it reads like a title (short, not a sentence of the body).
+
+    >>> first_line_title("Investment roundup: June 2023\n\nJun 5 | ..."), first_line_title("On June 5, Bosch put ...")
+    ('Investment roundup: June 2023', None)
+    """
+    first = text.strip().split("\n", 1)[0].strip()
+    if not first or len(first) > 150 or first.endswith((".", "。")) or first.lower().startswith("on "):
+        return None
+    return first
+
+
+def _titled(ledger: Ledger, numbering: _Numbering) -> list[SourceRef]:
+    """The numbered sources, with untitled ones (plain-text files) named by their first line when it is a title."""
+    by_number = {n: doc_id for doc_id, n in numbering.numbers.items()}
+    out = []
+    for ref in numbering.refs:
+        if ref.title is None:
+            doc = get_document(ledger, by_number[ref.number])
+            title = first_line_title(doc.text) if doc else None
+            ref = replace(ref, title=title) if title else ref
+        out.append(ref)
+    return out
+
+
 def _conversion(row: ProjectRow, currency: str) -> Conversion | None:
     """The ledger's CNY or USD figure for the row as a Conversion (rate: target units per source unit)."""
     if row.amount is None or row.currency is None or row.currency == currency:
@@ -200,9 +225,9 @@ def _date(value: Any, year: int) -> dt.date | None:
 
 
 def heading_title(text: str, start: int, heading: str) -> str | None:
-    """The title of the dateline heading (``Aug 27 | <title>``) an offset lies under, to name an item.
+    r"""The title of the dateline heading (``Aug 27 | <title>``) an offset lies under, to name an item.
 
-    >>> heading_title("Aug 26 | One\nx\nAug 27 | Two things\nOn August 31 ...", 30, "Aug 27")
+    >>> heading_title("Aug 26 | One\nx\nAug 27 | Two things\nOn August 31 ...", 38, "Aug 27")
     'Two things'
     """
     for line in reversed(text[:start].splitlines()):
@@ -338,7 +363,7 @@ def build_roundup(ledger: Ledger, zone: str, month: Month | str, lang: str = "en
         headline=headline,
         items=tuple(items),
         corrections=_corrections(ledger, numbering, all_rows, lang, month.year),
-        sources=tuple(numbering.refs),
+        sources=tuple(_titled(ledger, numbering)),
         parks=names.parks(zone, lang),
         by_sector=sector_bars(stats(ledger, by="sector", filter=flt), lang),
         by_week=week_bars(items, month, lang),
