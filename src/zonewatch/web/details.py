@@ -4,6 +4,7 @@ from, each source's text with the extracted spans highlighted, and findings with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -134,13 +135,44 @@ class FindingView:
     html: Markup  # the sentence around the finding, the finding's own span highlighted
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？；\n]")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding ``[start, end)``: from after the previous sentence end to the next one.
+
+    >>> t = "First one. Tencent pays RMB 5 billion ($7300 million) now. Last."
+    >>> a, b = sentence_around(t, t.index("$7300"), t.index("$7300") + 13)
+    >>> t[a:b]
+    'Tencent pays RMB 5 billion ($7300 million) now.'
+    """
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start) if text[m.start()] != "." or _ends_sentence(text, m.start())]
+    lo = before[-1] if before else 0
+    hi = len(text)
+    for m in _SENTENCE_END.finditer(text, end):
+        if text[m.start()] != "." or _ends_sentence(text, m.start()):
+            hi = m.end()
+            break
+    while lo < start and text[lo].isspace():
+        lo += 1
+    return lo, max(hi, end)
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """A full stop ends a sentence when followed by a space or the end (not '5.2 billion', not 'Co.,')."""
+    return i + 1 >= len(text) or (text[i + 1].isspace() and not text[max(0, i - 3) : i].endswith(("Co", "Ltd", "No")))
+
+
 def finding_views(rows: Iterable[FindingRow]) -> list[FindingView]:
-    """Findings with their sentence: the quoted span highlighted inside its context."""
+    """Findings with their sentence: the sentence highlighted, the quoted figure or date within it more strongly."""
     views = []
     for f in rows:
         if f.context and f.quote and f.quote in f.context:
             start = f.context.index(f.quote)
-            html = highlight(f.context, [Mark(start, start + len(f.quote), "finding", f.kind)])
+            end = start + len(f.quote)
+            lo, hi = sentence_around(f.context, start, end)
+            part = f.context[lo:hi]
+            html = highlight(part, [Mark(0, len(part), "evidence", ""), Mark(start - lo, end - lo, "finding", f.kind)])
         elif f.quote:
             html = highlight(f.quote, [Mark(0, len(f.quote), "finding", f.kind)])
         else:

@@ -16,7 +16,7 @@ from zonewatch.ledger import query
 from zonewatch.report import charts
 from zonewatch.web import download, i18n, params, security
 from zonewatch.web.app import get_ledger
-from zonewatch.web.details import field_rows, source_views, stated_conversions
+from zonewatch.web.details import field_rows, finding_views, source_views, stated_conversions
 from zonewatch.web.params import STAGES, STATUSES, Filters, project_filters
 from zonewatch.web.render import page_lang, render, url_with
 
@@ -137,6 +137,7 @@ def project(request: Request, project_id: int) -> Response:
     return render(request, "project.html", {
         "d": detail, "p": detail.project, "fields": field_rows(detail, t, lang),
         "sources": source_views(detail), "stated": stated_conversions(detail),
+        "finding_items": finding_views(detail.findings),
     })
 
 
@@ -168,8 +169,6 @@ def findings(
     offset: Annotated[int, params.OffsetQuery] = 0,
 ) -> Response:
     page = query.list_findings(get_ledger(request), kind=kind or None, limit=50, offset=offset)
-    from zonewatch.web.details import finding_views
-
     return render(request, "findings.html", {"page": page, "items": finding_views(page.rows), "kind": kind or ""})
 
 
