@@ -93,3 +93,21 @@ def test_measure_prefers_land_area_and_stays_in_the_projects_paragraph() -> None
     assert out[0].jobs is not None and out[0].jobs.value == 800
     assert out[1].area is not None and out[1].area.value == 100000
     assert out[1].jobs is None
+
+
+def test_two_projects_in_one_sentence_each_get_their_own_jobs() -> None:
+    text = "Firm Z will create 589 new jobs in Town A and invest 238 million euros, while its plant in Town B will employ 370 workers and invest 6.7 million euros.\n"
+    first, second = text.index("238 million euros"), text.index("6.7 million euros")
+    whole = (Span(0, len(text) - 1),)
+    a = Project(
+        id="p1",
+        amount=Money(Decimal("238e6"), "EUR", Qualifier.EXACT, "238 million euros", Span(first, first + 17)),
+        evidence=whole,
+    )
+    b = Project(
+        id="p2",
+        amount=Money(Decimal("6.7e6"), "EUR", Qualifier.EXACT, "6.7 million euros", Span(second, second + 17)),
+        evidence=whole,
+    )
+    out = measure(Extraction(document=Document(text=text), projects=(a, b))).projects
+    assert [p.jobs.value if p.jobs else None for p in out] == [589, 370]

@@ -162,3 +162,16 @@ def test_headline_equal_to_the_sum_of_the_body_passes() -> None:
         Project(id="p2", amount=b.money("4 billion yuan", "4000000000")),
     )
     assert check_headline(ex) == []
+
+
+def test_headline_after_page_furniture() -> None:
+    text = "Home > News\nZone signs 12 projects worth 5.2 billion yuan\nOn June 2 the zone signed 12 projects with a total investment of 4.8 billion yuan.\n"
+    b = Builder(text, published="2021-06-03")
+    after = text.index("On June")
+    agg = Project(
+        id="p1",
+        amount=b.money("4.8 billion yuan", "4800000000", after=after),
+        count=b.count("12 projects", 12, after=after),
+    )
+    (finding,) = check_headline(b.extraction(agg))
+    assert finding.span.slice(text) == "5.2 billion yuan" and finding.project == "p1"

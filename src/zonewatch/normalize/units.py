@@ -137,13 +137,32 @@ def _search_spans(extraction: Extraction, project: Project) -> list[Span]:
     return spans
 
 
+def _distance(a: Span, b: Span) -> int:
+    return max(a.start - b.end, b.start - a.end, 0)
+
+
+def _mine(q: Quantity, project: Project, others: list[Span]) -> bool:
+    """A figure belongs to this project unless another project's amount is nearer to it than this one's."""
+    if project.amount is None:
+        return not any(_distance(q.span, o) < 40 for o in others)
+    own = _distance(q.span, project.amount.span)
+    return all(own <= _distance(q.span, o) for o in others)
+
+
 def _measure(extraction: Extraction, project: Project) -> Project:
     text = extraction.document.text
     spans = _search_spans(extraction, project)
     if not spans:
         return project
-    areas = {q.span.start: q for s in spans for q in find_areas(text, s)}
-    jobs = {q.span.start: q for s in spans for q in find_jobs(text, s)}
+    amounts = [p.amount.span for p in extraction.projects if p.id != project.id and p.amount is not None]
+    # only amounts on the same line compete for a figure: a paragraph is one line in the texts we read
+    lines = [para for para in paragraphs(text) if any(para.overlaps(s) for s in spans)]
+
+    def others(q: Quantity) -> list[Span]:
+        return [o for line in lines if line.contains(q.span) for o in amounts if line.contains(o)]
+
+    areas = {q.span.start: q for s in spans for q in find_areas(text, s) if _mine(q, project, others(q))}
+    jobs = {q.span.start: q for s in spans for q in find_jobs(text, s) if _mine(q, project, others(q))}
     area = project.area or _land_first(text, sorted(areas.values(), key=lambda q: q.span.start))
     job = project.jobs or (min(jobs.values(), key=lambda q: q.span.start) if jobs else None)
     return replace(project, area=area, jobs=job)

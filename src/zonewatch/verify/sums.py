@@ -193,18 +193,20 @@ def check_subtotals(extraction: Extraction) -> list[Finding]:
     return findings
 
 
-def _headline(extraction: Extraction) -> Span | None:
-    """The first non-blank line when it reads as a title (short, no sentence ending), else None."""
+def _headlines(extraction: Extraction) -> list[Span]:
+    """The title lines: up to three short non-blank lines at the top (page furniture often precedes the
+    headline: "Home > News", a site name), stopping at the first line that reads as body text."""
     text = extraction.document.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    line = text[start:end].rstrip()
-    if not line or len(line) > 160 or end >= len(text):
-        return None
-    if line.endswith((".", "。")) and len(line) > 100:
-        return None
-    return Span(start, start + len(line))
+    out: list[Span] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if not line:
+            continue
+        if len(line) > 160 or line.endswith((".", "。", "；", ";")) or len(out) == 3:
+            break  # body text: long, or a finished sentence
+        start = m.start() + m.group().index(line)
+        out.append(Span(start, start + len(line)))
+    return out if any(s.end < len(text.rstrip()) for s in out) else []
 
 
 def _close(a: Decimal, b: Decimal, slack: Decimal) -> bool:
@@ -213,16 +215,16 @@ def _close(a: Decimal, b: Decimal, slack: Decimal) -> bool:
 
 def check_headline(extraction: Extraction) -> list[Finding]:
     """headline_mismatch for a headline figure the body contradicts."""
-    head = _headline(extraction)
-    if head is None:
+    heads = _headlines(extraction)
+    if not heads:
         return []
     text = extraction.document.text
-    body_span = Span(head.end, len(text))
+    body_span = Span(heads[-1].end, len(text))
     body_figures = headline_figures(text, body_span)
-    body_projects = [p for p in extraction.projects if p.amount and not head.contains(p.amount.span)]
+    body_projects = [p for p in extraction.projects if p.amount and body_span.contains(p.amount.span)]
     top = [p for p in body_projects if p.parent is None]
     findings = []
-    for fig in headline_figures(text, head):
+    for head, fig in ((h, f) for h in heads for f in headline_figures(text, h)):
         slack = rounding_unit(fig.value, fig.raw) / 2
         if any(
             _close(fig.value, b.value, slack + rounding_unit(b.value, b.raw) / 2)
