@@ -107,7 +107,7 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
             )
     for m in _YEAR_MONTH.finditer(shadow):
         add(_make(_year(m["y"]), _count(m["m"]), None, text[m.start() : m.end()], Span(m.start(), m.end())))
-    text_year = _first_year(hits)
+    text_year = _first_year(hits) or next((_year(m["y"]) for m in _YEAR_ONLY.finditer(shadow)), None)
     for m in _MONTH_DAY.finditer(shadow):
         month, day = _count(m["m"]), _count(m["d"])
         if month is None or day is None:
@@ -176,6 +176,17 @@ def document_date(text: str, shadow: str) -> DateValue | None:
         r"(?:发布|发表|时间|日期|更新)[^\n\d]{0,6}(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})", head
     )
     m = m or _ISO.search(head)
+    # a dateline: a short line near the top holding a full date ("2020年9月18日 来源:...")
+    m = m or next(
+        (
+            d
+            for line in re.finditer(r"[^\n]{1,40}", shadow[:300])
+            if (d := _FULL.search(line.group())) and len(line.group().strip()) <= 40 and "。" not in line.group()
+        ),
+        None,
+    )
+    if m is not None and m.re is _FULL:
+        m = _FULL.search(shadow, 0, 300)
     if m is None:
         return None
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])

@@ -15,10 +15,10 @@ from zonewatch.extract.zh.money import MoneyHit
 from zonewatch.extract.zh.names import Org, core_name
 from zonewatch.extract.zh.places import Place
 from zonewatch.extract.zh.spans import walk_left
-from zonewatch.model import DateValue, Document, Mention, Money, Project, Quantity, Span, StageValue
+from zonewatch.model import DateValue, Document, Mention, Money, Project, Quantity, Span, Stage, StageValue
 
 _BUILD = re.compile(
-    r"[,，]?[^,，。;；]{0,12}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建)(?:其)?(?P<what>[^,，。;；、]{2,30})"
+    r"[,，]?[^,，。;；]{0,20}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建)(?:其)?(?P<what>[^,，。;；、]{2,30})"
 )
 _SUBJECT = re.compile(
     r"(?:计划总投资|项目总投资|总投资额|总投资|投资总额|计划投资|拟投资|投资)\s?(?:约|近|超过|超|达|为)?$"
@@ -93,8 +93,12 @@ def extract_projects(doc: Document) -> list[Project]:
                 if not d.investors and d.project is not None:
                     d.investors = _owner_of(ctx, d.project, window)
             d.hosts = [o.mention for o in ctx.orgs_in(s0, s1) if o.role == "host"]
+            if not d.hosts and si > 0 and not any(x.sentence == si - 1 for x in drafts):
+                d.hosts = [o.mention for o in ctx.orgs_in(ctx.sentences[si - 1].span.start, s0) if o.role == "host"]
             d.date, d.date_here = _date(ctx, si, start, context_date)
             d.stage = find_stage(ctx.text, ctx.shadow, s0, start, s1) or context_stage
+            if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
+                d.stage = context_stage
             d.place = _place(ctx, si, prev_end, start, next_start)
             drafts.append(d)
             prev_end = last_inv_end = max(end, consumed)
@@ -103,7 +107,7 @@ def extract_projects(doc: Document) -> list[Project]:
         if here and ctx.is_event_sentence(si):
             context_date = here[-1].value
         stage = find_stage(ctx.text, ctx.shadow, s0, s1)
-        if stage is not None:
+        if stage is not None and stage.stage is not Stage.ANNOUNCED:
             context_stage = stage
     drafts = _merge_repeats(drafts)
     _assign_parents(drafts)
@@ -154,6 +158,8 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
     for m in reversed(list(re.finditer(r"项目", sh[window[0] : window[1]]))):
         end = window[0] + m.end()
         start = walk_left(sh, window[0] + m.start(), stops, 28, latin=True)
+        # "欣旺达电子股份有限公司南昌动力电池项目": the company is the investor, the rest the project
+        start = max([start] + [o.mention.span.end for o in ctx.orgs if start <= o.mention.span.end < end - 2])
         name = sh[start:end]
         if end - start >= 5 and not _GENERIC_PROJECT.match(name) and not re.search(r"\d", name):
             return Mention(ctx.text[start:end], ctx.text[start:end], Span(start, end))
@@ -168,7 +174,7 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
     )
     head = sh[clause_start : window[1]]
     m = _SUBJECT.search(head)
-    if m and 3 <= m.start() <= 24 and not re.search(r"与|签|和|将|在", head[: m.start()]):
+    if m and 3 <= m.start() <= 24 and not re.search(r"与|签|和|将|在|公司|预计|计划", head[: m.start()]):
         s, e = clause_start, clause_start + m.start()
         if not any(o.mention.span.overlaps(Span(s, e)) for o in ctx.orgs):
             return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
@@ -275,12 +281,18 @@ def _assign_parents(drafts: list[_Draft]) -> None:
             return False
         return not (child.aggregate and child.count and agg.count and child.count.value >= agg.count.value)
 
+    def stage(d: _Draft) -> Stage | None:
+        return d.stage.stage if d.stage else None
+
     for i, d in enumerate(drafts):
-        for j in range(i - 1, -1, -1):
-            a = drafts[j]
-            if a.aggregate and a.parent is None and fits(d, a):
-                d.parent = j
-                break
+        fitting = [
+            j for j in range(i - 1, -1, -1) if drafts[j].aggregate and drafts[j].parent is None and fits(d, drafts[j])
+        ]
+        same = [j for j in fitting if stage(drafts[j]) == stage(d)]
+        if d.aggregate:
+            fitting = same  # a sub-total belongs to an aggregate of the same event
+        if same or fitting:
+            d.parent = (same or fitting)[0]
 
 
 def _project_record(i: int, d: _Draft) -> Project:
