@@ -29,8 +29,10 @@ def item_title(w: Wording, item: RoundupItem) -> str:
         who = w.investors(item.investors)
     elif item.count and item.count > 1:
         who = w("covers", n=item.count)
+    elif item.project:
+        who = item.project
     else:
-        who = item.project or w("unnamed_investors")
+        who = w("several" if item.children else "unnamed_investors")
     return f"{w.day(item.date, item.precision)} — {who}"
 
 
