@@ -98,3 +98,13 @@ def test_bad_month_and_language_are_refused(ledger: Ledger) -> None:
         build_roundup(ledger, "CDHT", "August 2020", "en")
     with pytest.raises(ValueError, match="language"):
         build_roundup(ledger, "CDHT", "2020-08", "fr")
+
+
+def test_same_roundup_on_sqlite_and_postgresql(ledger_url: str) -> None:
+    """The roundup only reads through the query layer, so both backends give the same document."""
+    ledger = small_ledger(ledger_url)
+    try:
+        text = render_markdown(build_roundup(ledger, "CDHT", "2020-08", "en"))
+    finally:
+        ledger.dispose()
+    assert text == (GOLDEN / "ledger_2020-08_en.md").read_text(encoding="utf-8")
