@@ -73,13 +73,18 @@ def ledger_for(db: str | None) -> Ledger:
         raise fail(str(exc)) from None
 
 
-def _date(value: str | None, flag: str) -> dt.date | None:
+def _date(value: str | None, flag: str, end: bool = False) -> dt.date | None:
+    """A --since/--until date; with ``end``, a month means its last day (``--until 2020-07`` includes July 31)."""
     if not value:
         return None
     try:
-        return parse_published(value).date
+        parsed = parse_published(value)
     except ConfigError:
         raise fail(f"{flag} {value!r}: expected YYYY-MM-DD or YYYY-MM") from None
+    if end and parsed.precision.value == "month":
+        following = (parsed.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    return parsed.date
 
 
 def _summary_table(summary: IngestSummary, title: str) -> Table:
@@ -108,6 +113,13 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD or YYYY-MM of the inputs.")] = None,
     lang: Annotated[Lang, typer.Option(help="Language of the inputs; auto detects per document.")] = Lang.auto,
     db: DbOption = None,
+    engine: Annotated[
+        str, typer.Option(help="Where extraction runs: default (this process) or dask (Dask workers).")
+    ] = "default",
+    scheduler: Annotated[
+        str | None, typer.Option(help="With --engine dask: an existing cluster, tcp://HOST:8786.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option(help="With --engine dask: local worker processes (default 2).")] = None,
 ) -> None:
     """Ingest announcements into the ledger: extract, merge across sources, store. Idempotent."""
     from zonewatch.ingest.sources import iter_documents
@@ -135,9 +147,18 @@ def ingest(
     with progress:
         task = progress.add_task("ingest", total=None, counts="")
         try:
-            summary = ingest_documents(
-                ledger, iter_documents(sources), lang=lang.value, published=pub, on_result=on_result
-            )
+            if engine == "default" and scheduler is None and workers is None:
+                summary = ingest_documents(
+                    ledger, iter_documents(sources), lang=lang.value, published=pub, on_result=on_result
+                )
+            else:  # extraction on Dask workers; this process still writes each document (zonewatch.scale)
+                from zonewatch.scale.ingest import ingest_with_engine
+
+                summary = ingest_with_engine(
+                    engine, ledger, iter_documents(sources), scheduler, workers, lang.value, pub, on_result
+                )
+        except ConfigError as exc:
+            raise fail(str(exc)) from None
         except KeyboardInterrupt:
             raise fail("interrupted; every document finished so far is committed — re-run to complete", 130) from None
     out.print(_summary_table(summary, "ingest summary"))
@@ -190,7 +211,7 @@ def _filter(
         sector=sector,
         stage=stage,
         since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        until=_date(until, "--until", end=True),
         min_amount=amount,
         search=search,
         status=status,

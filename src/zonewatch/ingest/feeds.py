@@ -41,8 +41,6 @@ def looks_like_feed(fetched: Fetched) -> bool:
 def parse_entries(body: bytes, source: str) -> list[Entry]:
     """The entries of a feed; InputError when the body is not a feed feedparser can read."""
     parsed = feedparser.parse(body)
-    if parsed.get("bozo") and not parsed.get("entries"):
-        raise InputError(source, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
     entries = []
     for item in parsed.get("entries", []):
         link = item.get("link")
@@ -52,6 +50,9 @@ def parse_entries(body: bytes, source: str) -> list[Entry]:
         contents = [c.get("value", "") for c in item.get("content", []) if c.get("value")]
         content = max(contents, key=len) if contents else item.get("summary")
         entries.append(Entry(key, link, item.get("title"), _published(item), content or None))
+    if parsed.get("bozo") and not entries:
+        # feedparser reads what it can of a broken feed; nothing usable means the feed itself is the problem.
+        raise InputError(source, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
     return entries
 
 
@@ -95,7 +96,7 @@ def entry_document(entry: Entry, feed_url: str, fetcher: Callable[[str], Fetched
         source=source,
         url=entry.link or doc.url,
         title=title,
-        published=doc.published or entry.published,
+        published=entry.published or doc.published,
     )
 
 

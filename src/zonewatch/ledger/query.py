@@ -548,20 +548,22 @@ def _doc_summaries(session: Session, docs: list[DocumentRow]) -> list[DocumentSu
     projects: dict[int, int] = {}
     findings: dict[int | None, int] = {}
     if ids:
-        projects = dict(
-            session.execute(
+        projects = {
+            doc_id: n
+            for doc_id, n in session.execute(
                 select(ProjectSource.document_id, func.count())
                 .where(ProjectSource.document_id.in_(ids))
                 .group_by(ProjectSource.document_id)
             )
-        )
-        findings = dict(
-            session.execute(
+        }
+        findings = {
+            doc_id: n
+            for doc_id, n in session.execute(
                 select(FindingRecord.document_id, func.count())
                 .where(FindingRecord.document_id.in_(ids))
                 .group_by(FindingRecord.document_id)
             )
-        )
+        }
     return [
         DocumentSummary(
             d.id,
