@@ -170,26 +170,20 @@ def _relative(word: str, published: DateValue, raw: str, span: Span) -> tuple[Da
 
 
 def document_date(text: str, shadow: str) -> DateValue | None:
-    """A publication date printed near the top of a page ("发布时间:2014-03-03", "2021-2-8 10:40:44讯")."""
+    """A publication date printed near the top of a page ("发布时间:2014-03-03", "2021-2-8 10:40:44讯", or a
+    short dateline "2020年9月18日 来源:...")."""
     head = shadow[:600]
     m = re.search(
         r"(?:发布|发表|时间|日期|更新)[^\n\d]{0,6}(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})", head
     )
     m = m or _ISO.search(head)
-    # a dateline: a short line near the top holding a full date ("2020年9月18日 来源:...")
-    m = m or next(
-        (
-            d
-            for line in re.finditer(r"[^\n]{1,40}", shadow[:300])
-            if (d := _FULL.search(line.group())) and len(line.group().strip()) <= 40 and "。" not in line.group()
-        ),
-        None,
-    )
-    if m is not None and m.re is _FULL:
-        m = _FULL.search(shadow, 0, 300)
+    if m is None:
+        for line in re.finditer(r"[^\n]+", shadow[:300]):
+            if len(line.group().strip()) <= 40 and "。" not in line.group():
+                m = _FULL.search(shadow, line.start(), line.end())
+                if m:
+                    break
     if m is None:
         return None
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    start = m.start("y")
-    end = m.end("d")
-    return _make(y, mo, d, text[start:end], Span(start, end))
+    start, end = m.start("y"), m.end("d")
+    return _make(_year(m["y"]), _count(m["m"]), _count(m["d"]), text[start:end], Span(start, end))

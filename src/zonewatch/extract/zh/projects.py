@@ -61,7 +61,13 @@ def extract_projects(doc: Document) -> list[Project]:
         had_investment = False
         for k, h in enumerate(hits):
             start, end = h.money.span.start, h.money.span.end
-            next_start = hits[k + 1].money.span.start if k + 1 < len(hits) else s1
+            rest = [x for x in hits[k + 1 :] if x.kind != "conversion"]
+            next_start = rest[0].money.span.start if rest else s1
+            # the text after the amount, past a stated conversion "(约合人民币9.7亿元)"
+            after = end
+            if k + 1 < len(hits) and hits[k + 1].kind == "conversion":
+                after = hits[k + 1].money.span.end
+                after += 1 if ctx.shadow[after : after + 1] in ")）" else 0
             if h.kind == "conversion":
                 if drafts and drafts[-1].sentence == si and drafts[-1].hit is hits[k - 1]:
                     drafts[-1].conversions.append(h.money)
@@ -87,7 +93,7 @@ def extract_projects(doc: Document) -> list[Project]:
                 d.investors = _investors(ctx, companies, window, si, h)
                 if d.count is None:
                     d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
-                d.project = _project(ctx, window, end, next_start)
+                d.project = _project(ctx, window, after, next_start)
                 if d.project is not None and d.project.span.start >= end:
                     consumed = d.project.span.end
                 if not d.investors and d.project is not None:
