@@ -113,6 +113,8 @@ def place_level(name: str) -> int | None:
         return None
     if name.lower() in _GAZETTEER:
         return _GAZETTEER[name.lower()]
+    if len(words) > 1 and words[-1] == "City" and " ".join(words[:-1]).lower() in _GAZETTEER:
+        return 2  # "Xiangyang City"; a bare "X City" may be a company ("Joy City")
     for n in (3, 2):
         if len(words) > n and " ".join(words[-n:]) in _PLACE_HEADS:
             return _PLACE_HEADS[" ".join(words[-n:])]
@@ -179,7 +181,7 @@ _FUNCTION = frozenset("the a an this that these those its their our in on at of 
 
 def _place_of(name: Name) -> Name | None:
     """ "State Investment Promotion Board of Andhra Pradesh": the body names a place too."""
-    if name.kind not in (Kind.GOV, Kind.ORG, Kind.ACADEMIC, Kind.THING) or " of " not in name.name:
+    if name.kind is not Kind.GOV or " of " not in name.name:
         return None
     tail = name.name.rsplit(" of ", 1)[1]
     level = _GAZETTEER.get(tail.lower())
@@ -250,7 +252,8 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
         raw, end = raw[:-1], end - 1
     name = " ".join(raw.split())
     words = name.split()
-    if not words or name in _NOT_NAMES or all(_common(w) for w in words) or _MONTHISH.match(name) or word_number(name):
+    plain = all(_common(w) for w in words) and not any(w in _GOV or w in _ACADEMIC or w in _LEGAL for w in words)
+    if not words or name in _NOT_NAMES or plain or _MONTHISH.match(name) or word_number(name):
         return None
     after = text[end : end + 40]
     before = text[max(0, start - 60) : start]

@@ -1,0 +1,125 @@
+"""Money mentions: a table of phrases as articles print them, grouped by where the cases come from."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zonewatch.extract.en.money import find_money, parse_money, word_number
+
+# (phrase, value, currency, qualifier, raw)
+CHINA = [
+    ("an investment of RMB 5 billion", "5000000000", "CNY", "exact", "RMB 5 billion"),
+    ("approx. 10 billion RMB", "10000000000", "CNY", "approx", "10 billion RMB"),
+    ("approximately RMB 13 billion", "13000000000", "CNY", "approx", "RMB 13 billion"),
+    ("exceeds RMB 1.7 billion", "1700000000", "CNY", "at_least", "RMB 1.7 billion"),
+    ("a total of more than RMB 10 billion", "10000000000", "CNY", "at_least", "RMB 10 billion"),
+    ("one billion RMB", "1000000000", "CNY", "exact", "one billion RMB"),
+    ("totaled up to 16.8 billion RMB", "16800000000", "CNY", "exact", "16.8 billion RMB"),
+    ("worth ¥235.47B", "235470000000", "CNY", "exact", "¥235.47B"),
+    ("CNY 800 million", "800000000", "CNY", "exact", "CNY 800 million"),
+    ("over 208 billion Yuan", "208000000000", "CNY", "at_least", "208 billion Yuan"),
+    ("nearly 2.3 bn yuan", "2300000000", "CNY", "approx", "2.3 bn yuan"),
+    ("close to 600 million yuan", "600000000", "CNY", "approx", "600 million yuan"),
+    ("no less than 3 billion yuan", "3000000000", "CNY", "at_least", "3 billion yuan"),
+    ("up to 500 million yuan", "500000000", "CNY", "at_most", "500 million yuan"),
+    ("no more than 50 million yuan", "50000000", "CNY", "at_most", "50 million yuan"),
+]
+MACHINE_TRANSLATED = [
+    ("4 billion 280 million yuan", "4280000000", "CNY", "exact", "4 billion 280 million yuan"),
+    ("460 100 million yuan", "46000000000", "CNY", "exact", "460 100 million yuan"),
+    ("3.5 100 million yuan", "350000000", "CNY", "exact", "3.5 100 million yuan"),
+]
+WORLD = [
+    ("$250 million", "250000000", "USD", "exact", "$250 million"),
+    ("US$37 billion", "37000000000", "USD", "exact", "US$37 billion"),
+    ("USD 491 million", "491000000", "USD", "exact", "USD 491 million"),
+    ("about 30 billion U.S. Dollars", "30000000000", "USD", "approx", "30 billion U.S. Dollars"),
+    ("2 billion US dollars", "2000000000", "USD", "exact", "2 billion US dollars"),
+    ("EUR 320 million", "320000000", "EUR", "exact", "EUR 320 million"),
+    ("over 6.7 million euros", "6700000", "EUR", "at_least", "6.7 million euros"),
+    ("€70 million", "70000000", "EUR", "exact", "€70 million"),
+    ("£1.2bn", "1200000000", "GBP", "exact", "£1.2bn"),
+    ("Rs 47,000 crore", "470000000000", "INR", "exact", "Rs 47,000 crore"),
+    ("Rs. 500 crore", "5000000000", "INR", "exact", "Rs. 500 crore"),
+    ("₹1,200 crore", "12000000000", "INR", "exact", "₹1,200 crore"),
+    ("INR 75 lakh", "7500000", "INR", "exact", "INR 75 lakh"),
+    ("5 lakh crore rupees", "5000000000000", "INR", "exact", "5 lakh crore rupees"),
+    ("RM5.4billion", "5400000000", "MYR", "exact", "RM5.4billion"),
+    ("MYR 2 billion", "2000000000", "MYR", "exact", "MYR 2 billion"),
+    ("SAR 3.75 billion", "3750000000", "SAR", "exact", "SAR 3.75 billion"),
+    ("15 billion riyals", "15000000000", "SAR", "exact", "15 billion riyals"),
+    ("AED 500 million", "500000000", "AED", "exact", "AED 500 million"),
+    ("Dh2 billion", "2000000000", "AED", "exact", "Dh2 billion"),
+    ("EGP 1 billion", "1000000000", "EGP", "exact", "EGP 1 billion"),
+    ("IDR 12 trillion", "12000000000000", "IDR", "exact", "IDR 12 trillion"),
+    ("Rp 3 trillion", "3000000000000", "IDR", "exact", "Rp 3 trillion"),
+    ("VND 2,000 billion", "2000000000000", "VND", "exact", "VND 2,000 billion"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "value", "currency", "qualifier", "raw"), CHINA + MACHINE_TRANSLATED + WORLD)
+def test_amounts_parse_with_value_currency_qualifier_and_raw(
+    phrase: str, value: str, currency: str, qualifier: str, raw: str
+) -> None:
+    m = parse_money(phrase)
+    assert m is not None
+    assert (m.value, m.currency, m.qualifier.value, m.raw) == (Decimal(value), currency, qualifier, raw)
+    assert phrase[m.span.start : m.span.end] == m.raw
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("with an investment of 10 to 15 billion yuan", "10000000000", "15000000000"),
+        ("RMB 10-15 billion", "10000000000", "15000000000"),
+        ("$2–3 billion", "2000000000", "3000000000"),
+    ],
+)
+def test_ranges_are_at_least_the_low_end_with_an_upper_bound(phrase: str, low: str, high: str) -> None:
+    m = parse_money(phrase)
+    assert m is not None
+    assert (m.value, m.upper, m.qualifier.value) == (Decimal(low), Decimal(high), "at_least")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "creating 2,500 new jobs",
+        "covering 75,000 square meters",
+        "up 6.2 percent",
+        "in 2020",
+        "one was signed",
+        "more than one billion users",
+        "the 5m-long bridge",
+    ],
+)
+def test_numbers_without_a_currency_are_not_money(phrase: str) -> None:
+    assert find_money(phrase) == []
+
+
+def test_every_amount_of_a_sentence_is_found_in_order_with_exact_spans() -> None:
+    text = (
+        "Tencent will invest RMB 5 billion ($7300 million), and NetEase approximately RMB 13 billion  ($1.88 billion)."
+    )
+    found = find_money(text)
+    assert [m.raw for m in found] == ["RMB 5 billion", "$7300 million", "RMB 13 billion", "$1.88 billion"]
+    assert all(text[m.span.start : m.span.end] == m.raw for m in found)
+
+
+def test_hostile_input_stays_linear() -> None:
+    # Long runs of digits, separators and currency words must not make the patterns backtrack.
+    text = ("1," * 5000) + " RMB " + ("9 " * 5000) + "billion " * 2000
+    assert isinstance(find_money(text), list)
+
+
+@pytest.mark.parametrize(("word", "value"), [("one", 1), ("Thirty-six", 36), ("ninety nine", 99), ("dozens", None)])
+def test_number_words(word: str, value: int | None) -> None:
+    assert word_number(word) == value
+
+
+@pytest.mark.xfail(strict=True, reason="spelled-out hundreds ('two hundred million') are not read yet")
+def test_spelled_out_hundreds() -> None:
+    m = parse_money("two hundred million dollars")
+    assert m is not None and m.value == Decimal("200000000")

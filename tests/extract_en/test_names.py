@@ -1,0 +1,110 @@
+"""Names: organisations (legal suffixes, acronyms, sentence starts), places, bodies, people, and acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from zonewatch.extract.en.names import Kind, acronym_matches, find_names, place_level
+from zonewatch.model import Span
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(n.name, n.kind.value) for n in find_names(text, Span(0, len(text)))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # companies with legal suffixes and brackets
+        (
+            "One investment comes from Huamei (Chengdu) Digital Technology Co., Ltd., a studio.",
+            [("Huamei (Chengdu) Digital Technology Co., Ltd.", "org")],
+        ),
+        (
+            "The MoU was signed among the Gas Authority of India Ltd (GAIL) and the Andhra Pradesh government.",
+            [("Gas Authority of India Ltd", "org"), ("GAIL", "org"), ("Andhra Pradesh", "gov")],
+        ),
+        # names that start a sentence, ordinary words that start a sentence
+        ("Eswin is investing a total of 11 billion RMB.", [("Eswin", "org")]),
+        ("Retail chain giant Joy City plans to build a mall.", [("Joy City", "org")]),
+        ("Lastly, El-Hamd Company is slated to execute a project.", [("El-Hamd Company", "org")]),
+        ("Chinese tech giant Huawei will cooperate with the zone.", [("Huawei", "org")]),
+        # "and" inside a name, and between two names
+        (
+            "It was signed with the University of Electronic Science and Technology of China.",
+            [("University of Electronic Science and Technology of China", "academic")],
+        ),
+        ("Tencent and Chengdu High-tech Zone signed.", [("Tencent", "org"), ("Chengdu High-tech Zone", "place")]),
+        (
+            "MoUs were signed with Deepak Phenolics and DCM Shriram.",
+            [("Deepak Phenolics", "org"), ("DCM Shriram", "org")],
+        ),
+        # places by suffix, lower-case heads, gazetteer, "in X"
+        ("the tourism project in Yizhou district has", [("Yizhou district", "place")]),
+        ("a project in Du’an Yao autonomous county,", [("Du’an Yao autonomous county", "place")]),
+        (
+            "located in Singapore-Sichuan Hi-tech Innovation Park at",
+            [("Singapore-Sichuan Hi-tech Innovation Park", "place")],
+        ),
+        ("Gorenje will expand the plant in Valjevo.", [("Gorenje", "org"), ("Valjevo", "place")]),
+        # bodies, people, things built
+        ("The Serbian Ministry of the Economy has decided", [("Serbian Ministry of the Economy", "gov")]),
+        ("attended by Mayor Qin Weizhong and", [("Mayor Qin Weizhong", "person")]),
+        ("said Vianne Cai, head of marketing.", [("Vianne Cai", "person")]),
+        ("The NetEase Chengdu Digital Industry Base has", [("NetEase Chengdu Digital Industry Base", "thing")]),
+    ],
+)
+def test_names_and_what_they_are(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _names(sentence) == expected
+
+
+def test_roles_of_places() -> None:
+    text = "The conference was held in Shenzhen with enterprises from the Greater Bay Area."
+    roles = {n.name: n.role for n in find_names(text, Span(0, len(text))) if n.kind is Kind.PLACE}
+    assert roles == {"Shenzhen": "venue", "Greater Bay Area": "origin"}
+
+
+def test_possessives_are_marked_and_left_out_of_the_name() -> None:
+    text = "a complex in 2,000 acres of GMR's Kakinada SEZ."
+    names = find_names(text, Span(0, len(text)))
+    assert [(n.name, n.possessive) for n in names] == [("GMR", True), ("Kakinada SEZ", False)]
+
+
+def test_spans_slice_back() -> None:
+    text = "On August 20, Tencent and Chengdu High-tech Zone signed; Huamei (Chengdu) Digital Technology Co., Ltd. too."
+    for n in find_names(text, Span(0, len(text))):
+        assert text[n.span.start : n.span.end] == n.name
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [
+        ("Chengdu Hi-Tech Zone", 4),
+        ("Nanshan District", 3),
+        ("Chengdu", 2),
+        ("Sichuan", 1),
+        ("Serbia", 0),
+        ("Tencent", None),
+    ],
+)
+def test_place_levels(name: str, level: int | None) -> None:
+    assert place_level(name) == level
+
+
+@pytest.mark.parametrize(
+    ("acronym", "full", "ok"),
+    [
+        ("CDHT", "Chengdu Hi-Tech Zone", True),
+        ("KSEZ", "Kakinada SEZ Ltd", True),
+        ("SCZone", "Suez Canal Economic Zone", True),
+        ("CDHT", "Chengdu New Economy Industrial Functional Zone", False),
+        ("AWS", "Tencent Holdings", False),
+    ],
+)
+def test_acronyms_match_the_names_they_abbreviate(acronym: str, full: str, ok: bool) -> None:
+    assert acronym_matches(acronym, full) is ok
+
+
+@pytest.mark.xfail(strict=True, reason="a person's bare given name later in the text is taken for an organisation")
+def test_bare_given_names() -> None:
+    assert _names("Darell stated that Malaysia recorded growth.") == [("Malaysia", "place")]
