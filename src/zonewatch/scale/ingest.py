@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from zonewatch.errors import ZonewatchError
+from zonewatch.errors import ConfigError, ZonewatchError
 from zonewatch.ledger.db import Ledger
 from zonewatch.ledger.rows import DocumentResult, IngestSummary
 from zonewatch.ledger.store import record_error, store_extraction
 from zonewatch.model import DateValue
 from zonewatch.pipeline import Outcome
-from zonewatch.scale.dask_engine import PARTITION_SIZE, Input, extract_distributed
+from zonewatch.scale.dask_engine import PARTITION_SIZE, Input, connect, extract_distributed
 
 
 def _store(ledger: Ledger, outcome: Outcome) -> DocumentResult:
@@ -51,3 +51,33 @@ def ingest_distributed(
         if on_result is not None:
             on_result(result)
     return summary
+
+
+ENGINES = ("default", "dask")
+
+
+def ingest_with_engine(
+    engine: str,
+    ledger: Ledger,
+    inputs: Iterable[Input],
+    scheduler: str | None = None,
+    workers: int | None = None,
+    lang: str = "auto",
+    published: DateValue | None = None,
+    on_result: Callable[[DocumentResult], None] | None = None,
+) -> IngestSummary:
+    """``zonewatch ingest --engine ENGINE [--scheduler URL | --workers N]``: the CLI's one call.
+
+    ``default`` is the ledger's own in-process ``ingest_documents``; ``dask`` connects to ``scheduler`` or
+    starts ``workers`` local worker processes (2 when neither is given) for the duration of the batch.
+    """
+    if engine not in ENGINES:
+        raise ConfigError(f"--engine {engine!r}: use one of {', '.join(ENGINES)}")
+    if engine == "default":
+        if scheduler or workers is not None:
+            raise ConfigError("--scheduler and --workers need --engine dask")
+        from zonewatch.ledger.store import ingest_documents
+
+        return ingest_documents(ledger, inputs, lang, published, on_result)  # type: ignore[arg-type]
+    with connect(scheduler, workers) as client:
+        return ingest_distributed(ledger, inputs, client, lang, published, on_result)
