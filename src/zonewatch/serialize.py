@@ -63,7 +63,18 @@ def _quantity(q: Quantity | None) -> dict[str, Any] | None:
     return None if q is None else {"value": number(q.value), "unit": q.unit, **_grounded(q.raw, q.span)}
 
 
-def project_dict(p: Project) -> dict[str, Any]:
+def place_parent(p: Project, language: str = "en") -> str | None:
+    """The place the project's place lies in (a park's zone, a zone's city), from the alias tables."""
+    if p.place is None or p.place.canonical is None:
+        return None
+    from zonewatch.normalize.names import entity, resolve
+
+    found = resolve(p.place.canonical, "place")
+    parent = entity(found.parent) if found and found.parent else None
+    return parent.display(language) if parent else None
+
+
+def project_dict(p: Project, language: str = "en") -> dict[str, Any]:
     """One project as the contract's object; ``grounding`` holds the raw text and span of every field."""
     return {
         "id": p.id,
@@ -80,6 +91,7 @@ def project_dict(p: Project) -> dict[str, Any]:
         "date": p.date.iso() if p.date else None,
         "stage": p.stage.stage.value if p.stage else None,
         "place": p.place.display if p.place else None,
+        "place_parent": place_parent(p, language),
         "project": p.project.name if p.project else None,
         "evidence": [_span(s) for s in p.evidence],
         "amount_cny": conversion_dict(p.amount_cny),
@@ -122,7 +134,7 @@ def extraction_dict(ex: Extraction) -> dict[str, Any]:
         "published": doc.published.iso() if doc.published else None,
         "title": doc.title,
         "url": doc.url,
-        "projects": [project_dict(p) for p in ex.projects],
+        "projects": [project_dict(p, doc.language) for p in ex.projects],
         "findings": [finding_dict(f) for f in ex.findings],
     }
 

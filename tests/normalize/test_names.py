@@ -172,3 +172,14 @@ def test_canonicalize_fills_canonical_and_keeps_raw() -> None:
     assert out.place is not None and out.place.canonical == "新川创新科技园"
     english = canonicalize(Extraction(document=Document(text=text, language="en"), projects=(project,)))
     assert english.projects[0].investors[0].canonical == "Tencent"
+
+
+def test_place_parent_in_the_output() -> None:
+    from zonewatch.model import Mention, Project, Span
+    from zonewatch.serialize import project_dict
+
+    park = Project(id="p1", place=Mention("天府国际生物城", "天府国际生物城", Span(0, 7), canonical="天府国际生物城"))
+    assert project_dict(park, "zh")["place_parent"] == "成都高新区"
+    assert project_dict(park)["place_parent"] == "Chengdu Hi-Tech Zone"
+    unknown = Project(id="p2", place=Mention("Somewhere", "Somewhere", Span(0, 9)))
+    assert project_dict(unknown)["place_parent"] is None
