@@ -14,8 +14,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The ledger demo: the bundled examples ingested into a fresh SQLite ledger under out/demo, then its figures.
+DEMO_DIR := out/demo
+DEMO_DB := sqlite:///$(DEMO_DIR)/zonewatch.db
 demo: install
-	$(BIN)/zonewatch extract examples --format table
+	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	COLUMNS=$${COLUMNS:-140} $(BIN)/zonewatch ingest examples --db $(DEMO_DB)
+	COLUMNS=$${COLUMNS:-140} $(BIN)/zonewatch stats --by month --db $(DEMO_DB)
+	COLUMNS=$${COLUMNS:-140} $(BIN)/zonewatch stats --by sector --db $(DEMO_DB)
+	COLUMNS=$${COLUMNS:-140} $(BIN)/zonewatch projects --limit 15 --db $(DEMO_DB)
+	@echo "ledger written to $(DEMO_DB); try: $(BIN)/zonewatch projects --zone CDHT --db $(DEMO_DB)"
 
 test: install
 	$(BIN)/ruff check src tests benchmarks
