@@ -22,6 +22,7 @@ class _Patterns:
     pos: re.Pattern[str]
     sentence_neg: re.Pattern[str]
     clause_neg: re.Pattern[str]
+    neg_after: re.Pattern[str]
     count_before: re.Pattern[str]
     count_after: re.Pattern[str]
     stage: re.Pattern[str]
@@ -46,6 +47,8 @@ def _patterns() -> _Patterns:
             alternation(lex.words("figures", "sentence_not_investment")) + "|" + lex.text("figures", "period_total")
         ),
         clause_neg=re.compile(r"平均|人均|户均|亩均|每个项目"),
+        # "实现15亿元年产值": the kind of figure named right after it
+        neg_after=re.compile(r"的?(?:年)?(?:" + alternation(lex.words("figures", "not_investment_after")) + ")"),
         count_before=re.compile(
             # "15个重大项目" | "项目9个" / "产业项目有77项" | "福州115个、总投资..."
             rf"(?P<a>{_NUM})(?:余|多)?\s?(?:{cls})[^\d,，。;；、:：]{{0,8}}?(?:{nouns})(?!中)"
@@ -60,18 +63,25 @@ def _patterns() -> _Patterns:
     )
 
 
-def is_investment(shadow: str, sentence_start: int, window_start: int, money_start: int) -> bool:
+def is_investment(
+    shadow: str, sentence_start: int, window_start: int, money_start: int, money_end: int | None = None
+) -> bool:
     """Whether the amount at ``money_start`` is a commitment, judged from the words before it.
 
     >>> s = "2015年,新区完成地区生产总值1540亿元,完成财政总收入219亿元"
     >>> is_investment(s, 0, 0, s.index("1540")), is_investment(s, 0, s.index("亿元") + 2, s.index("219"))
     (False, False)
+    >>> s = "预计实现15亿元年产值"
+    >>> is_investment(s, 0, 0, s.index("15"), s.index("元") + 1)
+    False
     >>> s = "公司营收增长30%,此次拟投资10亿元"
     >>> is_investment(s, 0, 0, s.index("10亿"))
     True
     """
     p = _patterns()
     if p.sentence_neg.search(shadow, sentence_start, money_start):
+        return False
+    if money_end is not None and p.neg_after.match(shadow, money_end):
         return False
     clause_start = max(
         window_start,

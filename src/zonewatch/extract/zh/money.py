@@ -32,6 +32,7 @@ class _Patterns:
     single: re.Pattern[str]
     range: re.Pattern[str]
     before_q: re.Pattern[str]
+    before_verb: re.Pattern[str]
     threshold: re.Pattern[str]
     conversion_gap: re.Pattern[str]
     units: dict[str, str]
@@ -71,7 +72,8 @@ def _patterns() -> _Patterns:
     )
     conv = alternation(lex.words("money", "conversion_before"))
     conversion_gap = re.compile(rf"^\s?[(（]\s?(?:{conv}|约)?\s?$|^\s?[,，]?\s?(?:{conv})\s?$")
-    return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), threshold, conversion_gap,
+    before_verb = re.compile(rf"(?P<q>{q_before})(?:计划)?(?:总投资|投资|投入)(?:总额|额)?(?:为|达)?\s?$")
+    return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), before_verb, threshold, conversion_gap,
                      units, prefixes, qb, qa)  # fmt: skip
 
 
@@ -124,6 +126,11 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
             start = _extend_before(p, shadow, m.start(), m.group("prefix"), m.group("qb"))
             qword = m.group("qb") or shadow[start : m.start()].strip()
             q = p.qualifiers_before.get(qword, q)
+            if qword not in p.qualifiers_before:
+                # "大约投资8亿元", "超过总投资": the qualifier before the word for investing
+                far = p.before_verb.search(shadow, max(0, start - 10), start)
+                if far:
+                    q = p.qualifiers_before[far.group("q")]
         if re.search(r"[余多]", num):
             q = Qualifier.AT_LEAST
         if m.group("qa"):

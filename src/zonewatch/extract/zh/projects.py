@@ -23,7 +23,7 @@ _BUILD = re.compile(
 _SUBJECT = re.compile(
     r"(?:计划总投资|项目总投资|总投资额|总投资|投资总额|计划投资|拟投资|投资)\s?(?:约|近|超过|超|达|为)?$"
 )
-_GENERIC_PROJECT = re.compile(r"^(?:重大|重点|产业|签约|招商引资|好|大|该|此|本|一批|这批|新|的)*项目$")
+_GENERIC_PROJECT = re.compile(r"^(?:重大|重点|产业|签约|招商引资|好|大|该|此|本|一批|这批|新|的|这个|上述|整个)*项目$")
 _NAMED_AFTER = re.compile(r"的(?P<what>[^,，。;；、的]{2,30}?项目)")
 _ANAPHORIC_START = re.compile(r"^(?:该|此|本|这个)?项目")
 
@@ -73,7 +73,7 @@ def extract_projects(doc: Document) -> list[Project]:
                     drafts[-1].conversions.append(h.money)
                 prev_end = end
                 continue
-            if h.kind != "amount" or not is_investment(ctx.shadow, s0, prev_end, start):
+            if h.kind != "amount" or not is_investment(ctx.shadow, s0, prev_end, start, end):
                 prev_end = end
                 continue
             if h.phase and had_investment:
@@ -182,7 +182,7 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
     m = _SUBJECT.search(head)
     if m and 3 <= m.start() <= 24 and not re.search(r"与|签|和|将|在|公司|预计|计划", head[: m.start()]):
         s, e = clause_start, clause_start + m.start()
-        if not any(o.mention.span.overlaps(Span(s, e)) for o in ctx.orgs):
+        if not _GENERIC_PROJECT.match(sh[s:e]) and not any(o.mention.span.overlaps(Span(s, e)) for o in ctx.orgs):
             return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
     return None
 

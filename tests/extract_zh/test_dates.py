@@ -1,0 +1,82 @@
+"""Dates in Chinese text, absolute and relative to the publication date; never after publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zonewatch.extract.zh.chars import shadow
+from zonewatch.extract.zh.dates import document_date, find_dates
+from zonewatch.model import DateValue, Precision
+
+PUB = DateValue(dt.date(2020, 8, 21), Precision.DAY, "2020-08-21")  # a Friday
+
+
+def dates(text: str, published: DateValue | None = PUB) -> list[str]:
+    hits = find_dates(text, shadow(text), published)
+    for h in hits:
+        assert h.value.span is not None and text[h.value.span.start : h.value.span.end] == h.value.raw
+    return [h.value.iso() for h in hits if not h.future]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2020年8月20日,项目签约", "2020-08-20"),
+        ("8月20日,项目签约", "2020-08-20"),
+        ("八月二十日,项目签约", "2020-08-20"),
+        ("2020年8月,项目签约", "2020-08"),
+        ("2019-12-30 发布", "2019-12-30"),
+        ("20日上午,项目集中开工", "2020-08-20"),
+        ("25日上午,项目集中开工", "2020-07-25"),  # later than the 21st: last month
+        ("12月30日签约", "2019-12-30"),  # would be after publication this year
+        ("昨日,签约仪式举行", "2020-08-20"),
+        ("昨天,签约仪式举行", "2020-08-20"),
+        ("今天,签约仪式举行", "2020-08-21"),
+        ("今日,签约仪式举行", "2020-08-21"),
+        ("日前,双方签约", "2020-08"),
+        ("近日,双方签约", "2020-08"),
+        ("上周,双方签约", "2020-08"),
+        ("上周三,双方签约", "2020-08-12"),
+        ("本月,双方签约", "2020-08"),
+        ("今年,新区将开工", "2020"),
+        ("２０２０年８月２０日签约", "2020-08-20"),
+        ("2020年8月20日簽約", "2020-08-20"),
+    ],
+)
+def test_dates(text: str, iso: str) -> None:
+    assert dates(text)[0] == iso
+
+
+def test_a_plan_after_publication_is_marked_future() -> None:
+    text = "项目将于2021年4月30日前开工"
+    hits = find_dates(text, shadow(text), PUB)
+    assert [h.future for h in hits] == [True]
+
+
+def test_year_from_the_text_when_there_is_no_publication_date() -> None:
+    assert dates("2021年二季度开工仪式于4月26日举行", None) == ["2021", "2021-04-26"]
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert dates("昨日,签约仪式举行", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("首页\n发布时间:2014-03-03 人气:2021次\n正文", "2014-03-03"),
+        ("顶尖财经网 2021-2-8 10:40:44讯:", "2021-02-08"),
+        ("标题\n2020年9月18日 来源:南昌经开区\n昨天上午", "2020-09-18"),
+        ("没有日期的一段话。", None),
+    ],
+)
+def test_document_date(text: str, iso: str | None) -> None:
+    got = document_date(text, shadow(text))
+    assert (got.iso() if got else None) == iso
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: 明年 / 下月 (future-relative) are not read")
+def test_next_year_is_not_read() -> None:
+    assert dates("明年6月投产", PUB) == ["2021-06"]
