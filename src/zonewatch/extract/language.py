@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 # Share of CJK ideographs among non-space characters above which a text is Chinese. Mixed pages
 # (a Chinese article quoting English company names) sit well above it; English pages that quote
 # a Chinese name or two sit far below.
 CJK_THRESHOLD = 0.15
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -21,9 +24,11 @@ def detect_language(text: str) -> str:
     'en'
     """
     sample = text[:20_000]
-    letters = [c for c in sample if not c.isspace() and (c.isalpha() or is_cjk(c))]
+    # Counted with C-level helpers (a per-character Python loop was 14% of English extraction time):
+    # letters = alphabetic characters plus the few CJK code points that are not alphabetic.
+    ideographs = _CJK.findall(sample)
+    letters = sum(map(str.isalpha, sample)) + sum(1 for c in ideographs if not c.isalpha())
     if not letters:
         return "en"
-    cjk = sum(1 for c in letters if is_cjk(c))
     # A CJK character carries about a word of meaning, a Latin letter about a fifth of one.
-    return "zh" if cjk / len(letters) > CJK_THRESHOLD else "en"
+    return "zh" if len(ideographs) / letters > CJK_THRESHOLD else "en"
