@@ -30,6 +30,7 @@ SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 BENCH_DB = "zonewatch_bench"
 WORK = Path("/tmp/zonewatch-bench")
 SIZES = (10_000, 100_000, 1_000_000)
+COUNT_CAP = 10_000
 
 
 # ---------------------------------------------------------------------------------------------- databases
@@ -245,6 +246,19 @@ def _queries(ledger: Any) -> dict[str, Callable[[int], Any]]:
         since = dt.date(2018 + r % 6, 1 + r % 12, 1)
         return q.list_projects(ledger, q.ProjectFilter(stage=stage, since=since), sort="-date", limit=50)
 
+    def page_capped(r: int) -> Any:
+        # What-if for the ledger: the same page with its total counted only up to COUNT_CAP (shown as "10,000+").
+        # Uses query.py's private builders on purpose: it measures a proposed change, not the current API.
+        from sqlalchemy import func, select
+
+        f = q.ProjectFilter(stage=("signed", "started", "announced")[r % 3], since=dt.date(2018 + r % 6, 1 + r % 12, 1))
+        with ledger.read() as session:
+            query = q._filtered(session, f)
+            capped = query.order_by(None).limit(COUNT_CAP + 1).subquery()
+            total = session.scalar(select(func.count()).select_from(capped))
+            records = list(session.scalars(q._order(query, "-date").limit(50)))
+            return total, q.rows_for(session, records)
+
     return {
         "stats_month": lambda _: q.stats(ledger, "month"),
         "dashboard": dashboard,
@@ -260,6 +274,7 @@ def _queries(ledger: Any) -> dict[str, Callable[[int], Any]]:
             ledger, q.ProjectFilter(sector=SECTORS[r % 12]), sort="-date", limit=50, offset=500
         ),
         "page_unfiltered": lambda _: q.list_projects(ledger, None, sort="-date", limit=50),
+        "page_stage_since_capped_count": page_capped,
     }
 
 
