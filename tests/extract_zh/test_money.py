@@ -19,7 +19,7 @@ def one(text: str) -> tuple[Decimal, str, str, Decimal | None, str, str]:
 
 
 # (text, value, currency, qualifier, upper)
-UNITS = [
+UNITS: list[tuple[str, int, str, str, int | None]] = [
     ("总投资50元", 50, "CNY", "exact", None),
     ("投资总额16000万元", 160_000_000, "CNY", "exact", None),
     ("总投资43.2亿元", 4_320_000_000, "CNY", "exact", None),
@@ -33,7 +33,7 @@ UNITS = [
     ("投资新台币五十亿元", 5_000_000_000, "TWD", "exact", None),
     ("投资5000万美金", 50_000_000, "USD", "exact", None),
 ]
-NUMERALS = [
+NUMERALS: list[tuple[str, int, str, str, int | None]] = [
     ("投资三十亿元", 3_000_000_000, "CNY", "exact", None),
     ("总投资百亿元", 10_000_000_000, "CNY", "exact", None),
     ("投资二十五点六亿元", 2_560_000_000, "CNY", "exact", None),
@@ -45,7 +45,7 @@ NUMERALS = [
     ("投资一千零五十万元", 10_500_000, "CNY", "exact", None),
     ("投资两亿元", 200_000_000, "CNY", "exact", None),
 ]
-QUALIFIERS = [
+QUALIFIERS: list[tuple[str, int, str, str, int | None]] = [
     ("总投资约12亿元", 1_200_000_000, "CNY", "approx", None),
     ("总投资近35亿元", 3_500_000_000, "CNY", "approx", None),
     ("投资35亿元左右", 3_500_000_000, "CNY", "approx", None),
@@ -63,7 +63,7 @@ QUALIFIERS = [
     ("投资3亿元以内", 300_000_000, "CNY", "at_most", None),
     ("总投资达67亿元", 6_700_000_000, "CNY", "exact", None),
 ]
-RANGES = [
+RANGES: list[tuple[str, int, str, str, int | None]] = [
     ("计划投资5亿元至10亿元", 500_000_000, "CNY", "at_least", 1_000_000_000),
     ("计划投资5至10亿元", 500_000_000, "CNY", "at_least", 1_000_000_000),
     ("计划投资5-10亿元", 500_000_000, "CNY", "at_least", 1_000_000_000),

@@ -1,0 +1,107 @@
+"""Organisations and places: suffixes, short names, stock codes, hosts, destinations versus venues."""
+
+from __future__ import annotations
+
+import pytest
+
+from zonewatch.extract.zh.chars import shadow
+from zonewatch.extract.zh.lexicon import lexicon
+from zonewatch.extract.zh.names import find_orgs
+from zonewatch.extract.zh.places import find_places
+
+
+def orgs(text: str) -> list[tuple[str, str]]:
+    found = find_orgs(text, shadow(text), lexicon().places)
+    for o in found:
+        assert text[o.mention.span.start : o.mention.span.end] == o.mention.raw
+    return [(o.mention.name, o.role) for o in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("中国储能技术有限公司拟投资50亿元", "中国储能技术有限公司"),
+        ("、辽宁大禹防水科技发展有限公司兰州新区项目", "辽宁大禹防水科技发展有限公司"),
+        ("拥有首家国内A股上市网络游戏公司的深圳宝德集团,将投资", "深圳宝德集团"),
+        ("知名手机品牌厂商广东欧珀(OPPO)公司将投资", "广东欧珀(OPPO)公司"),
+        ("与美国阳光动力能源互联网公司签订", "美国阳光动力能源互联网公司"),
+        ("包括中铁二十局集团市政工程有限公司迁移至兰州新区项目", "中铁二十局集团市政工程有限公司"),
+        ("中国科学院成都生物研究所与高新区签约", "中国科学院成都生物研究所"),
+        ("四川大学与宜宾市签约共建研究院", "四川大学"),
+        ("2月7日晚间,铂科新材(300811)公告", "铂科新材"),
+        ("比亚迪新能源汽车零部件项目总投资20亿元", "比亚迪"),
+        ("精鋒科技股份有限公司簽署投資意向書", "精鋒科技股份有限公司"),
+    ],
+)
+def test_company_names(text: str, name: str) -> None:
+    assert (name, "company") in orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("公司于近日与河源江东新区管理委员会签署协议", "河源江东新区管理委员会"),
+        ("绵阳高新区管委会与星河智能签约", "绵阳高新区管委会"),
+        ("长沙市人民政府与企业座谈", "长沙市人民政府"),
+    ],
+)
+def test_hosts(text: str, name: str) -> None:
+    assert (name, "host") in orgs(text)
+
+
+def test_a_short_form_of_a_company_named_in_full_is_that_company() -> None:
+    text = "京信通信系统控股有限公司副总裁表示。京信通信将投资12亿元"
+    found = find_orgs(text, shadow(text), lexicon().places)
+    assert [(o.mention.name, o.full) for o in found][-1] == ("京信通信", "京信通信系统控股有限公司")
+
+
+@pytest.mark.parametrize("text", ["符合公司长期发展战略", "协助公司办理注册登记", "将在成都设立分公司"])
+def test_verbs_before_gongsi_are_not_names(text: str) -> None:
+    assert [n for n, role in orgs(text) if role == "company"] == []
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    found = find_places(text, shadow(text), [], lexicon().places)
+    for p in found:
+        assert text[p.mention.span.start : p.mention.span.end] == p.mention.raw
+    return [
+        (p.mention.name, "venue" if p.venue else "marked" if p.marked else "existing" if p.existing else "")
+        for p in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("签约活动在成都高新区举行", [("成都高新区", "venue")]),
+        ("推介会在成都举行,57个项目签约德阳", [("成都", "venue"), ("德阳", "marked")]),
+        ("选址金牛区轨道交通高科技产业园,建设总部", [("金牛区轨道交通高科技产业园", "marked")]),
+        ("项目选址天府新区成都直管区", [("天府新区成都直管区", "marked")]),
+        ("拟投资50亿元,在宁乡高新区建设研发中心", [("宁乡高新区", "marked")]),
+        ("在现有的成都客服中心基础上", [("成都", "existing")]),
+        ("首批项目落户新川创新科技园", [("新川创新科技园", "marked")]),
+        ("平潭综合实验区11个、总投资106亿元", [("平潭综合实验区", "")]),
+        ("在臺中精密機械科技創新園區興建總部", [("臺中精密機械科技創新園區", "marked")]),
+    ],
+)
+def test_places_and_their_roles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新区管委会副主任",
+        "特色小镇和特色文化小镇",
+        "城市名片",
+        "市场主体",
+        "国际物流园项目",
+        "中电科电子信息产业园项目",
+    ],
+)
+def test_generic_words_are_not_places(text: str) -> None:
+    assert places(text) == []
+
+
+def test_a_zone_teaches_its_stem() -> None:
+    assert places("海门经济技术开发区作为主阵地。海门共签约项目130个") == [("海门经济技术开发区", ""), ("海门", "")]
