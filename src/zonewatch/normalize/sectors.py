@@ -31,24 +31,84 @@ MAX_SECTORS = 3
 
 @dataclass(frozen=True, slots=True)
 class Category:
-    """A sector or a project type: its id, labels, and one compiled pattern over all its keywords."""
+    """A sector or a project type: its id, labels and keywords."""
 
     id: str
     en: str
     zh: str
-    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+    zh_words: tuple[str, ...]
 
 
-def _compile(words: list[str], zh_words: list[str]) -> re.Pattern[str]:
-    parts = []
-    for w in words:
-        stem = w.rstrip("*")
-        body = re.escape(stem).replace(r"\ ", r"[\s-]+") + (r"\w*" if w.endswith("*") else "")
-        flags = "" if stem.isupper() or any(c.isdigit() for c in stem) else "(?i:"
-        core = f"{flags}{body})" if flags else body
-        parts.append(rf"(?<![\w&-]){core}(?![\w&])")
-    parts += [re.escape(w) for w in zh_words]
-    return re.compile("|".join(parts))
+@dataclass(frozen=True, slots=True)
+class _Keyword:
+    tokens: tuple[str, ...]  # casefolded unless case-sensitive
+    prefix: bool  # the last token may have any ending ("semiconductor*")
+    exact_case: bool  # all-capital acronyms: "AI" is not "ai"
+    category: int
+
+
+# Words as the keywords see them: hyphenated and "R&D"-like compounds stay one token, so "sports" is
+# not found in "e-sports" and "port" not in "support".
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[&'’-][A-Za-z0-9]+)*")
+
+
+class _Matcher:
+    """All keywords of a list of categories, indexed by their first token for one pass over the text."""
+
+    def __init__(self, categories: tuple[Category, ...]) -> None:
+        self.by_first: dict[str, list[_Keyword]] = {}
+        self.by_prefix: dict[str, list[_Keyword]] = {}
+        self.zh: list[tuple[str, int]] = []
+        for index, cat in enumerate(categories):
+            for word in cat.words:
+                stem = word.rstrip("*")
+                exact = stem.isupper() or any(c.isdigit() for c in stem)
+                tokens = tuple(t if exact else t.casefold() for t in stem.split())
+                kw = _Keyword(tokens, word.endswith("*"), exact, index)
+                if kw.prefix and len(tokens) == 1:
+                    self.by_prefix.setdefault(tokens[0][:3].casefold(), []).append(kw)
+                else:
+                    self.by_first.setdefault(tokens[0].casefold(), []).append(kw)
+            self.zh.extend((w, index) for w in cat.zh_words)
+
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        """(category index, character offset) of every keyword occurrence in ``text``."""
+        found: list[tuple[int, int]] = []
+        if not text:
+            return found
+        matches = list(_TOKEN.finditer(text))
+        raw = [m.group() for m in matches]
+        folded = [t.casefold() for t in raw]
+        for i, token in enumerate(folded):
+            for kw in self.by_first.get(token, ()):
+                if self._at(kw, raw, folded, i):
+                    found.append((kw.category, matches[i].start()))
+            for kw in self.by_prefix.get(token[:3], ()):
+                word = raw[i] if kw.exact_case else token
+                if word.startswith(kw.tokens[0]):
+                    found.append((kw.category, matches[i].start()))
+            if "-" in token:  # "5G-based" is about 5G; the head of a compound counts, its tail does not
+                head, head_raw = token.split("-")[0], raw[i].split("-")[0]
+                for kw in self.by_first.get(head, ()):
+                    if len(kw.tokens) == 1 and not kw.prefix and (head_raw if kw.exact_case else head) == kw.tokens[0]:
+                        found.append((kw.category, matches[i].start()))
+        for word, index in self.zh:
+            at = text.find(word)
+            while at >= 0:
+                found.append((index, at))
+                at = text.find(word, at + len(word))
+        return found
+
+    @staticmethod
+    def _at(kw: _Keyword, raw: list[str], folded: list[str], i: int) -> bool:
+        n = len(kw.tokens)
+        if i + n > len(raw):
+            return False
+        words = raw[i : i + n] if kw.exact_case else folded[i : i + n]
+        if kw.prefix:
+            return words[:-1] == list(kw.tokens[:-1]) and words[-1].startswith(kw.tokens[-1])
+        return tuple(words) == kw.tokens
 
 
 @cache
@@ -58,35 +118,35 @@ def taxonomy() -> tuple[tuple[Category, ...], tuple[Category, ...]]:
 
     def load(rows: list[dict[str, Any]]) -> tuple[Category, ...]:
         return tuple(
-            Category(
-                str(r["id"]),
-                str(r["en"]),
-                str(r["zh"]),
-                _compile(list(r.get("words", [])), list(r.get("zh_words", []))),
-            )
+            Category(str(r["id"]), str(r["en"]), str(r["zh"]), tuple(r.get("words", [])), tuple(r.get("zh_words", [])))
             for r in rows
         )
 
     return load(data["sector"]), load(data["type"])
 
 
+@cache
+def _matchers() -> tuple[_Matcher, _Matcher]:
+    sectors, types = taxonomy()
+    return _Matcher(sectors), _Matcher(types)
+
+
 def classify_text(description: str, sentences: str) -> tuple[tuple[str, ...], str | None]:
     """Sector ids (strongest first) and a type id for a project described by these texts."""
     sectors, types = taxonomy()
-    scores: dict[str, int] = {}
-    for cat in sectors:
-        score = 2 * len(cat.pattern.findall(description)) + len(cat.pattern.findall(sentences))
-        if score:
-            scores[cat.id] = score
-    order = {c.id: i for i, c in enumerate(sectors)}
-    ranked = sorted(scores, key=lambda s: (-scores[s], order[s]))[:MAX_SECTORS]
+    sector_matcher, type_matcher = _matchers()
+    scores: dict[int, int] = {}
+    for text, weight in ((description, 2), (sentences, 1)):
+        for index, _ in sector_matcher.hits(text):
+            scores[index] = scores.get(index, 0) + weight
+    ranked = sorted(scores, key=lambda i: (-scores[i], i))[:MAX_SECTORS]
     kind = None
     for text in (description, sentences):
-        hits = [(m.start(), i, cat.id) for i, cat in enumerate(types) for m in [cat.pattern.search(text)] if m]
+        hits = type_matcher.hits(text)
         if hits:
-            kind = min(hits)[2]
+            kind = types[min(hits, key=lambda h: (h[1], h[0]))[0]].id
             break
-    return tuple(ranked), kind
+    return tuple(sectors[i].id for i in ranked), kind
 
 
 def _classify(extraction: Extraction, project: Project) -> Project:

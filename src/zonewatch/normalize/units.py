@@ -126,15 +126,15 @@ def _land_first(text: str, areas: list[Quantity]) -> Quantity | None:
     return areas[0] if areas else None
 
 
-def _search_spans(extraction: Extraction, project: Project) -> list[Span]:
+def _search_spans(extraction: Extraction, project: Project, paras: list[Span]) -> list[Span]:
     """The project's sentences, widened to their paragraph when no other project's amount is in it."""
-    text = extraction.document.text
     others = [p.amount.span for p in extraction.projects if p.id != project.id and p.amount is not None]
     spans = list(project.evidence)
-    for para in paragraphs(text):
+    for para in paras:
         if any(para.overlaps(e) for e in project.evidence) and not any(para.contains(o) for o in others):
             spans.append(para)
-    return spans
+    # scan each stretch of text once: drop spans inside another one
+    return [s for i, s in enumerate(spans) if not any(j != i and o.contains(s) and o != s for j, o in enumerate(spans))]
 
 
 def _distance(a: Span, b: Span) -> int:
@@ -149,14 +149,14 @@ def _mine(q: Quantity, project: Project, others: list[Span]) -> bool:
     return all(own <= _distance(q.span, o) for o in others)
 
 
-def _measure(extraction: Extraction, project: Project) -> Project:
+def _measure(extraction: Extraction, project: Project, paras: list[Span]) -> Project:
     text = extraction.document.text
-    spans = _search_spans(extraction, project)
+    spans = _search_spans(extraction, project, paras)
     if not spans:
         return project
     amounts = [p.amount.span for p in extraction.projects if p.id != project.id and p.amount is not None]
     # only amounts on the same line compete for a figure: a paragraph is one line in the texts we read
-    lines = [para for para in paragraphs(text) if any(para.overlaps(s) for s in spans)]
+    lines = [para for para in paras if any(para.overlaps(s) for s in spans)]
 
     def others(q: Quantity) -> list[Span]:
         return [o for line in lines if line.contains(q.span) for o in amounts if line.contains(o)]
@@ -170,4 +170,7 @@ def _measure(extraction: Extraction, project: Project) -> Project:
 
 def measure(extraction: Extraction) -> Extraction:
     """Pipeline component: fill ``Project.area`` (m²) and ``Project.jobs`` from each project's sentences."""
-    return replace(extraction, projects=tuple(_measure(extraction, p) for p in extraction.projects))
+    if not extraction.projects:
+        return extraction
+    paras = list(paragraphs(extraction.document.text))
+    return replace(extraction, projects=tuple(_measure(extraction, p, paras) for p in extraction.projects))
