@@ -273,5 +273,7 @@ def _rival(fig: Figure, text: str, head: Span, projects: list[Project]) -> Proje
     for p in same:
         if p.count is not None and int(p.count.value) in counts:
             return p
+    if not fig.value:
+        return None
     near = [p for p in same if p.amount and Decimal("0.67") <= p.amount.value / fig.value <= Decimal("1.5")]
     return min(near, key=lambda p: abs(p.amount.value - fig.value) if p.amount else Decimal(0)) if near else None
