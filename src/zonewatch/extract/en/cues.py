@@ -83,11 +83,16 @@ def _num(s: str) -> int | None:
     return int(s) if s.isdigit() else word_number(s)
 
 
+_COUNT_HINT = re.compile(rf"\b(?:{_COUNT_NOUNS}|them)\b|\bone\s+(?:of|was|is|has)\b", re.I)
+
+
 def count_in(text: str, offset: int = 0, nearest_to: int | None = None) -> Count | None:
     """The count of projects named in ``text`` ("25 major projects", "Thirty-six projects", "9 of them").
 
     With ``nearest_to``, the mention closest before that offset wins (else the first). Spans are offset.
     """
+    if not _COUNT_HINT.search(text):
+        return None
     found: list[Count] = []
     for m in _COUNT.finditer(text):
         n = _num(m.group("n") or m.group("n2"))
@@ -108,7 +113,10 @@ def count_in(text: str, offset: int = 0, nearest_to: int | None = None) -> Count
 
 
 def counts_in(text: str, offset: int = 0) -> list[Count]:
-    out = []
+    """Every count of projects in ``text`` above one."""
+    out: list[Count] = []
+    if not _COUNT_HINT.search(text):
+        return out
     for m in _COUNT.finditer(text):
         n = _num(m.group("n") or m.group("n2"))
         if n is not None and 1 < n <= 5000:

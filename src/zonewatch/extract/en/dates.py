@@ -27,9 +27,10 @@ _MONTHS = {
 }  # fmt: skip
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-_MU = (
-    _M
-    + r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC"
+_MU = (  # the look-ahead keeps the alternation from being tried at every word
+    r"(?=[JFMASOND])(?:"
+    + _M
+    + r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)"
 )
 _YEAR = r"(?:19|20)\d\d"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -40,8 +41,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MU})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?"),
     ),
     ("my", re.compile(rf"\b(?P<mon>{_MU})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relday", re.compile(r"\b(?P<rel>yesterday|today|the day before yesterday)\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?=[lMTWFS])(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    ("relday", re.compile(r"\b(?=[ytYT])(?P<rel>yesterday|today|the day before yesterday)\b", re.I)),
     (
         "vague",
         re.compile(
@@ -141,7 +147,7 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
             span = Span(m.start(), m.end())
-            if any(span.overlaps(f.span) for f in found):
+            if found and any(span.overlaps(f.span) for f in found):
                 continue
             line_start = text.rfind("\n", 0, m.start()) + 1
             meta = kind in ("ymd", "mdy", "dmy", "my") and _META.search(

@@ -16,11 +16,12 @@ from zonewatch.extract.en import cues
 from zonewatch.extract.en.context import Amount, Context
 from zonewatch.extract.en.dates import DateMention
 from zonewatch.extract.en.layout import Sentence
-from zonewatch.extract.en.names import Kind, Name
+from zonewatch.extract.en.names import Kind, Name, place_level
 from zonewatch.model import DateValue, Mention, Money, Precision, Project, Quantity, Span, StageValue
 
 _ANAPHOR = re.compile(
-    r"\b(?:(?:this|the)\s+(?:company|firm|group|enterprise|investor|manufacturer|developer)|it|its|both\s+parties|"
+    r"\b(?:(?:this|the)\s+(?:company|firm|group|enterprise|investor|manufacturer|developer|project|base|plant|factory|"
+    r"facility|centre|center)|it|its|both\s+parties|"
     r"the\s+two\s+(?:parties|sides)|both\s+sides)\b",
     re.I,
 )
@@ -220,6 +221,11 @@ def _fill_parties(ctx: Context, d: Draft) -> None:
     d.hosts = _hosts(seg_names or all_names, d.investors)
 
 
+def _is_developer(n: Name) -> bool:
+    """ "Kakinada SEZ Ltd", "GMR Infrastructure": a zone's developer signs for the zone, it is no investor."""
+    return bool(re.search(r"\b(?:SEZ|Zone|Park|Infrastructure|Development|Developers?|Estates?)\b", n.name))
+
+
 def _known_orgs(ctx: Context) -> set[str]:
     return {n.name for row in ctx.names for n in row if n.kind is Kind.ORG and " " not in n.name}
 
@@ -306,7 +312,8 @@ def _fill_count(ctx: Context, d: Draft) -> None:
         if d.aggregate and not d.investors:
             d.investors = _bullet_list_parties(ctx, d.sentence)
         return
-    if _GOVERNED.search(re.split(r"[,;:(]", text[d.seg_start : pos if pos is not None else d.seg_end])[-1]):
+    governed = _GOVERNED.search(re.split(r"[,;:(]", text[d.seg_start : pos if pos is not None else d.seg_end])[-1])
+    if governed and (not d.investors or all(_is_developer(n) for n in d.investors)):
         d.aggregate, d.investors = True, []  # "a series of MoUs worth Rs 47,000 crore": the signer is the zone
     elif d.investors or not cues.sounds_plural(seg):
         return  # a single project: count 1 is filled in at the end
@@ -450,7 +457,14 @@ def _published(ctx: Context) -> DateValue | None:
 
 
 def _place_candidates(names: list[Name]) -> list[Name]:
-    return [n for n in names if n.kind is Kind.PLACE and n.role not in ("origin", "dateline") and not n.possessive]
+    places = [n for n in names if n.kind is Kind.PLACE and n.role not in ("origin", "dateline") and not n.possessive]
+    if not places:  # "with the Rajasthan government": the government's place
+        places = [
+            replace(n, kind=Kind.PLACE, level=lvl)
+            for n in names
+            if n.kind is Kind.GOV and (lvl := place_level(n.name)) is not None
+        ]
+    return places
 
 
 def _best_place(ctx: Context, names: list[Name], pos: int | None = None) -> Name | None:

@@ -26,14 +26,17 @@ from zonewatch.model import Money, Qualifier, Span
 _WORD_NUMS = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen")])
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number: digits ("47,000", "5.4") or words ("one", "thirty-six"); never starts inside another number.
-_NUMBER = re.compile(rf"(?<![\d.,])(?P<d>{_DIGITS})(?![\d])|\b(?P<w>(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?)\b", re.I)
+# (the look-ahead on first letters keeps the word alternation from being tried at every word)
+_NUMBER = re.compile(
+    rf"(?<![\d.,])(?P<d>{_DIGITS})(?![\d])|\b(?=[otfsenOTFSEN])(?P<w>(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?)\b", re.I
+)
 _SCALE = alternation(SCALES)
 # What may follow the number: a range, a scale (possibly two: "4 billion 280 million"), a currency word.
 _RIGHT = re.compile(
     rf"(?P<range>\s*(?:-|–|—|to|and)\s*(?P<num2>{_DIGITS}))?"
-    rf"(?:(?P<short>[bBmMkK])(?![A-Za-z])|\s*(?P<scale>(?:{_SCALE}))\b)?"
+    rf"(?:(?P<short>[bBmMkK])(?![A-Za-z])|(?:\s*|-)(?P<scale>(?:{_SCALE}))\b)?"
     rf"(?:\s+(?P<more>{_DIGITS})\s*(?P<scale2>million|thousand|10,000)\b)?"
-    rf"(?:\s*(?P<suffix>{alternation(CURRENCIES['after'])})(?![A-Za-z]))?",
+    rf"(?:(?:\s*|-)(?P<suffix>{alternation(CURRENCIES['after'])})(?![A-Za-z]))?",
     re.I,
 )
 _PREFIXES = CURRENCIES["before"]

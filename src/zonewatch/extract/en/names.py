@@ -81,9 +81,17 @@ _MONTHISH = re.compile(
     r"(?:mid-|early-|late-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$", re.I
 )
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?|[^\w\s]")
-_VENUE = re.compile(
-    r"(?:\b(?:held|hosted|took\s+place|convened|staged|ceremony|conference|event|forum|expo|summit|meeting|venue)\b"
-    r"[^.;:]{0,50}?\b(?:in|at|of)|\bvenue\s+(?:of|in|at))\s+(?:the\s+)?(?:city'?s?\s+|city’s\s+)?$",
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z&]{1,9})\)")
+_LOWER_HEAD = re.compile(r"\s+((?:autonomous\s+)?(?:county|district|township|city|prefecture|province|state))\b")
+_STATE_OWNED = re.compile(r"\s+state[- ]owned")
+_NOT_A_TOWN_AFTER = re.compile(r"\s*(?:\(|'s|’s|is|has|will|plans|and\s+[A-Z])")
+_TITLE_INSIDE = re.compile(r"\b(?:Mayor|Minister|Secretary|Governor|Chairman|President|Premier)\b")
+_GOV_AFTER = re.compile(
+    r"\s+(?:" + "|".join(map(re.escape, sorted(_NAMES["government"]["lower"], key=len, reverse=True))) + r")\b"
+)
+_PREP_END = re.compile(r"\b(?:in|at|of)\s+(?:the\s+)?(?:city'?s?\s+|city’s\s+)?$")
+_VENUE_WORD = re.compile(
+    r"\b(?:held|hosted|took\s+place|convened|staged|ceremony|conference|event|forum|expo|summit|meeting|venue)\b[^.;:]*$",
     re.I,
 )
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -93,9 +101,10 @@ _DATELINE_AFTER = re.compile(r"\s*,\s*(?:(?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9})\s+\d{
 
 def is_capitalised(tok: str) -> bool:
     """A word that can be part of a name: "Tencent", "CDHT", "iQiyi", "Hi-Tech"."""
-    if not tok[0].isalpha():
-        return False
-    return tok[0].isupper() or (tok[0].islower() and any(c.isupper() for c in tok[1:]))
+    first = tok[0]
+    if first.isupper():
+        return True
+    return first.islower() and not tok.islower()
 
 
 def _common(tok: str) -> bool:
@@ -184,7 +193,7 @@ def _place_of(name: Name) -> Name | None:
     if name.kind is not Kind.GOV or " of " not in name.name:
         return None
     tail = name.name.rsplit(" of ", 1)[1]
-    level = _GAZETTEER.get(tail.lower())
+    level = place_level(tail)
     if level is None or not name.name.endswith(tail):
         return None
     return Name(tail, Span(name.span.end - len(tail), name.span.end), Kind.PLACE, level)
@@ -258,14 +267,14 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
     after = text[end : end + 40]
     before = text[max(0, start - 60) : start]
     acronym = None
-    m = re.match(r"\s*\((?P<a>[A-Z][A-Za-z&]{1,9})\)", after)
+    m = _ACRONYM_AFTER.match(after)
     if m and any(c.isupper() for c in m.group("a")[1:]):
         acronym = m.group("a")
     kind, level = _classify(words, after, before)
     # A lower-case head word right after the run belongs to it: "Donglan county", "Sabah state".
     if kind in (Kind.ORG, Kind.PLACE) and not possessive:
-        lm = re.match(r"\s+((?:autonomous\s+)?(?:county|district|township|city|prefecture|province|state))\b", after)
-        if lm and not (lm.group(1) == "state" and re.match(r"\s+state[- ]owned", after)):
+        lm = _LOWER_HEAD.match(after)
+        if lm and not (lm.group(1) == "state" and _STATE_OWNED.match(after)):
             head = " ".join(lm.group(1).split())
             kind, level = Kind.PLACE, _PLACE_LOWER.get(head, 2)
             end += lm.end()
@@ -275,7 +284,7 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
     if kind is Kind.PLACE:
         if _ORIGIN.search(before):
             role = "origin"
-        elif _VENUE.search(before):
+        elif _is_venue(before):
             role = "venue"
         elif at_start and _DATELINE_AFTER.match(after):
             role = "dateline"
@@ -287,10 +296,19 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
         and len(words) <= 2
         and acronym is None
         and not _is_acronym(name)
-        and not re.match(r"\s*(?:\(|'s|’s|is|has|will|plans|and\s+[A-Z])", after)
+        and not _NOT_A_TOWN_AFTER.match(after)
     ):
         kind, level = Kind.PLACE, 2  # "in Valjevo", "in Novi Sad": a town the word list does not know
     return Name(name, Span(start, end), kind, level, role, possessive, acronym, at_start)
+
+
+def _is_venue(before: str) -> bool:
+    """ "held in Shenzhen", "at the main venue of Shenzhen", "a ceremony in Nanshan District": where it happened."""
+    prep = _PREP_END.search(before)
+    if prep is None:
+        return False
+    head = before[: prep.start()]
+    return bool(_VENUE_WORD.search(head[-60:])) or head.rstrip().endswith("venue")
 
 
 def _is_acronym(name: str) -> bool:
@@ -302,13 +320,11 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
     name = " ".join(words)
     if (words[0] in _TITLES or _ROLE_AFTER.match(after)) and not any(w in _LEGAL for w in words):
         return Kind.PERSON, -1
-    if re.search(r"\b(?:Mayor|Minister|Secretary|Governor|Chairman|President|Premier)\b", name) and not any(
-        w in _GOV for w in words[-1:]
-    ):
+    if _TITLE_INSIDE.search(name) and not any(w in _GOV for w in words[-1:]):
         return Kind.PERSON, -1
     if any(w.rstrip(".,") in _LEGAL for w in words[1:]):
         return Kind.ORG, -1
-    if any(w in _GOV for w in words) or re.match(r"\s+(?:" + "|".join(_GOV_LOWER) + r")\b", after):
+    if any(w in _GOV for w in words) or _GOV_AFTER.match(after):
         return Kind.GOV, -1
     if _THING_AFTER.match(after):
         return Kind.THING, -1  # "Hongshui River Lijing Business Travel City project"
