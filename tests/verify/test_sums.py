@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from zonewatch.model import Project, Qualifier
+from zonewatch.model import Project, Qualifier, Quantity
 from zonewatch.verify.sums import check_headline, check_parts, check_subtotals
 
 from .helpers import Builder
@@ -175,3 +177,29 @@ def test_headline_after_page_furniture() -> None:
     )
     (finding,) = check_headline(b.extraction(agg))
     assert finding.span.slice(text) == "5.2 billion yuan" and finding.project == "p1"
+
+
+@pytest.mark.parametrize(("part_jobs", "fires"), [("900 jobs", False), ("1,200 jobs", True), ("1,500 jobs", True)])
+def test_one_part_credited_with_all_the_jobs(part_jobs: str, fires: bool) -> None:
+    text = (
+        "Four plants worth $800 million were approved, creating 1,200 jobs.\n"
+        f"One of them, a $300 million glass plant, accounts for {part_jobs} by itself.\n"
+    )
+    b = Builder(text, published="2021-06-03")
+    n = int(part_jobs.split()[0].replace(",", ""))
+    agg = Project(
+        id="p1",
+        amount=b.money("$800 million", "800000000", "USD"),
+        count=b.count("Four plants", 4),
+        jobs=Quantity(Decimal(1200), "1,200 jobs", b.span("1,200 jobs")),
+    )
+    part = Project(
+        id="p2",
+        amount=b.money("$300 million", "300000000", "USD"),
+        parent="p1",
+        jobs=Quantity(Decimal(n), part_jobs, b.span(part_jobs, after=text.index("\n"))),
+    )
+    findings = [f for f in check_parts(b.extraction(agg, part)) if f.details.get("measure") == "jobs"]
+    assert bool(findings) is fires
+    if fires:
+        assert findings[0].project == "p2" and "other 3" in findings[0].message

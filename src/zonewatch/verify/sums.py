@@ -118,6 +118,43 @@ def check_parts(extraction: Extraction) -> list[Finding]:
                 },
             )
         )
+    return findings + _jobs_exceed(extraction)
+
+
+def _jobs_exceed(extraction: Extraction) -> list[Finding]:
+    """parts_exceed_total on jobs: named parts credited with all the jobs of an aggregate of more projects.
+
+    "Four projects ... creating over 1,000 jobs" and then "the 1,000 jobs under this (one) project":
+    the other three would create none, so the article has given one project the total.
+    """
+    findings = []
+    for p in extraction.projects:
+        if p.jobs is None or p.count is None:
+            continue
+        parts = [k for k in extraction.projects if k.parent == p.id and k.jobs is not None and not _is_subtotal(k)]
+        jobs = [k.jobs for k in parts if k.jobs is not None and k.jobs.span != p.jobs.span]
+        covered = sum(int(k.count.value) if k.count else 1 for k in parts)
+        if not jobs or covered >= p.count.value or sum(j.value for j in jobs) < p.jobs.value:
+            continue
+        rest = int(p.count.value) - covered
+        findings.append(
+            Finding(
+                kind="parts_exceed_total",
+                message=(
+                    f"{'These parts are' if len(jobs) > 1 else 'One project is'} credited with "
+                    f"{', '.join(j.raw for j in jobs)}, as many as the total '{p.jobs.raw}' given for all "
+                    f"{int(p.count.value)} projects: that leaves no jobs for the other {rest}; the article "
+                    "probably attributes the total to one project."
+                ),
+                span=jobs[0].span,
+                project=parts[0].id,
+                details={
+                    "measure": "jobs",
+                    "total": float(p.jobs.value),
+                    "parts_sum": float(sum(j.value for j in jobs)),
+                },
+            )
+        )
     return findings
 
 
