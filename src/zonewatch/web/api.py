@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from zonewatch.ledger import query
 from zonewatch.serialize import number
 from zonewatch.web.app import get_ledger
-from zonewatch.web.params import Filters, project_filters
+from zonewatch.web.params import Filters, IdPath, project_filters
 from zonewatch.web.security import MAX_PAGE_SIZE, MAX_SEARCH_CHARS, require_read, require_write
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_read)])
@@ -64,7 +65,7 @@ def api_projects(request: Request, f: Filters = Depends(project_filters)) -> dic
 
 
 @router.get("/projects/{project_id}", summary="One project with its sources, evidence spans, history and findings")
-def api_project(request: Request, project_id: int) -> dict[str, Any]:
+def api_project(request: Request, project_id: IdPath) -> dict[str, Any]:
     detail = query.get_project(get_ledger(request), project_id)
     if detail is None:
         raise HTTPException(404, f"no project {project_id}")
@@ -99,7 +100,7 @@ def api_documents(
 
 
 @router.get("/documents/{document_id}", summary="One document: its text, projects, findings and versions")
-def api_document(request: Request, document_id: int) -> dict[str, Any]:
+def api_document(request: Request, document_id: IdPath) -> dict[str, Any]:
     detail = query.get_document(get_ledger(request), document_id)
     if detail is None:
         raise HTTPException(404, f"no document {document_id}")
@@ -143,9 +144,18 @@ class EditBody(BaseModel):
     value: str = Field(max_length=2000)
 
 
+def _printable_name(value: str) -> str:
+    """A name: no control characters, no lone surrogates, not only spaces."""
+    if any(unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") for ch in value) or not value.strip():
+        raise ValueError("a name of printable characters")
+    return value.strip()
+
+
 class AliasBody(BaseModel):
     organisation: str = Field(min_length=1, max_length=512)
     alias: str = Field(min_length=1, max_length=512)
+
+    _names = field_validator("organisation", "alias")(_printable_name)
 
 
 class IngestBody(BaseModel):
@@ -173,18 +183,18 @@ def _done(row: query.ProjectRow | None, project_id: int) -> dict[str, Any]:
 
 
 @router.post("/projects/{project_id}/confirm", dependencies=[Depends(require_write)], summary="Confirm a project")
-def api_confirm(request: Request, project_id: int) -> dict[str, Any]:
+def api_confirm(request: Request, project_id: IdPath) -> dict[str, Any]:
     return _done(query.confirm(get_ledger(request), project_id, who(request)), project_id)
 
 
 @router.post("/projects/{project_id}/reject", dependencies=[Depends(require_write)], summary="Reject a project")
-def api_reject(request: Request, project_id: int) -> dict[str, Any]:
+def api_reject(request: Request, project_id: IdPath) -> dict[str, Any]:
     return _done(query.reject(get_ledger(request), project_id, who(request)), project_id)
 
 
 @router.post("/projects/{project_id}/edit", dependencies=[Depends(require_write)],
              summary="Edit one field; re-extraction never overwrites it")
-def api_edit(request: Request, project_id: int, body: EditBody) -> dict[str, Any]:
+def api_edit(request: Request, project_id: IdPath, body: EditBody) -> dict[str, Any]:
     if body.field not in query.EDITABLE_FIELDS:
         raise HTTPException(422, f"field: one of {', '.join(query.EDITABLE_FIELDS)}")
     return _done(query.edit(get_ledger(request), project_id, body.field, body.value, who(request)), project_id)

@@ -17,7 +17,7 @@ from zonewatch.report import charts
 from zonewatch.web import download, i18n, params, security
 from zonewatch.web.app import get_ledger
 from zonewatch.web.details import field_rows, finding_views, source_views, stated_conversions
-from zonewatch.web.params import STAGES, STATUSES, Filters, project_filters
+from zonewatch.web.params import STAGES, STATUSES, Filters, IdPath, project_filters
 from zonewatch.web.render import page_lang, render, url_with
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(security.require_read)])
@@ -128,7 +128,7 @@ def projects_xlsx(request: Request, f: Filters = Depends(project_filters)) -> Re
 
 
 @router.get("/projects/{project_id}")
-def project(request: Request, project_id: int) -> Response:
+def project(request: Request, project_id: IdPath) -> Response:
     detail = query.get_project(get_ledger(request), project_id)
     if detail is None:
         raise HTTPException(404, f"no project {project_id}")
@@ -152,7 +152,7 @@ def documents(
 
 
 @router.get("/documents/{document_id}")
-def document(request: Request, document_id: int) -> Response:
+def document(request: Request, document_id: IdPath) -> Response:
     detail = query.get_document(get_ledger(request), document_id)
     if detail is None:
         raise HTTPException(404, f"no document {document_id}")
@@ -213,7 +213,7 @@ def _who(request: Request) -> str:
 @router.post("/review/{project_id}/{action}")
 def review_action(
     request: Request,
-    project_id: int,
+    project_id: IdPath,
     action: str,
     csrf: Annotated[str | None, Form(max_length=128)] = None,
     field: Annotated[str | None, Form(max_length=32)] = None,

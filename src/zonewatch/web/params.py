@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from fastapi import HTTPException, Query
+from fastapi import HTTPException, Path, Query
 
 from zonewatch.ledger.query import SORT_KEYS, ProjectFilter
 from zonewatch.web.security import MAX_PAGE_SIZE, MAX_SEARCH_CHARS
@@ -30,6 +30,9 @@ KindQuery = Query(max_length=64)
 StatusQuery = Query(max_length=10)
 NextQuery = Query(max_length=500)
 OffsetQuery = Query(ge=0, le=10_000_000)
+# Ids fit a signed 64-bit column on every backend (a larger one is a 422, not a database error).
+MAX_ID = 2**62
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def parse_day(value: str | None, name: str, end: bool = False) -> dt.date | None:
