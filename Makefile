@@ -42,7 +42,7 @@ score: install
 
 .PHONY: serve
 # The dashboard and API over the ledger `make demo` writes (override: make serve SERVE_DB=... SERVE_PORT=...).
-SERVE_DB ?= sqlite:///zonewatch.db
+SERVE_DB ?= $(DEMO_DB)
 SERVE_PORT ?= 8000
 serve: install
 	$(BIN)/zonewatch serve --db "$(SERVE_DB)" --port $(SERVE_PORT)
