@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,7 +132,9 @@ def current_revision(ledger: Ledger) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+@functools.cache
 def head_revision() -> str | None:
+    """The newest migration shipped with this version (read once per process)."""
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 

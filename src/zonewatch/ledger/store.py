@@ -221,7 +221,19 @@ def recompute(session: Session, project: ProjectRecord) -> bool:
     for name in project.edited_fields or ():
         locked.update(FIELD_GROUPS.get(name, (name,)))
     before = _snapshot(project)
-    values: dict[str, Any] = {}
+    # A field no source gives any more is cleared (a re-extraction may drop a wrong value).
+    values: dict[str, Any] = dict.fromkeys(
+        (
+            *FIELD_GROUPS["amount"],
+            *FIELD_GROUPS["date"],
+            "place",
+            "description",
+            "project_type",
+            "count",
+            "jobs",
+            "area_m2",
+        )
+    )
 
     amount = choose(_candidates(pairs, lambda d: d.get("amount") and d, _amount_rank))
     if amount is not None:
@@ -307,9 +319,15 @@ def _links(session: Session, project: ProjectRecord) -> None:
     """Organisations, sectors, places and the search entry of a project, rebuilt from its values."""
     session.execute(delete(ProjectOrganisation).where(ProjectOrganisation.project_id == project.id))
     seen: set[tuple[int, str]] = set()
+    surface: dict[str, set[str]] = {}  # canonical name -> the forms sources wrote it in
+    for data in session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project.id)):
+        grounding = data.get("grounding") or {}
+        for role in ("investors", "hosts"):
+            for name, item in zip(data.get(role) or [], grounding.get(role) or [], strict=False):
+                surface.setdefault(name, set()).update(x for x in (item.get("text"), item.get("name")) if x)
     for role, names in (("investor", project.investors or []), ("host", project.hosts or [])):
         for name in names:
-            org = _organisation(session, name)
+            org = _organisation(session, name, surface.get(name, ()))
             if (org.id, role) not in seen:
                 seen.add((org.id, role))
                 session.add(ProjectOrganisation(project_id=project.id, organisation_id=org.id, role=role))
@@ -328,10 +346,30 @@ def _links(session: Session, project: ProjectRecord) -> None:
             project.amount_text,
             project.project_type,
             *(project.sectors or []),
+            *_raw_names(session, project.id),
         )
         if x
     )
     fts.put(session, "project", project.id, body)
+
+
+def _raw_names(session: Session, project_id: int) -> list[str]:
+    """The names as each source wrote them ("腾讯", "CDHT"), so a search in any language finds the project."""
+    names: list[str] = []
+    for data in session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project_id)):
+        grounding = data.get("grounding") or {}
+        for item in [
+            *(grounding.get("investors") or []),
+            *(grounding.get("hosts") or []),
+            grounding.get("place"),
+            grounding.get("project"),
+        ]:
+            if item and item.get("text") and item["text"] not in names:
+                names.append(item["text"])
+        amount = data.get("amount") or {}
+        if amount.get("text") and amount["text"] not in names:
+            names.append(amount["text"])
+    return names
 
 
 def refresh_totals(session: Session, project: ProjectRecord) -> None:
