@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from zonewatch.extract.zh.chars import shadow as make_shadow
 from zonewatch.extract.zh.dates import DateHit, document_date, find_dates
@@ -15,6 +17,8 @@ from zonewatch.extract.zh.names import Org, find_orgs
 from zonewatch.extract.zh.places import Place, find_places
 from zonewatch.extract.zh.sentences import Sentence, split_sentences
 from zonewatch.model import DateValue, Document, Mention
+
+T = TypeVar("T")
 
 # a sentence with one of these reports an event, so its date dates what follows it
 _EVENT = re.compile(
@@ -33,6 +37,7 @@ class Context:
     orgs: list[Org]
     places: list[Place]
     owners: dict[str, Org]  # "兰州新区防水新材料产业基地项目" -> the company whose name preceded it
+    starts: dict[str, list[int]]  # start offsets of orgs, places, dates and money, for bisecting
 
     @classmethod
     def build(cls, doc: Document) -> Context:
@@ -42,16 +47,25 @@ class Context:
         orgs = find_orgs(text, sh, lexicon().places)
         companies = [o.mention.span for o in orgs if o.role == "company"]
         places = find_places(text, sh, companies, lexicon().places)
+        money = find_money(text, sh)
+        dates = find_dates(text, sh, published)
+        starts = {
+            "orgs": [o.mention.span.start for o in orgs],
+            "places": [p.mention.span.start for p in places],
+            "dates": [d.value.span.start if d.value.span else -1 for d in dates],
+            "money": [h.money.span.start for h in money],
+        }
         return cls(
             text=text,
             shadow=sh,
             published=published,
             sentences=split_sentences(text, sh),
-            money=find_money(text, sh),
-            dates=find_dates(text, sh, published),
+            money=money,
+            dates=dates,
             orgs=orgs,
             places=places,
             owners=_owners(sh, orgs),
+            starts=starts,
         )
 
     def sentence_index(self, pos: int) -> int:
@@ -59,13 +73,16 @@ class Context:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
     def orgs_in(self, start: int, end: int) -> list[Org]:
-        return [o for o in self.orgs if start <= o.mention.span.start and o.mention.span.end <= end]
+        return _within(self.orgs, self.starts["orgs"], start, end, lambda o: o.mention.span.end)
 
     def places_in(self, start: int, end: int) -> list[Place]:
-        return [p for p in self.places if start <= p.mention.span.start and p.mention.span.end <= end]
+        return _within(self.places, self.starts["places"], start, end, lambda p: p.mention.span.end)
 
     def dates_in(self, start: int, end: int) -> list[DateHit]:
-        return [d for d in self.dates if d.value.span and start <= d.value.span.start and d.value.span.end <= end]
+        return _within(self.dates, self.starts["dates"], start, end, lambda d: d.value.span.end if d.value.span else -1)
+
+    def money_in(self, start: int, end: int) -> list[MoneyHit]:
+        return _within(self.money, self.starts["money"], start, end, lambda h: h.money.span.start)
 
     def is_event_sentence(self, index: int) -> bool:
         s = self.sentences[index].span
@@ -79,6 +96,13 @@ class Context:
         """The company a bare "公司" refers to: the last one named in full before ``pos``."""
         found = [o for o in self.orgs if o.role == "company" and o.mention.span.start < pos]
         return found[-1] if found else None
+
+
+def _within(items: list[T], starts: list[int], start: int, end: int, end_of: Callable[[T], int]) -> list[T]:
+    """The items (sorted by start) lying inside ``[start, end)``."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [x for x in items[lo:hi] if end_of(x) <= end]
 
 
 def _owners(shadow: str, orgs: list[Org]) -> dict[str, Org]:

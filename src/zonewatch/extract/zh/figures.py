@@ -85,8 +85,8 @@ def is_investment(
         return False
     clause_start = max(
         window_start,
-        *(m.end() for m in re.finditer(r"[,，]", shadow[:money_start]) if m.end() >= window_start),
-        window_start,
+        shadow.rfind(",", window_start, money_start) + 1,
+        shadow.rfind("，", window_start, money_start) + 1,
     )
     if p.clause_neg.search(shadow, clause_start, money_start):
         return False

@@ -53,13 +53,18 @@ class Lexicon:
 
     def words(self, section: str, key: str) -> tuple[str, ...]:
         """A list from cues.toml, longest word first."""
-        return _by_length(self.raw[section][key])
+        return _cached_words(section, key)
 
     def table(self, section: str, key: str) -> dict[str, str]:
         return dict(self.raw[section][key])
 
     def text(self, section: str, key: str) -> str:
         return str(self.raw[section][key])
+
+
+@cache
+def _cached_words(section: str, key: str) -> tuple[str, ...]:
+    return _by_length(lexicon().raw[section][key])
 
 
 @cache

@@ -32,6 +32,7 @@ class _Patterns:
     single: re.Pattern[str]
     range: re.Pattern[str]
     before_q: re.Pattern[str]
+    unit: re.Pattern[str]
     before_verb: re.Pattern[str]
     threshold: re.Pattern[str]
     conversion_gap: re.Pattern[str]
@@ -73,7 +74,8 @@ def _patterns() -> _Patterns:
     conv = alternation(lex.words("money", "conversion_before"))
     conversion_gap = re.compile(rf"^\s?[(（]\s?(?:{conv}|约)?\s?$|^\s?[,，]?\s?(?:{conv})\s?$")
     before_verb = re.compile(rf"(?P<q>{q_before})(?:计划)?(?:总投资|投资|投入)(?:总额|额)?(?:为|达)?\s?$")
-    return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), before_verb, threshold, conversion_gap,
+    unit = re.compile(rf"(?:{cur})")
+    return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), unit, before_verb, threshold, conversion_gap,
                      units, prefixes, qb, qa)  # fmt: skip
 
 
@@ -93,7 +95,8 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
     lex = lexicon()
     found: list[tuple[int, int, Money, int]] = []
     taken: list[Span] = []
-    for m in p.range.finditer(shadow):
+    windows = _windows(p, shadow)
+    for m in (m for lo, hi in windows for m in p.range.finditer(shadow, lo, hi)):
         lo_text, hi_text = m.group("lo"), m.group("hi")
         if m.group("locur") is None and not re.search(r"[万亿]$", lo_text):
             lo_text += trailing_units(hi_text)
@@ -105,7 +108,7 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
         money = Money(lo, cur, Qualifier.AT_LEAST, text[start:end], Span(start, end), upper=hi)
         found.append((start, end, money, m.start("lo")))
         taken.append(Span(start, end))
-    for m in p.single.finditer(shadow):
+    for m in (m for lo, hi in windows for m in p.single.finditer(shadow, lo, hi)):
         if any(t.overlaps(Span(m.start(), m.end())) for t in taken):
             continue
         num = m.group("num")
@@ -156,6 +159,20 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
         phase = any(w in before[-5:] for w in phase_words)
         hits.append(MoneyHit(money, kind, phase, num_start))
     return hits
+
+
+def _windows(p: _Patterns, shadow: str) -> list[tuple[int, int]]:
+    """Stretches of text around currency words: the only places an amount can be (matching the full
+    pattern at every position of a long article is what made extraction slow). Lookbehinds still see
+    the text before a window, so a number is never cut at a window's start."""
+    spans: list[tuple[int, int]] = []
+    for m in p.unit.finditer(shadow):
+        lo, hi = max(0, m.start() - 40), m.end() + 4
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 def _extend_before(p: _Patterns, shadow: str, start: int, prefix: str | None, qb: str | None) -> int:

@@ -128,16 +128,20 @@ def core_name(name: str) -> str:
     return name
 
 
+@cache
+def _leading_place(places: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(alternation(places))
+
+
 def _short_forms(full: str, places: frozenset[str]) -> set[str]:
     core = re.sub(r"\(.*?\)", "", core_name(full))
     forms = set()
-    for place in sorted(places, key=len, reverse=True):
-        if core.startswith(place) and len(core) - len(place) >= 2:
-            rest = core[len(place) :]
-            rest = rest[1:] if rest[:1] in "省市" and len(rest) > 3 else rest
-            forms.add(rest)
-            forms.add(rest[:4])
-            break
+    m = _leading_place(places).match(core)
+    if m and len(core) - m.end() >= 2:
+        rest = core[m.end() :]
+        rest = rest[1:] if rest[:1] in "省市" and len(rest) > 3 else rest
+        forms.add(rest)
+        forms.add(rest[:4])
     if len(core) >= 4:
         forms.add(core[:4])
     forms.add(core)

@@ -34,6 +34,7 @@ class _Patterns:
     stops: tuple[str, ...]
     not_places: tuple[str, ...]
     generic: tuple[str, ...]
+    not_place_end: re.Pattern[str]
     admin: str
     destination: tuple[str, ...]
     venue: re.Pattern[str]
@@ -48,11 +49,21 @@ def _patterns() -> _Patterns:
         stops=lex.words("names", "left_stops"),
         not_places=lex.words("places", "not_places"),
         generic=lex.words("places", "generic_stems"),
+        not_place_end=re.compile(f"(?:{alternation(lex.words('places', 'not_places'))})$"),
         admin=alternation(lex.words("places", "admin_suffixes")),
         destination=lex.words("places", "destination_before"),
         venue=re.compile(rf"^[^,，。;；!?！？]{{0,15}}?(?:{alternation(lex.words('places', 'venue_after'))})"),
         existing=lex.words("places", "existing_before"),
     )
+
+
+@cache
+def _known_re(known: frozenset[str]) -> re.Pattern[str]:
+    return _stems_re(frozenset(k for k in known if len(k) >= 2))
+
+
+def _stems_re(stems: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(stems)})(?:{_patterns().admin})?")
 
 
 def zone_stem(name: str) -> str | None:
@@ -77,7 +88,8 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         start = walk_left(shadow, m.start(), p.stops, MAX_ZONE - len(m.group()))
         # a known place inside the run starts the name ("支持成都高新区" -> "成都高新区")
         run = shadow[start : m.start()]
-        first = min((run.find(k) for k in known if len(k) >= 2 and k in run), default=-1)
+        hit = _known_re(known).search(run)
+        first = hit.start() if hit else -1
         if first > 0 and not p.zone.search(run[:first]):
             start += first
         name = shadow[start : m.end()]
@@ -87,15 +99,16 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
             m.start() - start < 2
             or shadow[start : m.start()] in p.generic
             or name in p.not_places
-            or any(name.endswith(n) and len(name) - len(n) < 2 for n in p.not_places)
+            or ((n := p.not_place_end.search(name)) is not None and n.start() < 2)
         ):
             continue
         cands.append((start, m.end(), True))
-    stems = sorted(known | {s for c in cands if (s := zone_stem(shadow[c[0] : c[1]]))}, key=len, reverse=True)
-    if stems:
-        for m in re.finditer(rf"(?:{alternation(stems)})(?:{p.admin})?", shadow):
+    learned = {s for c in cands if (s := zone_stem(shadow[c[0] : c[1]]))} - known
+    for rx in (_known_re(known), _stems_re(frozenset(learned))) if learned else (_known_re(known),):
+        for m in rx.finditer(shadow):
             cands.append((m.start(), m.end(), False))
-    cands = [c for c in cands if not any(Span(c[0], c[1]).overlaps(s) for s in masked)]
+    bounds = [(s.start, s.end) for s in masked]
+    cands = [c for c in cands if not any(c[0] < e and s < c[1] for s, e in bounds)]
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     kept: list[tuple[int, int, bool]] = []
     for c in cands:

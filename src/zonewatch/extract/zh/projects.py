@@ -55,7 +55,7 @@ def extract_projects(doc: Document) -> list[Project]:
     context_stage: StageValue | None = None
     for si, sent in enumerate(ctx.sentences):
         s0, s1 = sent.span.start, sent.span.end
-        hits = [h for h in ctx.money if s0 <= h.money.span.start < s1]
+        hits = ctx.money_in(s0, s1)
         prev_end = s0  # end of the last figure in this sentence
         last_inv_end = s0  # end of the last investment in this sentence (and of the project named after it)
         had_investment = False
@@ -175,9 +175,7 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
         s, e = m.span("what")
         return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
     # the subject of "X总投资153亿元"
-    clause_start = max(
-        [window[0]] + [c.end() for c in re.finditer(r"[,，、:：]", sh[: window[1]]) if c.end() > window[0]]
-    )
+    clause_start = max([window[0]] + [sh.rfind(c, window[0], window[1]) + 1 for c in ",，、:："])
     head = sh[clause_start : window[1]]
     m = _SUBJECT.search(head)
     if m and 3 <= m.start() <= 24 and not re.search(r"与|签|和|将|在|公司|预计|计划", head[: m.start()]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from zonewatch.extract.language import is_cjk
 
@@ -32,9 +33,19 @@ def walk_left(shadow: str, end: int, stops: tuple[str, ...], max_len: int, latin
                 is_cjk(ch) or ch in _NAME_PUNCT or (latin and ch.isascii() and ch.isalnum())
             ):
                 break
-            if any(shadow.startswith(w, pos - len(w)) for w in stops):
+            if _ends_with_stop(shadow, pos, stops):
                 break
         pos -= 1
     if depth:  # an unclosed bracket: the name starts after it
         pos = shadow.index(")", pos) + 1 if ")" in shadow[pos:end] else pos
     return pos
+
+
+@cache
+def _by_length(stops: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(w) for w in stops})
+    return tuple((n, frozenset(w for w in stops if len(w) == n)) for n in lengths)
+
+
+def _ends_with_stop(shadow: str, pos: int, stops: tuple[str, ...]) -> bool:
+    return any(pos >= n and shadow[pos - n : pos] in words for n, words in _by_length(stops))
