@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anchor
 from zonewatch.extract.en.layout import Layout, Sentence, layout
@@ -39,6 +40,7 @@ class Context:
     names: tuple[tuple[Name, ...], ...]  # per sentence index
     dates: tuple[DateMention, ...]
     amounts: tuple[Amount, ...]
+    cache: dict[object, Any] = field(default_factory=dict)  # per-document memo of repeated look-ups
 
     def names_in(self, sentence: Sentence, start: int | None = None, end: int | None = None) -> list[Name]:
         lo = sentence.span.start if start is None else start

@@ -83,7 +83,7 @@ def _num(s: str) -> int | None:
     return int(s) if s.isdigit() else word_number(s)
 
 
-_COUNT_HINT = re.compile(rf"\b(?:{_COUNT_NOUNS}|them)\b|\bone\s+(?:of|was|is|has)\b", re.I)
+_COUNT_HINT = re.compile(rf"(?:{_COUNT_NOUNS}|them|one\s+(?:of|was|is|has))", re.I)  # no leading \b: fast scan
 
 
 def count_in(text: str, offset: int = 0, nearest_to: int | None = None) -> Count | None:

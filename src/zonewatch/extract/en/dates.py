@@ -26,36 +26,35 @@ _MONTHS = {
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-_MU = (  # the look-ahead keeps the alternation from being tried at every word
-    r"(?=[JFMASOND])(?:"
-    + _M
-    + r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)"
-)
+# The patterns run on an ASCII-lower-cased copy of the text (same length, same offsets) and start with a
+# literal alternation or a digit, never with \b or a look-behind: the regex engine can then skip straight
+# to candidate characters. Word boundaries before a match are checked in find_dates.
+_M = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _YEAR = r"(?:19|20)\d\d"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])")),
-    ("mdy", re.compile(rf"\b(?P<mon>{_MU})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    (
-        "dmy",
-        re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MU})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?"),
-    ),
-    ("my", re.compile(rf"\b(?P<mon>{_MU})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    (
-        "weekday",
-        re.compile(
-            r"\b(?=[lMTWFS])(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-        ),
-    ),
-    ("relday", re.compile(r"\b(?=[ytYT])(?P<rel>yesterday|today|the day before yesterday)\b", re.I)),
+    ("ymd", re.compile(rf"(?P<y>{_YEAR})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])")),
+    ("mdy", re.compile(rf"(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("dmy", re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("my", re.compile(rf"(?P<mon>{_M})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("weekday", re.compile(r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
+    ("relday", re.compile(r"(?P<rel>yesterday|today|the day before yesterday)\b")),
     (
         "vague",
         re.compile(
-            r"\b(?P<vague>recently|earlier this month|this month|earlier this week|this week|the other day|lately)\b",
-            re.I,
+            r"(?P<vague>recently|earlier this month|this month|earlier this week|this week|the other day|lately)\b"
         ),
     ),
 )
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same offsets: str.lower (fast) unless it changes the length ("İ"), then ASCII only."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_LAST = re.compile(r"\blast\s+$", re.I)
 _KIND = {"ymd": "date", "mdy": "date", "dmy": "date", "my": "month"}
 # A date on a line like "Updated: 2022-02-18 09:02" or "Time:2022.07.07" is the page's, not an event's.
 _META = re.compile(r"(?:updated|published|posted|time|date|release[sd]?|source)\s*[:：]?\s*$", re.I)
@@ -111,12 +110,14 @@ def _make(anchor: Anchor, y: int | None, m: int, d: int | None, span: Span, raw:
     return DateValue(date, precision, raw, span)
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: Anchor, span: Span) -> DateValue | None:
-    raw = m.group(0)
+def _resolve(kind: str, m: re.Match[str], text: str, anchor: Anchor, span: Span) -> DateValue | None:
+    raw = text[m.start() : m.end()]
     if kind == "ymd":
         return _make(anchor, int(m.group("y")), int(m.group("m")), int(m.group("d")), span, raw)
     if kind in ("mdy", "dmy", "my"):
-        mon = m.group("mon")
+        mon = text[m.start("mon") : m.end("mon")]
+        if not mon[0].isupper():
+            return None  # months are capitalised ("She may sign" is no date)
         if mon.lower() == "may" and not mon[0].isupper():
             return None
         y = int(m.group("y")) if m.group("y") else None
@@ -130,7 +131,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, span: Span) -> DateVal
             return None
         if kind == "weekday":
             back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
-            if m.group("last") and back == 0:
+            if back == 0 and _LAST.search(text, max(0, m.start() - 6), m.start()):
                 back = 7
         else:
             back = {"today": 0, "yesterday": 1}.get(m.group("rel").lower(), 2)
@@ -143,9 +144,15 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, span: Span) -> DateVal
 def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date mentions in ``text[start:end]`` in order; overlapping patterns keep the first (most specific)."""
     end = len(text) if end is None else end
+    low = _lower(text)
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.finditer(low, start, end):
+            before = text[m.start() - 1] if m.start() > 0 else " "
+            if before.isalnum() or (kind in ("ymd", "dmy") and before in ".,"):
+                continue
+            if kind == "weekday" and not text[m.start()].isupper():
+                continue  # weekdays are capitalised in English
             span = Span(m.start(), m.end())
             if found and any(span.overlaps(f.span) for f in found):
                 continue
@@ -154,7 +161,7 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
                 text, max(line_start, m.start() - 24), m.start()
             )
             label = "meta" if meta else _KIND.get(kind, kind)
-            found.append(DateMention(label, _resolve(kind, m, anchor, span), m.group(0), span))
+            found.append(DateMention(label, _resolve(kind, m, text, anchor, span), text[m.start() : m.end()], span))
     return sorted(found, key=lambda f: f.span.start)
 
 

@@ -535,7 +535,10 @@ def _fill_stage(ctx: Context, d: Draft) -> None:
     if hi is not None:
         order.append(sents[hi])
     for s in order:
-        found = cues.stage_in(ctx.text[s.span.start : s.span.end])
+        key = ("stage", s.index)
+        if key not in ctx.cache:
+            ctx.cache[key] = cues.stage_in(ctx.text[s.span.start : s.span.end])
+        found = ctx.cache[key]
         if found is not None:
             stage, a, b = found
             start, end = s.span.start + a, s.span.start + b

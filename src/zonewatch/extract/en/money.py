@@ -26,11 +26,22 @@ from zonewatch.model import Money, Qualifier, Span
 _WORD_NUMS = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen")])
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number: digits ("47,000", "5.4") or words ("one", "thirty-six"); never starts inside another number.
-# (the look-ahead on first letters keeps the word alternation from being tried at every word)
-_NUMBER = re.compile(
-    rf"(?<![\d.,])(?P<d>{_DIGITS})(?![\d])|\b(?=[otfsenOTFSEN])(?P<w>(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?)\b", re.I
-)
+# Digits and number words are found by two scans that start with a character class or a literal
+# alternation (fast to skip through); the boundary before a number is checked in find_money.
+_NUMBER_DIGITS = re.compile(rf"(?P<d>{_DIGITS})(?![\d])")
+_NUMBER_WORDS = re.compile(rf"(?P<w>(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?)\b")  # on lower-cased text
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same offsets: str.lower (fast) unless it changes the length ("İ"), then ASCII only."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_NUM_GLUE = frozenset("0123456789.,")
 _SCALE = alternation(SCALES)
+_HAS_SCALE_WORD = re.compile(r"(?:illion|crore|lakh|thousand)", re.I)
 # What may follow the number: a range, a scale (possibly two: "4 billion 280 million"), a currency word.
 _RIGHT = re.compile(
     rf"(?P<range>\s*(?:-|–|—|to|and)\s*(?P<num2>{_DIGITS}))?"
@@ -95,7 +106,12 @@ def find_money(text: str) -> list[Money]:
     """Every amount of money in ``text``, in order, with raw text and span."""
     found: list[Money] = []
     taken = 0
-    for num in _NUMBER.finditer(text):
+    numbers = [m for m in _NUMBER_DIGITS.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NUM_GLUE]
+    if _HAS_SCALE_WORD.search(text):  # "one billion RMB": a number word needs a scale word
+        low = _lower(text)  # same length and offsets as text
+        numbers += [m for m in _NUMBER_WORDS.finditer(low) if m.start() == 0 or not text[m.start() - 1].isalnum()]
+        numbers.sort(key=lambda m: m.start())
+    for num in numbers:
         if num.start() < taken:
             continue
         money = _money_at(text, num)
@@ -112,10 +128,10 @@ def parse_money(phrase: str) -> Money | None:
 
 
 def _money_at(text: str, num: re.Match[str]) -> Money | None:
-    if num.group("d"):
+    if "d" in num.groupdict():
         value = _decimal(num.group("d"))
     else:
-        w = word_number(num.group("w"))
+        w = word_number(num.group("w"))  # (the match is on the lower-cased copy; the span is the same)
         value = Decimal(w) if w is not None else None
     if value is None:
         return None
@@ -128,7 +144,7 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
         suffix = None  # "won" and "dong" are ordinary words unless an amount is clearly meant
     if prefix is None and suffix is None:
         return None
-    if num.group("w") and not (right.group("scale") or right.group("short")):
+    if "w" in num.groupdict() and not (right.group("scale") or right.group("short")):
         return None  # "one RMB" is no investment; "one billion RMB" is
     if right.group("short") and prefix is None:
         return None  # "5m yuan" is rare; "5m" alone is a length
