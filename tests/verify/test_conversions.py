@@ -100,3 +100,21 @@ def test_dateless_article_uses_the_range_of_all_rates(stated: str, value: str, f
     assert bool(findings) is fires
     if fires:
         assert "unit slip" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("stated", "value", "fires"), [("$272 million", "272000000", False), ("$2.72 billion", "2720000000", True)]
+)
+def test_pegged_currency(stated: str, value: str, fires: bool) -> None:
+    text = f"The group will invest AED 1 billion ({stated}) in a logistics hub, it said on March 3.\n"
+    b = Builder(text, published="2021-03-04")
+    p = Project(
+        id="p1",
+        amount=b.money("AED 1 billion", "1000000000", "AED"),
+        stated_conversions=(b.money(stated, value, "USD"),),
+        date=b.date("March 3", "2021-03-03"),
+    )
+    findings = check_conversions(b.extraction(p))
+    assert bool(findings) is fires
+    if fires:
+        assert "peg" in findings[0].message and "3.6725" in findings[0].message

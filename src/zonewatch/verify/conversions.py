@@ -15,7 +15,7 @@ import statistics
 from decimal import Decimal
 
 from zonewatch.model import Extraction, Finding, Money, Project, Qualifier
-from zonewatch.normalize.fx import NoRate, rate, rate_day, rate_range
+from zonewatch.normalize.fx import ECB_SOURCE, NoRate, rate, rate_day, rate_range
 from zonewatch.report.format import format_amount
 from zonewatch.verify.figures import significant_digits
 
@@ -40,6 +40,17 @@ def _diagnosis(factor: Decimal, amount: Money, stated: Money, day_rate: Decimal)
     if abs(stated.value / flipped - 1) <= Decimal("0.05"):
         return "it looks like the rate was applied the wrong way round"
     return f"{factor:.2f} times the expected value"
+
+
+def _source(source: str) -> str:
+    return "ECB reference rate" if source == ECB_SOURCE else f"rate ({source})"
+
+
+def _quote(value: Decimal, source: str, target: str) -> str:
+    """A rate the way people quote it: more than one unit per unit ("6.9186 CNY per USD")."""
+    if value >= 1:
+        return f"{value:.4f} {target} per {source}"
+    return f"{1 / value:.4f} {source} per {target}"
 
 
 def _implied_rates(projects: tuple[Project, ...], source: str, target: str) -> dict[tuple[str, int], Decimal]:
@@ -85,14 +96,14 @@ def check_conversions(extraction: Extraction) -> list[Finding]:
                 if k != (p.id, index)
             ]
             message = (
-                f"{amount.raw} is printed as {stated.raw}, but at the ECB rate of {found.date.isoformat()} "
-                f"({1 / found.value:.4f} {amount.currency} per {stated.currency}) it is about "
+                f"{amount.raw} is printed as {stated.raw}, but at the {_source(found.source)} of {found.date.isoformat()} "
+                f"({_quote(found.value, amount.currency, stated.currency)}) it is about "
                 f"{format_amount(expected, stated.currency)}: {_diagnosis(factor, amount, stated, found.value)}."
             )
             if len(others) >= 2:
                 typical = statistics.median(others)
                 if abs(typical / found.value - 1) <= tol:
-                    message += f" The article's other conversions agree with the ECB rate ({1 / typical:.2f} {amount.currency} per {stated.currency})."
+                    message += f" The article's other conversions agree with that rate ({_quote(typical, amount.currency, stated.currency)})."
             findings.append(
                 Finding(
                     kind="conversion_mismatch",
