@@ -15,7 +15,7 @@ from zonewatch.extract.zh.money import MoneyHit
 from zonewatch.extract.zh.names import Org, core_name
 from zonewatch.extract.zh.places import Place
 from zonewatch.extract.zh.spans import walk_left
-from zonewatch.model import DateValue, Document, Mention, Money, Project, Quantity, Span, Stage, StageValue
+from zonewatch.model import DateValue, Document, Mention, Money, Precision, Project, Quantity, Span, Stage, StageValue
 
 _BUILD = re.compile(
     r"[,，]?[^,，。;；]{0,20}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建)(?:其)?(?P<what>[^,，。;；、]{2,30})"
@@ -109,9 +109,10 @@ def extract_projects(doc: Document) -> list[Project]:
             drafts.append(d)
             prev_end = last_inv_end = max(end, consumed)
         # what this sentence says carries over to the next ones
-        here = [x for x in ctx.dates_in(s0, s1) if not x.future and not x.vague and x.value.precision.value != "year"]
+        here = [x for x in ctx.dates_in(s0, s1) if not x.future and x.value.precision is not Precision.YEAR]
         if here and ctx.is_event_sentence(si):
-            context_date = here[-1].value
+            sharp = [x for x in here if not x.vague]
+            context_date = (sharp or here)[-1].value
         stage = find_stage(ctx.text, ctx.shadow, s0, s1)
         if stage is not None and stage.stage is not Stage.ANNOUNCED:
             context_stage = stage
@@ -198,7 +199,8 @@ def _date(ctx: Context, si: int, pos: int, context: DateValue | None) -> tuple[D
     if after:
         return after[0].value, True
     if before:
-        return before[-1].value, True
+        # "近日" (a month) says more than "今年" (a year)
+        return min(before, key=lambda d: (d.value.precision is Precision.YEAR, -d.value.span.start if d.value.span else 0)).value, True
     if context is not None:
         return context, False
     return ctx.published, False
