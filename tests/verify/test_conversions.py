@@ -118,3 +118,20 @@ def test_pegged_currency(stated: str, value: str, fires: bool) -> None:
     assert bool(findings) is fires
     if fires:
         assert "peg" in findings[0].message and "3.6725" in findings[0].message
+
+
+def test_conversion_at_the_publication_days_rate_passes() -> None:
+    # a 2015 deal reported in 2024 with dollars at the 2024 rate (7.1-7.2 CNY per USD, not 2015's 6.2)
+    text = "In May 2015 the group pledged RMB 10 billion ($1.39 billion) to the park, the 2024 report says.\n"
+    b = Builder(text, published="2024-06-03")
+    p = Project(
+        id="p1",
+        amount=b.money("RMB 10 billion", "10000000000"),
+        stated_conversions=(b.money("$1.39 billion", "1390000000", "USD"),),
+        date=b.date("May 2015", "2015-05"),
+    )
+    assert check_conversions(b.extraction(p)) == []
+    wrong = Project(
+        id="p1", amount=p.amount, stated_conversions=(b.money("$1.39 billion", "13900000000", "USD"),), date=p.date
+    )
+    assert [f.kind for f in check_conversions(b.extraction(wrong))] == ["conversion_mismatch"]

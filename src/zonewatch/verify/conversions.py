@@ -14,8 +14,8 @@ from __future__ import annotations
 import statistics
 from decimal import Decimal
 
-from zonewatch.model import Extraction, Finding, Money, Project, Qualifier
-from zonewatch.normalize.fx import ECB_SOURCE, NoRate, rate, rate_day, rate_range
+from zonewatch.model import DateValue, Extraction, Finding, Money, Project, Qualifier
+from zonewatch.normalize.fx import ECB_SOURCE, NoRate, Rate, rate, rate_day, rate_range
 from zonewatch.report.format import format_amount
 from zonewatch.verify.figures import significant_digits
 
@@ -88,7 +88,7 @@ def check_conversions(extraction: Extraction) -> list[Finding]:
                 continue
             expected = amount.value * found.value
             factor = stated.value / expected
-            if abs(factor - 1) <= tol:
+            if abs(factor - 1) <= tol or _fits_publication_day(amount, stated, doc.published, tol):
                 continue
             others = [
                 v
@@ -122,6 +122,15 @@ def check_conversions(extraction: Extraction) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _fits_publication_day(amount: Money, stated: Money, published: DateValue | None, tol: Decimal) -> bool:
+    """An article about an older deal may convert at the rate of the day it was written: that is no error."""
+    day, _ = rate_day(None, published)
+    if day is None:
+        return False
+    found = rate(amount.currency, stated.currency, day)
+    return isinstance(found, Rate) and abs(stated.value / (amount.value * found.value) - 1) <= tol
 
 
 def _dateless(p: Project, amount: Money, stated: Money, tol: Decimal) -> Finding | None:
