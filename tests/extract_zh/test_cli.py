@@ -38,7 +38,17 @@ def extract(path: Path) -> dict[str, object]:
         (FULLWIDTH, "gbk"),
         (MIXED, "utf-8"),
     ],
-    ids=["utf8", "gbk", "gb18030", "utf16", "big5-traditional", "utf8-traditional", "fullwidth", "fullwidth-gbk", "mixed"],
+    ids=[
+        "utf8",
+        "gbk",
+        "gb18030",
+        "utf16",
+        "big5-traditional",
+        "utf8-traditional",
+        "fullwidth",
+        "fullwidth-gbk",
+        "mixed",
+    ],
 )
 def test_the_same_announcement_in_every_form(tmp_path: Path, text: str, encoding: str) -> None:
     path = tmp_path / "a.txt"

@@ -64,7 +64,9 @@ def _known_re(known: frozenset[str]) -> re.Pattern[str]:
 
 def _stems_re(stems: frozenset[str]) -> re.Pattern[str]:
     # "宜宾市叙州区": a district named after its city is one place
-    return re.compile(rf"(?:{alternation(stems)})(?:市[\u4e00-\u9fff]{{2,3}}?(?:区|县)(?![\u4e00-\u9fff]{{0,2}}(?:举行|召开))|{_patterns().admin})?")
+    return re.compile(
+        rf"(?:{alternation(stems)})(?:市[\u4e00-\u9fff]{{2,3}}?(?:区|县)(?![\u4e00-\u9fff]{{0,2}}(?:举行|召开))|{_patterns().admin})?"
+    )
 
 
 def zone_stem(name: str) -> str | None:

@@ -25,6 +25,7 @@ _SUBJECT = re.compile(
 )
 _GENERIC_PROJECT = re.compile(r"^(?:重大|重点|产业|签约|招商引资|好|大|该|此|本|一批|这批|新|的|这个|上述|整个)*项目$")
 _NAMED_AFTER = re.compile(r"的(?P<what>[^,，。;；、的]{2,30}?项目)")
+_COMPONENT = re.compile(r"其中|含|包括")
 _ANAPHORIC_START = re.compile(r"^(?:该|此|本|这个)?项目")
 
 
@@ -79,6 +80,12 @@ def extract_projects(doc: Document) -> list[Project]:
             if h.phase and had_investment:
                 prev_end = end
                 continue
+            # "项目总投资10亿元,其中设备投资6亿元": a part of the single project just stated
+            last = drafts[-1] if drafts and drafts[-1].sentence == si else None
+            if last is not None and not last.aggregate and _COMPONENT.search(ctx.shadow, prev_end, start):
+                if not ctx.orgs_in(prev_end, start):
+                    prev_end = end
+                    continue
             had_investment = True
             consumed = end
             d = _Draft(h, si, headline=sent.headline, evidence=sent.span)
@@ -200,7 +207,9 @@ def _date(ctx: Context, si: int, pos: int, context: DateValue | None) -> tuple[D
         return after[0].value, True
     if before:
         # "近日" (a month) says more than "今年" (a year)
-        return min(before, key=lambda d: (d.value.precision is Precision.YEAR, -d.value.span.start if d.value.span else 0)).value, True
+        return min(
+            before, key=lambda d: (d.value.precision is Precision.YEAR, -d.value.span.start if d.value.span else 0)
+        ).value, True
     if context is not None:
         return context, False
     return ctx.published, False

@@ -1,0 +1,135 @@
+"""Project records from small Chinese announcements written for these tests: one behaviour per case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zonewatch.extract.zh import extract_projects
+from zonewatch.model import DateValue, Document, Precision, Project
+
+
+def run(text: str, published: str | None = "2021-06-15") -> list[Project]:
+    pub = None
+    if published:
+        pub = DateValue(dt.date.fromisoformat(published), Precision.DAY, published)
+    projects = extract_projects(Document(text, "zh", published=pub))
+    assert [p.id for p in projects] == [f"p{i + 1}" for i in range(len(projects))]
+    for p in projects:
+        assert p.amount is not None and text[p.amount.span.start : p.amount.span.end] == p.amount.raw
+        assert p.evidence and p.evidence[0].contains(p.amount.span)
+        for m in (*p.investors, *p.hosts, *(x for x in (p.place, p.project) if x)):
+            assert text[m.span.start : m.span.end] == m.raw
+    return projects
+
+
+def amounts(projects: list[Project]) -> list[int]:
+    return [int(p.amount.value) for p in projects if p.amount]
+
+
+def test_one_company_signing() -> None:
+    (p,) = run("6月10日,绵阳高新区管委会与华峰材料股份有限公司签约,公司拟投资约25亿元,在绵阳高新区建设新材料基地。")
+    assert [m.name for m in p.investors] == ["华峰材料股份有限公司"]
+    assert [m.name for m in p.hosts] == ["绵阳高新区管委会"]
+    assert p.amount is not None and p.amount.qualifier.value == "approx"
+    assert p.date is not None and p.date.iso() == "2021-06-10"
+    assert p.place is not None and p.place.name == "绵阳高新区"
+    assert p.stage is not None and p.stage.stage.value == "signed"
+    assert p.count is not None and int(p.count.value) == 1
+    assert p.project is not None and p.project.name == "新材料基地"
+
+
+def test_a_ceremony_that_signs_some_projects_and_starts_others() -> None:
+    ps = run("昨天,经开区举行签约暨开工活动。现场签约项目8个,总投资152亿元;集中开工项目5个,总投资63亿元。")
+    assert [(int(p.count.value) if p.count else None, p.stage.stage.value if p.stage else None) for p in ps] == [
+        (8, "signed"),
+        (5, "started"),
+    ]
+    assert all(p.date is not None and p.date.iso() == "2021-06-14" for p in ps)
+    assert [p.parent for p in ps] == [None, None]
+
+
+def test_the_venue_is_not_the_destination() -> None:
+    (p,) = run("德阳市投资推介会在成都举行,57个项目签约德阳,投资总额272.33亿元。")
+    assert p.place is not None and p.place.name == "德阳"
+    (p,) = run("成都高新区投资推介会在深圳举行,现场签约项目10个,总投资120亿元。")
+    assert p.place is not None and p.place.name == "成都高新区"
+
+
+def test_subtotals_by_type_and_city_are_records_of_their_own_with_a_parent() -> None:
+    ps = run(
+        "全省集中开工项目50个,总投资300亿元。其中,内资项目45个,总投资260亿元;外资项目5个,总投资40亿元。"
+        "福州20个、总投资150亿元,厦门30个、总投资150亿元。"
+    )
+    assert amounts(ps) == [30_000_000_000, 26_000_000_000, 4_000_000_000, 15_000_000_000, 15_000_000_000]
+    assert [int(p.count.value) if p.count else None for p in ps] == [50, 45, 5, 20, 30]
+    assert [p.parent for p in ps] == [None, "p1", "p1", "p1", "p1"]
+    assert [p.place.name if p.place else None for p in ps][3:] == ["福州", "厦门"]
+    assert all(not p.investors for p in ps)
+
+
+def test_a_size_bracket_is_not_a_project_but_the_subset_after_it_is() -> None:
+    ps = run("签约项目57个,投资总额272亿元,其中5亿元以上项目18个,投资总额196亿元。总投资50亿元以上大项目有8个。")
+    assert amounts(ps) == [27_200_000_000, 19_600_000_000]
+    assert [int(p.count.value) for p in ps if p.count] == [57, 18]
+
+
+def test_the_count_may_follow_the_amount() -> None:
+    (p,) = run("继1月9日集中签约总投资300亿元的30个项目后,新区再次举行签约仪式。")
+    assert p.count is not None and int(p.count.value) == 30
+    assert p.date is not None and p.date.iso() == "2021-01-09"
+
+
+def test_a_headline_repeating_the_body_is_one_record() -> None:
+    ps = run("新区12个项目集中签约引资34.8亿元\n10月31日,新区集中签约12个项目,总投资34.8亿元。", "2020-11-01")
+    assert len(ps) == 1
+    assert ps[0].date is not None and ps[0].date.iso() == "2020-10-31"
+
+
+def test_phases_components_and_conversions_are_not_projects() -> None:
+    ps = run(
+        "公司计划投资约10亿元,分两期建设,一期投资约5亿元,二期投资约5亿元。"
+        "项目总投资20亿元,其中设备投资12亿元。"
+        "另一项目投资3亿美元(约合人民币19.5亿元)。"
+    )
+    assert amounts(ps) == [1_000_000_000, 2_000_000_000, 300_000_000]
+    assert [(int(c.value), c.currency) for c in ps[2].stated_conversions] == [(1_950_000_000, "CNY")]
+
+
+def test_a_project_named_after_its_company_gets_the_company() -> None:
+    ps = run(
+        "签约项目包括辽宁大禹防水科技发展有限公司兰州新区防水新材料产业基地项目等。"
+        "在签约的12个项目中,兰州新区防水新材料产业基地项目占地约55亩,投资总额16000万元。"
+    )
+    assert [m.name for m in ps[0].investors] == ["辽宁大禹防水科技发展有限公司"]
+    assert ps[0].count is not None and int(ps[0].count.value) == 1
+    (p,) = run("比亚迪新能源汽车零部件项目总投资20亿元。")
+    assert [m.name for m in p.investors] == ["比亚迪"]
+
+
+def test_gongsi_refers_to_the_company_named_before() -> None:
+    (p,) = run(
+        "2月7日晚间,铂科新材(300811)公告,公司于近日与河源江东新区管理委员会签署协议,公司计划投资人民币约10亿元。"
+    )
+    assert [m.name for m in p.investors] == ["铂科新材"]
+    assert p.date is not None and p.date.iso() == "2021-02-07"
+    assert p.stage is not None and p.stage.stage.value == "signed"
+
+
+def test_a_short_form_of_a_company_is_the_investor() -> None:
+    ps = run("京信通信系统控股有限公司副总裁表示对成都有信心。京信通信将选址金牛区,建设研发总部,总投资约12亿元。")
+    assert [m.name for m in ps[0].investors] == ["京信通信"]
+    assert ps[0].place is not None and ps[0].place.name == "金牛区"
+
+
+def test_figures_that_are_not_commitments_are_left_out() -> None:
+    ps = run(
+        "2020年,新区实现地区生产总值1540亿元,财政总收入219亿元。今年,新区将再铺排项目401个,总投资达4360亿元。"
+        "1-5月,全区完成固定资产投资680亿元。项目达产后年产值80亿元,年纳税2亿元。投资强度不低于300万元/亩。"
+        "10月22日,电子信息产业园项目签约,总投资50亿元。"
+    )
+    assert amounts(ps) == [5_000_000_000]
+
+
+def test_no_date_after_publication() -> None:
+    (p,) = run("项目总投资8亿元,将于2022年4月30日前开工。", "2021-06-15")
+    assert p.date is not None and p.date.date <= dt.date(2021, 6, 15)
