@@ -82,10 +82,14 @@ def extract_projects(doc: Document) -> list[Project]:
                 continue
             # "项目总投资10亿元,其中设备投资6亿元": a part of the single project just stated
             last = drafts[-1] if drafts and drafts[-1].sentence == si else None
-            if last is not None and not last.aggregate and _COMPONENT.search(ctx.shadow, prev_end, start):
-                if not ctx.orgs_in(prev_end, start):
-                    prev_end = end
-                    continue
+            if (
+                last is not None
+                and not last.aggregate
+                and _COMPONENT.search(ctx.shadow, prev_end, start)
+                and not ctx.orgs_in(prev_end, start)
+            ):
+                prev_end = end
+                continue
             had_investment = True
             consumed = end
             d = _Draft(h, si, headline=sent.headline, evidence=sent.span)
