@@ -76,8 +76,8 @@ def field_rows(detail: ProjectDetail, t: dict[str, str], lang: str) -> list[Fiel
         ("stage", t["stage"], stage, "stage", "stage"),
         ("place", t["place"], p.place or "–", "place", "place"),
         ("description", t["project_name"], p.description or "–", "project", "project"),
-        ("sectors", t["sectors"], ", ".join(p.sectors) or "–", "", "project"),
-        ("project_type", t["project_type"], p.project_type or "–", "", "project"),
+        ("sectors", t["sectors"], ", ".join(i18n.category(s, lang) for s in p.sectors) or "–", "", "project"),
+        ("project_type", t["project_type"], i18n.category(p.project_type, lang), "", "project"),
     ]
     edited = set(p.edited_fields)
     return [

@@ -59,17 +59,29 @@ def highlight(text: str, marks: Iterable[Mark]) -> Markup:
 
 
 def excerpt(text: str, marks: Sequence[Mark], context: int = 160) -> tuple[str, list[Mark], int]:
-    """The part of a long text around ``marks`` (with ``context`` characters each side) and the marks shifted into it.
+    r"""The part of a long text around ``marks`` (with ``context`` characters each side) and the marks shifted into it.
 
     Returns ``(text_part, shifted_marks, offset)``; the whole text when there are no marks.
 
     >>> part, ms, off = excerpt("x" * 500 + "RMB 5 billion" + "y" * 500, [Mark(500, 513, "amount")], context=3)
     >>> part, ms[0].start, off
     ('xxxRMB 5 billionyyy', 3, 497)
+    >>> text = "Old news here.\nOn Aug 20 Tencent invests RMB 5 billion in a park.\nMore news follows."
+    >>> amount = [Mark(text.index("RMB"), text.index("RMB") + 13, "amount")]
+    >>> excerpt(text, amount, context=24)[0], excerpt(text, amount, context=10)[0]
+    ('On Aug 20 Tencent invests RMB 5 billion in a park.', 'invests RMB 5 billion in a park.')
+
     """
     if not marks:
         return text, [], 0
-    lo = max(0, min(m.start for m in marks) - context)
-    hi = min(len(text), max(m.end for m in marks) + context)
+    first, last = min(m.start for m in marks), max(m.end for m in marks)
+    lo, hi = max(0, first - context), min(len(text), last + context)
+    # Cut at a line break near the edge when there is one, else at a space: never in the middle of a word.
+    if lo > 0:
+        nl = text.rfind("\n", max(0, lo - context // 2), first)
+        lo = nl + 1 if nl != -1 else (text.find(" ", lo, first) + 1 or lo)
+    if hi < len(text):
+        nl = text.find("\n", last, min(len(text), hi + context // 2))
+        hi = nl if nl != -1 else (text.rfind(" ", last, hi) if text.rfind(" ", last, hi) != -1 else hi)
     shifted = [Mark(m.start - lo, m.end - lo, m.kind, m.label) for m in marks]
     return text[lo:hi], shifted, lo

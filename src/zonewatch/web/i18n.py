@@ -128,3 +128,23 @@ def rate(value: object) -> str:
         return "–"
     text = f"{d.quantize(Decimal('0.000001')):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def category(category_id: str | None, lang: str = "en") -> str:
+    """A sector or project type id as its label ('digital_culture' -> 'Digital economy & culture'); unknown ids as given.
+
+    >>> category("digital_culture"), category("digital_culture", "zh"), category("mine")
+    ('Digital economy & culture', '数字经济与文创', 'mine')
+    """
+    if not category_id:
+        return "–"
+    from zonewatch.normalize.sectors import label
+
+    return label(category_id, lang) or category_id
+
+
+def sectors(lang: str = "en") -> list[tuple[str, str]]:
+    """Every sector of the taxonomy as (id, label), for the filter's choices."""
+    from zonewatch.normalize.sectors import taxonomy
+
+    return [(c.id, c.zh if lang == "zh" else c.en) for c in taxonomy()[0]]

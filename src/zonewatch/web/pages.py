@@ -77,7 +77,10 @@ def dashboard(request: Request) -> Response:
         return i18n.short(v, lang)
 
     def top(by: str, skip: tuple[str, ...] = ()) -> list[tuple[str, Any]]:
-        return [(r.key, r.total_usd) for r in query.stats(ledger, by) if r.key not in skip and r.total_usd][:10]
+        rows = sorted((r for r in query.stats(ledger, by) if r.key not in skip and r.total_usd),
+                      key=lambda r: (-r.total_usd, r.key))[:10]
+        name = (lambda k: i18n.category(k, lang)) if by == "sector" else (lambda k: k)
+        return [(name(r.key), r.total_usd) for r in rows]
 
     empty = t["none"]
     chart_svgs = {
@@ -110,6 +113,7 @@ def projects(request: Request, f: Filters = Depends(project_filters)) -> Respons
     t = i18n.labels(page_lang(request))
     return render(request, "projects.html", {
         "page": page, "f": f.raw, "sort": f.sort, "stages": STAGES, "statuses": STATUSES, "columns": _columns(t),
+        "sectors": i18n.sectors(page_lang(request)),
         "download_csv": url_with(request, offset=None).replace("/projects", "/projects.csv", 1),
         "download_xlsx": url_with(request, offset=None).replace("/projects", "/projects.xlsx", 1),
     })

@@ -36,6 +36,7 @@ def environment() -> Environment:
     env.globals["integer"] = i18n.integer
     env.globals["change"] = i18n.change
     env.globals["rate"] = i18n.rate
+    env.globals["category"] = i18n.category
     return env
 
 
