@@ -21,7 +21,7 @@ from zonewatch.model import DateValue, Mention, Money, Precision, Project, Quant
 
 _ANAPHOR = re.compile(
     r"\b(?:(?:this|the)\s+(?:company|firm|group|enterprise|investor|manufacturer|developer|project|base|plant|factory|"
-    r"facility|centre|center)|it|its|both\s+parties|"
+    r"facility|centre|center|deal|agreement|contract|mou)|it|its|both\s+parties|"
     r"the\s+two\s+(?:parties|sides)|both\s+sides)\b",
     re.I,
 )
@@ -567,7 +567,7 @@ def _fill_project(ctx: Context, d: Draft) -> None:
         if m:
             d.project = Mention(m.group("p"), m.group("p"), Span(m.start("p"), m.end("p")))
             return
-    m = _PROJECT_VERB.search(text, d.seg_start, d.sentence.span.end)
+    m = _PROJECT_VERB.search(text, d.seg_start, d.seg_end)
     if m and not _NOT_PROJECT.match(m.group("p")):
         p = m.group("p").strip()
         start = m.start("p")

@@ -82,7 +82,11 @@ _MONTHISH = re.compile(
 )
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?|[^\w\s]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z&]{1,9})\)")
-_LOWER_HEAD = re.compile(r"\s+((?:autonomous\s+)?(?:county|district|township|city|prefecture|province|state))\b")
+_LOWER_HEAD = re.compile(
+    r"\s+((?:autonomous\s+)?(?:county|district|township|city|prefecture|province|state)|"
+    r"(?:special\s+economic|economic|free\s+trade|development|industrial|hi-tech|high-tech)\s+(?:zone|park|area)|"
+    r"industrial\s+estate|new\s+area|business\s+park|science\s+park|tech\s+park)\b"
+)
 _STATE_OWNED = re.compile(r"\s+state[- ]owned")
 _NOT_A_TOWN_AFTER = re.compile(r"\s*(?:\(|'s|’s|is|has|will|plans|and\s+[A-Z])")
 _TITLE_INSIDE = re.compile(r"\b(?:Mayor|Minister|Secretary|Governor|Chairman|President|Premier)\b")
