@@ -95,8 +95,8 @@ def _amounts(text: str, lay: Layout) -> list[Amount]:
             # a semicolon closes an amount's clause: "X plans to invest 1.5 billion yuan ...; Y's project ..."
             semi = text.rfind(";", seg_start, m.span.start)
             seg_start = semi + 1 if semi >= 0 else seg_start
-            last = convs[-1].span.end if convs else m.span.end
-            semi = text.find(";", last, seg_end)
+            tail = convs[-1].span.end if convs else m.span.end
+            semi = text.find(";", tail, seg_end)
             seg_end = semi if semi >= 0 else seg_end
             out.append(Amount(m, tuple(convs), sent, seg_start, seg_end))
     out.sort(key=lambda a: a.money.span.start)
