@@ -129,3 +129,28 @@ def test_xss_payloads_stay_inert_in_the_browser(page: Any, live_server: LiveServ
     assert "Evil Corp" in page.locator("#fields").inner_text()
     shot(page, "xss-project")
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_edit_and_reject_with_the_keyboard(page: Any, live_server: LiveServer) -> None:
+    page.goto(live_server.url + "/login?next=/review")
+    page.fill("#token", TOKEN)
+    page.click("#login-submit")
+    page.wait_for_url("**/review")
+    rows = page.locator("tr[data-review-row]")
+    page.keyboard.press("j")  # the second row
+    second = rows.nth(1)
+    pid = second.get_attribute("data-review-row")
+    assert "selected" in (second.get_attribute("class") or "")
+    page.keyboard.press("e")  # opens its edit form, focus in the value box
+    second.locator("select[name=field]").select_option("place")
+    second.locator("input[name=value]").fill("Tianfu New Area")
+    second.locator("input[name=value]").press("Enter")
+    page.wait_for_url("**/review*")
+    log = page.locator("#audit-log tbody tr").first.inner_text()
+    assert "edit" in log and "place" in log and "Tianfu New Area" in log and f"#{pid}" in log
+    page.locator(f'tr[data-review-row="{pid}"]').click()
+    page.keyboard.press("r")
+    page.wait_for_url("**/review*")
+    assert "reject" in page.locator("#audit-log tbody tr").first.inner_text()
+    assert page.locator(f'tr[data-review-row="{pid}"]').count() == 0
+    shot(page, "review-after-edit-and-reject")

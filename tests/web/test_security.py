@@ -252,3 +252,14 @@ def test_session_cookie_is_httponly_and_samesite(writer: TestClient) -> None:
     r = writer.get("/login")
     cookie = r.headers.get("set-cookie", "")
     assert "zonewatch_session=" in cookie and "httponly" in cookie.lower() and "samesite=strict" in cookie.lower()
+
+
+def test_ingest_form_after_login(writer: TestClient) -> None:
+    assert _login(writer) == 303
+    page = writer.get("/documents").text
+    assert 'id="ingest-form"' in page
+    r = writer.post("/ingest", data={"csrf": _csrf(page), "text": f"Pasted {ledger_data.XSS_SCRIPT} article."},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/documents/")
+    html = writer.get(r.headers["location"]).text
+    assert "Pasted &lt;script&gt;window.__xss = 1" in html
