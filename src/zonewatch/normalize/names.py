@@ -55,6 +55,9 @@ FUZZY_MIN_SCORE = 88.0
 # Keys shorter than this never match fuzzily: in "BYD"/"BOE" or "华为"/"华友" one letter is another company.
 FUZZY_MIN_LATIN = 7
 FUZZY_MIN_CJK = 4
+# A fuzzy hit that only adds or drops characters at one end passes for a stray character or two
+# ("成都高新技术产业开发区域"), not for a dropped word (a city name: another place may share the rest).
+MAX_AFFIX = 2
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -188,7 +191,15 @@ class Registry:
             return None
         aliases, owners = self._choices(kind, cjk)
         hit = process.extractOne(k, aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        return self.entities[owners[hit[2]]] if hit else None
+        if hit is None:
+            return None
+        alias = hit[0]
+        # A name inside another with words added or dropped is another scope, not a typo:
+        # "Future Science and Technology City" is not "Chengdu Future Science and Technology City".
+        short, long_ = sorted((k, alias), key=len)
+        if short in long_ and len(long_) - len(short) > MAX_AFFIX:
+            return None
+        return self.entities[owners[hit[2]]]
 
     def _choices(self, kind: str | None, cjk: bool) -> tuple[list[str], list[str]]:
         """Alias keys (and their owners) a fuzzy match may land on, computed once per kind and script."""
