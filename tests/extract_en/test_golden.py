@@ -153,3 +153,27 @@ def test_empty_text_gives_no_projects() -> None:
 
 def test_example_paths_exist() -> None:
     assert Path(EXAMPLES).is_dir()
+
+
+def test_an_aggregate_whose_parts_add_up_counts_their_projects() -> None:
+    text = (
+        "Pune, March 2 (agencies): The park developer signed MoUs worth Rs 9,000 crore with firms.\n"
+        "A steel maker will set up a rolling mill with a proposed investment of Rs 6,000 crore.\n"
+        "MoUs were also signed with three other companies including Alpha Forge, Beta Polymers and Gamma Tubes "
+        "for factories with a total investment of Rs 3,000 crore.\n"
+    )
+    rows = [(int(p.count.value) if p.count else None, p.parent) for p in extract_projects(Document(text, "en"))]
+    assert rows == [(4, None), (1, "p1"), (3, "p1")]
+
+
+def test_clauses_split_two_amounts_of_one_sentence() -> None:
+    text = (
+        "Among them, Yiling Pharmaceutical plans to invest 1.5 billion yuan in a drug base; the GCL Technology's "
+        "module project has a total investment of 2.6 billion yuan, and the COMAC maintenance base by Xinyu Aviation "
+        "has an investment of 3 billion yuan."
+    )
+    assert [[m.name for m in p.investors] for p in extract_projects(Document(text, "en"))] == [
+        ["Yiling Pharmaceutical"],
+        ["GCL Technology"],
+        ["Xinyu Aviation"],
+    ]

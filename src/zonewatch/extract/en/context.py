@@ -92,15 +92,30 @@ def _amounts(text: str, lay: Layout) -> list[Amount]:
                 sent.span.start if k == 0 else (group[k - 1][1][-1] if group[k - 1][1] else group[k - 1][0]).span.end
             )
             seg_end = group[k + 1][0].span.start if k + 1 < len(group) else sent.span.end
-            # a semicolon closes an amount's clause: "X plans to invest 1.5 billion yuan ...; Y's project ..."
-            semi = text.rfind(";", seg_start, m.span.start)
-            seg_start = semi + 1 if semi >= 0 else seg_start
+            # "; " and ", and" / ", while" close an amount's clause: "X invests 1.5 billion yuan ...; Y's project ..."
             tail = convs[-1].span.end if convs else m.span.end
-            semi = text.find(";", tail, seg_end)
-            seg_end = semi if semi >= 0 else seg_end
+            cut = _last_boundary(text, seg_start, m.span.start)
+            seg_start = cut if cut is not None else seg_start
+            if k + 1 < len(group):
+                nxt = _last_boundary(text, tail, seg_end)
+                seg_end = nxt if nxt is not None else seg_end
+            else:
+                semi = text.find(";", tail, seg_end)
+                seg_end = semi if semi >= 0 else seg_end
             out.append(Amount(m, tuple(convs), sent, seg_start, seg_end))
     out.sort(key=lambda a: a.money.span.start)
     return out
+
+
+_CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|while|whereas|but|as\s+well\s+as)\b")
+
+
+def _last_boundary(text: str, start: int, end: int) -> int | None:
+    """The end of the last clause boundary in ``text[start:end]``, if any."""
+    last = None
+    for m in _CLAUSE_BOUNDARY.finditer(text, start, end):
+        last = m.start() + 1
+    return last
 
 
 def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:

@@ -68,6 +68,7 @@ def assemble(ctx: Context) -> list[Project]:
     drafts.extend(_signings_without_amount(ctx, drafts))
     drafts.sort(key=lambda d: d.amount.money.span.start if d.amount else d.sentence.span.start)
     _link_parents(drafts)
+    _count_from_parts(ctx, drafts)
     return [_freeze(ctx, d, i, drafts) for i, d in enumerate(drafts)]
 
 
@@ -198,11 +199,7 @@ def _fill_parties(ctx: Context, d: Draft) -> None:
     all_parties = [n for n in all_names if _is_party(n) and not _owner_of_place(ctx, n)]
     pos = d.amount.money.span.end if d.amount else d.seg_start
     # "... to be built by Gotion High-tech": the agent after the amount names the investor outright
-    by = [
-        n
-        for n in parties
-        if n.span.start >= pos and _BY_BEFORE.search(ctx.text, max(0, n.span.start - 30), n.span.start)
-    ]
+    by = [n for n in parties if _BY_BEFORE.search(ctx.text, max(0, n.span.start - 30), n.span.start)]
     if by:
         parties = by
     if not parties:
@@ -550,6 +547,7 @@ _PROJECT_VERB = re.compile(
     r"\b(?:build|construct|set\s+up|establish|develop|create|launch|expand|implement)\s+(?:an?\s+|the\s+|its\s+)?"
     r"(?P<p>[A-Za-z“\"][\w“”\"'’\- &]{2,70}?)(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.;:(”]|$)"
 )
+_EVENT_OR_MEDIA = re.compile(r"Ceremony|Conference|Forum|Expo|Summit|Festival|Fair|Daily|News|Times|Post|Online|Agency")
 _NOT_PROJECT = re.compile(r"(?:by|about|some|more|over|nearly|around|up|jobs|\w*\d)\b", re.I)
 _PROJECT_AFTER_MONEY = re.compile(
     r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"
@@ -559,7 +557,7 @@ _PROJECT_AFTER_MONEY = re.compile(
 def _fill_project(ctx: Context, d: Draft) -> None:
     text = ctx.text
     for n in ctx.names_in(d.sentence, d.seg_start, d.seg_end):
-        if n.kind is Kind.THING and not re.search(r"Ceremony|Conference|Forum|Expo|Summit|Festival", n.name):
+        if n.kind is Kind.THING and not _EVENT_OR_MEDIA.search(n.name):
             d.project = Mention(n.name, text[n.span.start : n.span.end], n.span)
             return
     if d.amount is not None:
@@ -633,6 +631,23 @@ def _link_parents(drafts: list[Draft]) -> None:
                 continue
             d.parent = j
             break
+
+
+def _count_from_parts(ctx: Context, drafts: list[Draft]) -> None:
+    """An aggregate without a stated count whose named parts add up to it exactly covers their projects:
+    "MoUs worth Rs 47,000 crore" = a Rs 40,000 crore complex + five companies' Rs 7,000 crore -> 6."""
+    for i, agg in enumerate(drafts):
+        if not agg.aggregate or agg.count is not None or agg.amount is None:
+            continue
+        parts = [d for d in drafts if d.parent == i and d.amount is not None]
+        money = agg.amount.money
+        if len(parts) < 2 or any(d.amount.money.currency != money.currency for d in parts if d.amount):
+            continue
+        total = sum((d.amount.money.value for d in parts if d.amount), Decimal(0))
+        if abs(total - money.value) <= money.value * Decimal("0.005"):
+            n = sum(int(d.count.value) if d.count else 1 for d in parts)
+            span = Span(money.span.start, money.span.start)
+            agg.count = Quantity(Decimal(n), "", span, "projects")
 
 
 def _mention(ctx: Context, n: Name) -> Mention:
