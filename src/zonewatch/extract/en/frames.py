@@ -197,8 +197,7 @@ def _fill_parties(ctx: Context, d: Draft) -> None:
         return
     parties = [n for n in seg_names if _is_party(n) and not _owner_of_place(ctx, n)]
     all_parties = [n for n in all_names if _is_party(n) and not _owner_of_place(ctx, n)]
-    pos = d.amount.money.span.end if d.amount else d.seg_start
-    # "... to be built by Gotion High-tech": the agent after the amount names the investor outright
+    # "... to be built by Gotion High-tech": the agent named with "by" is the investor outright
     by = [n for n in parties if _BY_BEFORE.search(ctx.text, max(0, n.span.start - 30), n.span.start)]
     if by:
         parties = by
