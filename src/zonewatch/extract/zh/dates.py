@@ -89,12 +89,12 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
     ['2017-09-14', '2017-08-20', '2017-09-15']
     """
     hits: list[DateHit] = []
-    taken: list[Span] = []
+    taken = bytearray(len(text) + 1)
 
     def add(value: DateValue | None, vague: bool = False) -> None:
-        if value is None or value.span is None or any(value.span.overlaps(t) for t in taken):
+        if value is None or value.span is None or any(taken[value.span.start : value.span.end]):
             return
-        taken.append(value.span)
+        taken[value.span.start : value.span.end] = b"\x01" * len(value.span)
         future = published is not None and value.date > _last_day(published)
         hits.append(DateHit(value, vague, future))
 

@@ -63,8 +63,19 @@ def _patterns() -> _Patterns:
     )
 
 
+def sentence_cue_at(shadow: str, start: int, end: int) -> int | None:
+    """Where the first cue making the rest of a sentence a non-commitment (累计, 铺排, 1-4月...) starts."""
+    m = _patterns().sentence_neg.search(shadow, start, end)
+    return m.start() if m else None
+
+
 def is_investment(
-    shadow: str, sentence_start: int, window_start: int, money_start: int, money_end: int | None = None
+    shadow: str,
+    sentence_start: int,
+    window_start: int,
+    money_start: int,
+    money_end: int | None = None,
+    sentence_cue: int | None = -1,
 ) -> bool:
     """Whether the amount at ``money_start`` is a commitment, judged from the words before it.
 
@@ -79,7 +90,9 @@ def is_investment(
     True
     """
     p = _patterns()
-    if p.sentence_neg.search(shadow, sentence_start, money_start):
+    if sentence_cue == -1:  # not given (a caller judging many amounts of one sentence computes it once)
+        sentence_cue = sentence_cue_at(shadow, sentence_start, money_start)
+    if sentence_cue is not None and sentence_cue < money_start:
         return False
     if money_end is not None and p.neg_after.match(shadow, money_end):
         return False
@@ -128,25 +141,27 @@ def looks_aggregate(shadow: str, start: int, end: int) -> bool:
     return bool(_patterns().aggregate.search(shadow, start, end))
 
 
-def find_stage(text: str, shadow: str, start: int, end: int, after_end: int | None = None) -> StageValue | None:
-    """The stage cue nearest before ``end`` in ``[start, end)`` (then the first in ``[end, after_end)``),
-    skipping plans for later ("将于2018年开工")."""
+def stage_cues(text: str, shadow: str, start: int, end: int) -> list[StageValue]:
+    """Every stage cue in ``[start, end)`` that reports what happened, not a plan for later ("将于2018年开工")."""
     p = _patterns()
+    out = []
+    for m in p.stage.finditer(shadow, start, end):
+        if not any(f in shadow[max(0, m.start() - 18) : m.start()] for f in p.future):
+            out.append(StageValue(p.stage_of[m.group()], text[m.start() : m.end()], Span(m.start(), m.end())))
+    return out
 
-    def usable(m: re.Match[str]) -> bool:
-        before = shadow[max(0, m.start() - 18) : m.start()]
-        return not any(f in before for f in p.future)
 
-    found = [m for m in p.stage.finditer(shadow, start, end) if usable(m)]
-    if found:
-        m = found[-1]
-        # "签署协议...计划投资": the signing is what happened; the plan is what it commits to
-        firmer = [f for f in found if p.stage_of[f.group()] is not Stage.ANNOUNCED]
-        if p.stage_of[m.group()] is Stage.ANNOUNCED and firmer:
-            m = firmer[-1]
-        return StageValue(p.stage_of[m.group()], text[m.start() : m.end()], Span(m.start(), m.end()))
-    if after_end is not None:
-        for m in p.stage.finditer(shadow, end, after_end):
-            if usable(m):
-                return StageValue(p.stage_of[m.group()], text[m.start() : m.end()], Span(m.start(), m.end()))
-    return None
+def nearest_stage(cues: list[StageValue], pos: int) -> StageValue | None:
+    """The cue nearest before ``pos`` (else the first after it); a firmer cue before it wins over a plan
+    ("签署协议...计划投资": the signing is what happened, the plan what it commits to)."""
+    before = [c for c in cues if c.span.end <= pos]
+    if before:
+        firmer = [c for c in before if c.stage is not Stage.ANNOUNCED]
+        return firmer[-1] if before[-1].stage is Stage.ANNOUNCED and firmer else before[-1]
+    after = [c for c in cues if c.span.start >= pos]
+    return after[0] if after else None
+
+
+def find_stage(text: str, shadow: str, start: int, end: int, after_end: int | None = None) -> StageValue | None:
+    """The stage cue nearest before ``end`` in ``[start, end)`` (then the first in ``[end, after_end)``)."""
+    return nearest_stage(stage_cues(text, shadow, start, after_end if after_end is not None else end), end)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from zonewatch.extract.zh.lexicon import alternation, lexicon
-from zonewatch.extract.zh.spans import walk_left
+from zonewatch.extract.zh.spans import longest_first, walk_left
 from zonewatch.model import Mention, Span
 
 MAX_NAME = 24
@@ -100,12 +100,7 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
 
 def _resolve(text: str, shadow: str, cands: list[tuple[int, int, str]]) -> list[Org]:
     # longest first; a shorter candidate inside a longer one is dropped ("中铁二十局集团" in the 有限公司 name)
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    kept: list[tuple[int, int, str]] = []
-    for c in cands:
-        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
-            kept.append(c)
-    kept.sort()
+    kept = longest_first(cands, len(shadow))
     out = []
     for start, end, role in kept:
         raw = text[start:end]
@@ -157,14 +152,18 @@ def _add_short_forms(text: str, shadow: str, orgs: list[Org], places: frozenset[
     for o in fulls:
         for f in _short_forms(shadow[o.mention.span.start : o.mention.span.end], places):
             forms.setdefault(f, o.full)
-    taken = [o.mention.span for o in orgs]
+    if not forms:
+        return orgs
+    taken = bytearray(len(shadow) + 1)
+    for o in orgs:
+        taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
     extra = []
     for m in re.finditer(alternation(list(forms)), shadow):
-        span = Span(m.start(), m.end())
-        if any(span.overlaps(t) for t in taken):
+        if any(taken[m.start() : m.end()]):
             continue
+        span = Span(m.start(), m.end())
         extra.append(
             Org(Mention(text[m.start() : m.end()], text[m.start() : m.end()], span), "company", forms[m.group()])
         )
-        taken.append(span)
+        taken[m.start() : m.end()] = b"\x01" * len(span)
     return sorted(orgs + extra, key=lambda o: o.mention.span.start)

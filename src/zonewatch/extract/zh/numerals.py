@@ -24,6 +24,7 @@ NUMBER = (
     rf"(?:[{_FIRST}](?:\d{{0,2}}(?:[,，]\d{{3}})+|[0-9{''.join(DIGITS)}{''.join(SMALL_UNITS)}点.余多]|"
     rf"\s?[万亿](?!\s))*)"
 )
+MAX_LENGTH = 24
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -48,6 +49,8 @@ def parse_number(text: str) -> Decimal | None:
     True
     """
     s = re.sub(r"[\s,，余多]", "", text)
+    if len(s) > MAX_LENGTH:  # no amount is written this long; it is a run of digits, not a number
+        return None
     if not s or s[0] in BIG_UNITS or s[0] in "点.":
         return None
     total = Decimal(0)  # everything above the current 亿 section
@@ -97,7 +100,7 @@ def parse_number(text: str) -> Decimal | None:
         return None
     value = total + section + (num or Decimal(0))
     if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
+        value = value.to_integral_value()
     return value if value > 0 else None
 
 

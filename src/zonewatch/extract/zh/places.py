@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from zonewatch.extract.zh.lexicon import alternation, lexicon
-from zonewatch.extract.zh.spans import walk_left
+from zonewatch.extract.zh.spans import longest_first, walk_left
 from zonewatch.model import Mention, Span
 
 MAX_ZONE = 16
@@ -110,14 +110,14 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
     for rx in (_known_re(known), _stems_re(frozenset(learned))) if learned else (_known_re(known),):
         for m in rx.finditer(shadow):
             cands.append((m.start(), m.end(), False))
-    bounds = [(s.start, s.end) for s in masked]
-    cands = [c for c in cands if not any(c[0] < e and s < c[1] for s, e in bounds)]
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    kept: list[tuple[int, int, bool]] = []
-    for c in cands:
-        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
-            kept.append(c)
-    kept.sort()
+    covered = bytearray(len(shadow) + 1)
+    for s in masked:
+        covered[s.start : s.end] = b"\x01" * len(s)
+    cands = [c for c in cands if not any(covered[c[0] : c[1]])]
+    kept = [
+        (a, b, t == "zone")
+        for a, b, t in longest_first([(a, b, "zone" if z else "") for a, b, z in cands], len(shadow))
+    ]
     out = []
     for start, end, zone in kept:
         before = shadow[max(0, start - 6) : start]

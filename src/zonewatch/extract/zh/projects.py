@@ -9,7 +9,14 @@ from decimal import Decimal
 
 from zonewatch.extract.zh.context import Context
 from zonewatch.extract.zh.dates import DateHit
-from zonewatch.extract.zh.figures import find_count, find_stage, is_investment, looks_aggregate
+from zonewatch.extract.zh.figures import (
+    find_count,
+    is_investment,
+    looks_aggregate,
+    nearest_stage,
+    sentence_cue_at,
+    stage_cues,
+)
 from zonewatch.extract.zh.lexicon import lexicon
 from zonewatch.extract.zh.money import MoneyHit
 from zonewatch.extract.zh.names import Org, core_name
@@ -60,6 +67,8 @@ def extract_projects(doc: Document) -> list[Project]:
         prev_end = s0  # end of the last figure in this sentence
         last_inv_end = s0  # end of the last investment in this sentence (and of the project named after it)
         had_investment = False
+        neg_cue = sentence_cue_at(ctx.shadow, s0, s1) if hits else None
+        cues = stage_cues(ctx.text, ctx.shadow, s0, s1)
         for k, h in enumerate(hits):
             start, end = h.money.span.start, h.money.span.end
             rest = [x for x in hits[k + 1 :] if x.kind != "conversion"]
@@ -74,7 +83,7 @@ def extract_projects(doc: Document) -> list[Project]:
                     drafts[-1].conversions.append(h.money)
                 prev_end = end
                 continue
-            if h.kind != "amount" or not is_investment(ctx.shadow, s0, prev_end, start, end):
+            if h.kind != "amount" or not is_investment(ctx.shadow, s0, prev_end, start, end, neg_cue):
                 prev_end = end
                 continue
             if h.phase and had_investment:
@@ -113,7 +122,7 @@ def extract_projects(doc: Document) -> list[Project]:
             if not d.hosts and si > 0 and not any(x.sentence == si - 1 for x in drafts):
                 d.hosts = [o.mention for o in ctx.orgs_in(ctx.sentences[si - 1].span.start, s0) if o.role == "host"]
             d.date, d.date_here = _date(ctx, si, start, context_date)
-            d.stage = find_stage(ctx.text, ctx.shadow, s0, start, s1) or context_stage
+            d.stage = nearest_stage(cues, start) or context_stage
             if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
                 d.stage = context_stage
             d.place = _place(ctx, si, prev_end, start, next_start)
@@ -124,7 +133,7 @@ def extract_projects(doc: Document) -> list[Project]:
         if here and ctx.is_event_sentence(si):
             sharp = [x for x in here if not x.vague]
             context_date = (sharp or here)[-1].value
-        stage = find_stage(ctx.text, ctx.shadow, s0, s1)
+        stage = nearest_stage(cues, s1)
         if stage is not None and stage.stage is not Stage.ANNOUNCED:
             context_stage = stage
     drafts = _merge_repeats(drafts)

@@ -49,3 +49,18 @@ def _by_length(stops: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]
 
 def _ends_with_stop(shadow: str, pos: int, stops: tuple[str, ...]) -> bool:
     return any(pos >= n and shadow[pos - n : pos] in words for n, words in _by_length(stops))
+
+
+def longest_first(cands: list[tuple[int, int, str]], size: int) -> list[tuple[int, int, str]]:
+    """Non-overlapping candidates ``(start, end, tag)``, longer ones winning, returned in text order.
+
+    >>> longest_first([(0, 2, "a"), (0, 5, "b"), (5, 6, "c")], 6)
+    [(0, 5, 'b'), (5, 6, 'c')]
+    """
+    taken = bytearray(size + 1)
+    kept = []
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+        if not any(taken[c[0] : c[1]]):
+            taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+            kept.append(c)
+    return sorted(kept)
