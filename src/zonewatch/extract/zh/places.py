@@ -111,8 +111,8 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         for m in rx.finditer(shadow):
             cands.append((m.start(), m.end(), False))
     covered = bytearray(len(shadow) + 1)
-    for s in masked:
-        covered[s.start : s.end] = b"\x01" * len(s)
+    for span in masked:
+        covered[span.start : span.end] = b"\x01" * len(span)
     cands = [c for c in cands if not any(covered[c[0] : c[1]])]
     kept = [
         (a, b, t == "zone")
