@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,9 @@ class Ledger:
     engine: Engine
     sessions: sessionmaker[Session]
     writer: sessionmaker[Session]
+    # Names known to be in the ledger (organisations, aliases, places are never deleted), filled only after the
+    # transaction that wrote them committed: lets ingest skip a lookup per name without risking a stale id.
+    cache: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def dialect(self) -> str:
@@ -49,10 +52,15 @@ class Ledger:
         failing when a read lock would have to be upgraded), an advisory transaction lock on PostgreSQL (so
         two processes merging the same project cannot both insert it).
         """
-        with self.writer() as session, session.begin():
-            if self.dialect == "postgresql":
-                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
-            yield session
+        with self.writer() as session:
+            pending: dict[str, dict[str, Any]] = {}
+            session.info["cache"], session.info["pending"] = self.cache, pending
+            with session.begin():
+                if self.dialect == "postgresql":
+                    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+                yield session
+            for kind, values in pending.items():
+                self.cache.setdefault(kind, {}).update(values)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -152,7 +160,9 @@ def upgrade(ledger: Ledger, revision: str = "head") -> str | None:
         if revision == "head" and current_revision(ledger) == head:
             return head
         cfg = _alembic_config(ledger)
-        with ledger.engine.connect() as conn:
+        # The writer engine: BEGIN IMMEDIATE on SQLite, so a second process opening a fresh ledger waits for
+        # the first one's migration instead of failing with "database is locked"; Alembic then finds it current.
+        with ledger.engine.execution_options(zw_write=True).connect() as conn:
             if ledger.dialect == "postgresql":
                 # Two processes opening a fresh ledger at once: the second waits, then finds it current.
                 conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": WRITE_LOCK_KEY + 1})

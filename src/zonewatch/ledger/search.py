@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Select, delete, func, literal_column, select, text
+from sqlalchemy import Select, delete, func, insert, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from zonewatch.ledger.models import SearchEntry
@@ -49,11 +49,11 @@ def query_terms(query: str) -> list[str]:
     return _WORD.findall(index_text(query))
 
 
-def put(session: Session, kind: str, ref_id: int, body: str) -> None:
-    """Index (or re-index) one document or project."""
-    session.execute(delete(SearchEntry).where(SearchEntry.kind == kind, SearchEntry.ref_id == ref_id))
-    session.add(SearchEntry(kind=kind, ref_id=ref_id, body=index_text(body)))
-    session.flush()
+def put(session: Session, kind: str, ref_id: int, body: str, fresh: bool = False) -> None:
+    """Index (or re-index) one document or project; ``fresh``: it has no entry yet (skips the delete)."""
+    if not fresh:
+        session.execute(delete(SearchEntry).where(SearchEntry.kind == kind, SearchEntry.ref_id == ref_id))
+    session.execute(insert(SearchEntry).values(kind=kind, ref_id=ref_id, body=index_text(body)))
 
 
 def remove(session: Session, kind: str, ref_id: int) -> None:

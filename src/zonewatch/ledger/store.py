@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -147,37 +147,72 @@ def _project_data(p: Any, session: Session | None = None) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------- organisations
 
 
+def _known(session: Session, kind: str, key: str) -> Any:
+    """A name's id (or name) from this transaction's writes or from committed ones (see ``Ledger.cache``)."""
+    pending = session.info.get("pending", {}).get(kind, {})
+    if key in pending:
+        return pending[key]
+    return session.info.get("cache", {}).get(kind, {}).get(key)
+
+
+def _remember(session: Session, kind: str, key: str, value: Any) -> None:
+    session.info.setdefault("pending", {}).setdefault(kind, {})[key] = value
+
+
 def _ledger_name(session: Session | None, name: str) -> str:
+    """The organisation an analyst's alias points at (``add_alias``), else the name itself."""
     if session is None:
         return name
+    cached = _known(session, "alias_name", name)
+    if cached is not None:
+        return str(cached)
     org_name = session.scalar(
         select(Organisation.name)
         .join(OrganisationAlias, OrganisationAlias.organisation_id == Organisation.id)
         .where(OrganisationAlias.alias == name)
     )
+    if org_name is not None:
+        _remember(session, "alias_name", name, org_name)
     return org_name or name
 
 
-def _organisation(session: Session, name: str, raw_names: Iterable[str] = ()) -> Organisation:
-    org = session.scalar(select(Organisation).where(Organisation.name == name))
-    if org is None:
-        alias = session.scalar(select(OrganisationAlias).where(OrganisationAlias.alias == name))
-        if alias is not None:
-            org = session.get(Organisation, alias.organisation_id)
-    if org is None:
-        org = Organisation(name=name)
-        session.add(org)
-        session.flush()
+def _organisation_id(session: Session, name: str, raw_names: Iterable[str] = ()) -> int:
+    """The id of the organisation called ``name`` (created when new), with ``raw_names`` recorded as aliases."""
+    org_id = _known(session, "org", name)
+    if org_id is None:
+        org_id = session.scalar(select(Organisation.id).where(Organisation.name == name))
+        if org_id is None:
+            org_id = session.scalar(select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias == name))
+        if org_id is None:
+            org = Organisation(name=name)
+            session.add(org)
+            session.flush()
+            org_id = org.id
+        _remember(session, "org", name, org_id)
     for raw in {name, *raw_names}:
         raw = raw.strip()[:512]
-        if raw and session.scalar(select(OrganisationAlias.id).where(OrganisationAlias.alias == raw)) is None:
-            session.add(OrganisationAlias(organisation_id=org.id, alias=raw))
+        if not raw or _known(session, "alias", raw) is not None:
+            continue
+        owner = session.scalar(select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias == raw))
+        if owner is None:
+            session.execute(insert(OrganisationAlias).values(organisation_id=org_id, alias=raw))
+            owner = org_id
+        _remember(session, "alias", raw, owner)
+    return int(org_id)
+
+
+def _organisation(session: Session, name: str, raw_names: Iterable[str] = ()) -> Organisation:
+    org = session.get(Organisation, _organisation_id(session, name, raw_names))
+    assert org is not None
     return org
 
 
 def _place(session: Session, name: str) -> None:
+    if _known(session, "place", name) is not None:
+        return
     if session.scalar(select(Place.id).where(Place.name == name)) is None:
         session.add(Place(name=name))
+    _remember(session, "place", name, True)
 
 
 # ---------------------------------------------------------------------------------------------- projects
@@ -289,11 +324,12 @@ def recompute(session: Session, project: ProjectRecord) -> bool:
         if name not in locked:
             setattr(project, name, value)
     project.source_count = len(pairs)
-    _disagreements(session, project, pairs)
+    if len(pairs) > 1:
+        _disagreements(session, project, pairs)
     changed = _snapshot(project) != before
     if changed:
         project.updated_at = utcnow()
-    _links(session, project)
+    _links(session, project, pairs)
     return changed
 
 
@@ -315,25 +351,35 @@ def _snapshot(p: ProjectRecord) -> tuple[Any, ...]:
     )
 
 
-def _links(session: Session, project: ProjectRecord) -> None:
+def _links(
+    session: Session, project: ProjectRecord, pairs: list[tuple[ProjectSource, DocumentRow]] | None = None
+) -> None:
     """Organisations, sectors, places and the search entry of a project, rebuilt from its values."""
-    session.execute(delete(ProjectOrganisation).where(ProjectOrganisation.project_id == project.id))
+    fresh = project.id in session.info.get("fresh", ())
+    if pairs is not None:
+        datas = [src.data for src, _ in pairs]
+    else:
+        datas = list(session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project.id)))
+    if not fresh:
+        session.execute(delete(ProjectOrganisation).where(ProjectOrganisation.project_id == project.id))
+        session.execute(delete(ProjectSector).where(ProjectSector.project_id == project.id))
     seen: set[tuple[int, str]] = set()
     surface: dict[str, set[str]] = {}  # canonical name -> the forms sources wrote it in
-    for data in session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project.id)):
+    for data in datas:
         grounding = data.get("grounding") or {}
         for role in ("investors", "hosts"):
             for name, item in zip(data.get(role) or [], grounding.get(role) or [], strict=False):
                 surface.setdefault(name, set()).update(x for x in (item.get("text"), item.get("name")) if x)
     for role, names in (("investor", project.investors or []), ("host", project.hosts or [])):
         for name in names:
-            org = _organisation(session, name, surface.get(name, ()))
-            if (org.id, role) not in seen:
-                seen.add((org.id, role))
-                session.add(ProjectOrganisation(project_id=project.id, organisation_id=org.id, role=role))
-    session.execute(delete(ProjectSector).where(ProjectSector.project_id == project.id))
+            org_id = _organisation_id(session, name, surface.get(name, ()))
+            if (org_id, role) not in seen:
+                seen.add((org_id, role))
+                session.execute(
+                    insert(ProjectOrganisation).values(project_id=project.id, organisation_id=org_id, role=role)
+                )
     for sector in dict.fromkeys(project.sectors or []):
-        session.add(ProjectSector(project_id=project.id, sector=sector))
+        session.execute(insert(ProjectSector).values(project_id=project.id, sector=sector))
     if project.place:
         _place(session, project.place)
     body = " ".join(
@@ -346,29 +392,26 @@ def _links(session: Session, project: ProjectRecord) -> None:
             project.amount_text,
             project.project_type,
             *(project.sectors or []),
-            *_raw_names(session, project.id),
+            *_raw_names(datas),
         )
         if x
     )
-    fts.put(session, "project", project.id, body)
+    fts.put(session, "project", project.id, body, fresh=fresh)
+    if fresh:
+        # Written once for a new project; a later pass in the same transaction (a merge) replaces them.
+        session.info["fresh"].discard(project.id)
 
 
-def _raw_names(session: Session, project_id: int) -> list[str]:
+def _raw_names(datas: list[dict[str, Any]]) -> list[str]:
     """The names as each source wrote them ("腾讯", "CDHT"), so a search in any language finds the project."""
     names: list[str] = []
-    for data in session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project_id)):
+    for data in datas:
         grounding = data.get("grounding") or {}
-        for item in [
-            *(grounding.get("investors") or []),
-            *(grounding.get("hosts") or []),
-            grounding.get("place"),
-            grounding.get("project"),
-        ]:
+        items = [*(grounding.get("investors") or []), *(grounding.get("hosts") or [])]
+        items += [grounding.get("place"), grounding.get("project"), data.get("amount")]
+        for item in items:
             if item and item.get("text") and item["text"] not in names:
                 names.append(item["text"])
-        amount = data.get("amount") or {}
-        if amount.get("text") and amount["text"] not in names:
-            names.append(amount["text"])
     return names
 
 
@@ -376,6 +419,8 @@ def refresh_totals(session: Session, project: ProjectRecord) -> None:
     """Keep ``in_totals`` true exactly for projects whose amount is not already inside their aggregate's."""
     parent = session.get(ProjectRecord, project.parent_id) if project.parent_id else None
     project.in_totals = parent is None or parent.amount is None or parent.status == "rejected"
+    if project.id in session.info.get("created", ()):
+        return  # created in this transaction: its only children are this document's, which set their own flag
     carries = project.amount is not None and project.status != "rejected"
     session.execute(update(ProjectRecord).where(ProjectRecord.parent_id == project.id).values(in_totals=not carries))
 
@@ -449,14 +494,10 @@ def _stage_event(session: Session, project_id: int, data: dict[str, Any], docume
     stage = data.get("stage")
     if not stage:
         return
-    exists = session.scalar(
-        select(StageEvent.id).where(
-            StageEvent.project_id == project_id, StageEvent.stage == stage, StageEvent.document_id == document_id
-        )
-    )
-    if exists is None:
-        date = _parse_date(data["date"])[0] if data.get("date") else None
-        session.add(StageEvent(project_id=project_id, stage=stage, date=date, document_id=document_id))
+    # No lookup: a document feeds a ledger project at most once (matching skips projects it already feeds), and a
+    # re-derived document's events were deleted first; the unique constraint stays as the guard.
+    date = _parse_date(data["date"])[0] if data.get("date") else None
+    session.execute(insert(StageEvent).values(project_id=project_id, stage=stage, date=date, document_id=document_id))
 
 
 def _reviewed(session: Session, project: ProjectRecord) -> bool:
@@ -529,6 +570,8 @@ def _derive(
             session.add(project)
             session.flush()
             added.append(project.id)
+            session.info.setdefault("fresh", set()).add(project.id)
+            session.info.setdefault("created", set()).add(project.id)
         taken.add(project.id)
         session.add(
             ProjectSource(project_id=project.id, document_id=doc.id, local_id=p.id, data=data, published=doc.published)
@@ -657,7 +700,7 @@ def store_extraction(ledger: Ledger, extraction: Extraction) -> DocumentResult:
             )
             session.add(row)
             session.flush()
-            fts.put(session, "document", row.id, f"{doc.title or ''}\n{doc.text}")
+            fts.put(session, "document", row.id, f"{doc.title or ''}\n{doc.text}", fresh=True)
             result = _derive(session, row, extraction, earlier)
             return replace(result, status="updated") if previous is not None else result
     except IntegrityError:
