@@ -36,8 +36,8 @@ def test_dashboard_shows_the_month_and_charts(page: Any, live_server: LiveServer
 def test_language_switch_formats_numbers_in_chinese(page: Any, live_server: LiveServer) -> None:
     page.goto(live_server.url + "/projects")
     assert "RMB 5 billion" in page.locator("#projects-table").inner_text()
-    page.click("#lang-switch")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("#lang-switch")
     table = page.locator("#projects-table").inner_text()
     assert "50亿元" in table and "43.2亿元" in table
     assert page.locator("h1").inner_text() == "项目"
@@ -99,9 +99,8 @@ def test_confirm_a_record_after_login_with_keyboard(page: Any, live_server: Live
     pid = int(first.get_attribute("data-review-row") or 0)
     assert pid in ids.values()
     assert "selected" in (first.get_attribute("class") or "")
-    page.keyboard.press("c")  # confirm the selected row
-    page.wait_for_load_state()
-    page.wait_for_selector("#audit-log")
+    with page.expect_navigation():
+        page.keyboard.press("c")  # confirm the selected row
     log = page.locator("#audit-log tbody tr").first.inner_text()
     assert "confirm" in log and "browser-test" in log and f"#{pid}" in log
     assert page.locator(f'tr[data-review-row="{pid}"]').count() == 0  # left the pending queue
@@ -144,13 +143,13 @@ def test_edit_and_reject_with_the_keyboard(page: Any, live_server: LiveServer) -
     page.keyboard.press("e")  # opens its edit form, focus in the value box
     second.locator("select[name=field]").select_option("place")
     second.locator("input[name=value]").fill("Tianfu New Area")
-    second.locator("input[name=value]").press("Enter")
-    page.wait_for_url("**/review*")
+    with page.expect_navigation():
+        second.locator("input[name=value]").press("Enter")
     log = page.locator("#audit-log tbody tr").first.inner_text()
     assert "edit" in log and "place" in log and "Tianfu New Area" in log and f"#{pid}" in log
     page.locator(f'tr[data-review-row="{pid}"]').click()
-    page.keyboard.press("r")
-    page.wait_for_url("**/review*")
+    with page.expect_navigation():
+        page.keyboard.press("r")
     assert "reject" in page.locator("#audit-log tbody tr").first.inner_text()
     assert page.locator(f'tr[data-review-row="{pid}"]').count() == 0
     shot(page, "review-after-edit-and-reject")

@@ -14,7 +14,7 @@ from zonewatch.report import charts
 from zonewatch.web import i18n
 from zonewatch.web.highlight import Mark, highlight
 
-PAGES = ["/", "/projects", "/documents", "/findings", "/review", "/login", "/docs",
+PAGES = ["/", "/projects", "/documents", "/findings", "/review", "/login", "/docs", "/organisations",
          "/projects?stage=signed&sort=-amount_usd", "/review?status=all"]
 
 

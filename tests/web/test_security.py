@@ -22,7 +22,7 @@ API_WRITES = [
     ("/api/organisations/aliases", {"organisation": "Tencent", "alias": "Tengxun"}),
     ("/api/ingest", {"text": "On 1 May 2020, Foo Ltd signed to invest RMB 1 billion in Bar Park."}),
 ]
-FORM_WRITES = ["/review/{id}/confirm", "/review/{id}/reject", "/review/{id}/edit", "/ingest"]
+FORM_WRITES = ["/review/{id}/confirm", "/review/{id}/reject", "/review/{id}/edit", "/ingest", "/organisations/alias"]
 
 
 def _status(writer: TestClient, pid: int) -> str:
@@ -80,7 +80,8 @@ def _login(c: TestClient, token: str = TOKEN) -> int:
 def test_forms_refuse_without_login(writer: TestClient, fresh_url: str, path: str) -> None:
     pid = ids_by_investor(fresh_url)["Tencent"]
     csrf = _csrf(writer.get("/login").text)  # a valid CSRF token, but no login
-    r = writer.post(path.format(id=pid), data={"csrf": csrf, "field": "place", "value": "X", "text": "abc"},
+    r = writer.post(path.format(id=pid), data={"csrf": csrf, "field": "place", "value": "X", "text": "abc",
+                                                      "organisation": "Tencent", "alias": "TX"},
                     follow_redirects=False)
     assert r.status_code == 401
     assert _status(writer, pid) == "pending"
@@ -91,7 +92,8 @@ def test_forms_refuse_without_csrf_even_when_logged_in(writer: TestClient, fresh
     pid = ids_by_investor(fresh_url)["Tencent"]
     assert _login(writer) == 303
     for data in ({}, {"csrf": "forged"}):
-        r = writer.post(path.format(id=pid), data={**data, "field": "place", "value": "X", "text": "abc"},
+        r = writer.post(path.format(id=pid), data={**data, "field": "place", "value": "X", "text": "abc",
+                                                   "organisation": "Tencent", "alias": "TX"},
                         follow_redirects=False)
         assert r.status_code == 403
     assert _status(writer, pid) == "pending"
@@ -144,6 +146,7 @@ def _xss_pages(client: TestClient, ledger_url: str) -> list[str]:
     detail = client.get(f"/api/projects/{pid}").json()
     doc_id = detail["sources"][0]["document_id"]
     return ["/", "/projects", f"/projects/{pid}", "/findings", "/review", "/documents", f"/documents/{doc_id}",
+            "/organisations",
             "/projects?lang=zh", f"/projects?search={ledger_data.XSS_SCRIPT}"]
 
 
@@ -263,3 +266,13 @@ def test_ingest_form_after_login(writer: TestClient) -> None:
     assert r.status_code == 303 and r.headers["location"].startswith("/documents/")
     html = writer.get(r.headers["location"]).text
     assert "Pasted &lt;script&gt;window.__xss = 1" in html
+
+
+def test_alias_form_after_login(writer: TestClient) -> None:
+    assert _login(writer) == 303
+    page = writer.get("/organisations?search=Tencent").text
+    r = writer.post("/organisations/alias", data={"csrf": _csrf(page), "organisation": "Tencent", "alias": "Tengxun",
+                                                   "next": "/organisations?search=Tencent"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert "Tengxun" in writer.get("/organisations?search=Tencent").text
+    assert writer.get("/api/projects?investor=Tengxun").json()["total"] == 1  # the alias now finds the investor

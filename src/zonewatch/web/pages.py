@@ -176,6 +176,35 @@ def findings(
     return render(request, "findings.html", {"page": page, "items": finding_views(page.rows), "kind": kind or ""})
 
 
+@router.get("/organisations")
+def organisations(
+    request: Request,
+    search: Annotated[str | None, params.SearchQuery] = None,
+    offset: Annotated[int, params.OffsetQuery] = 0,
+) -> Response:
+    page = query.list_organisations(get_ledger(request), search=search or None, limit=50, offset=offset)
+    return render(request, "organisations.html", {"page": page, "search": search or ""})
+
+
+@router.post("/organisations/alias")
+def add_alias(
+    request: Request,
+    csrf: Annotated[str | None, Form(max_length=128)] = None,
+    organisation: Annotated[str, Form(min_length=1, max_length=512)] = "",
+    alias: Annotated[str, Form(min_length=1, max_length=512)] = "",
+    next: Annotated[str | None, Form(max_length=500)] = None,
+) -> Response:
+    _check_form(request, csrf)
+    from zonewatch.web.api import _printable_name
+
+    try:
+        organisation, alias = _printable_name(organisation), _printable_name(alias)
+    except ValueError:
+        raise HTTPException(422, "an organisation and an alias of printable characters") from None
+    query.add_alias(get_ledger(request), organisation, alias, _who(request))
+    return RedirectResponse(_safe_next(next, "/organisations"), status_code=303)
+
+
 @router.get("/review")
 def review(
     request: Request,
