@@ -71,7 +71,19 @@ RANGES: list[tuple[str, int, str, str, int | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value", "currency", "qualifier", "upper"), UNITS + NUMERALS + QUALIFIERS + RANGES)
+# 亿/万 without 元, right after a word for investing
+BARE: list[tuple[str, int, str, str, int | None]] = [
+    ("总投资3.5亿,建设总部", 350_000_000, "CNY", "exact", None),
+    ("总投资约3.5亿建设总部", 350_000_000, "CNY", "approx", None),
+    ("项目投资5000万。", 50_000_000, "CNY", "exact", None),
+    ("投资10亿人民币", 1_000_000_000, "CNY", "exact", None),
+    ("投资10亿元人民币", 1_000_000_000, "CNY", "exact", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "qualifier", "upper"), UNITS + NUMERALS + QUALIFIERS + RANGES + BARE
+)
 def test_amount(text: str, value: int, currency: str, qualifier: str, upper: int | None) -> None:
     got = one(text)
     assert got[:4] == (value, currency, qualifier, upper)

@@ -33,6 +33,8 @@ class _Patterns:
     range: re.Pattern[str]
     before_q: re.Pattern[str]
     unit: re.Pattern[str]
+    bare: re.Pattern[str]
+    bare_not_before: str
     before_verb: re.Pattern[str]
     threshold: re.Pattern[str]
     conversion_gap: re.Pattern[str]
@@ -75,7 +77,12 @@ def _patterns() -> _Patterns:
     conversion_gap = re.compile(rf"^\s?[(（]\s?(?:{conv}|约)?\s?$|^\s?[,，]?\s?(?:{conv})\s?$")
     before_verb = re.compile(rf"(?P<q>{q_before})(?:计划)?(?:总投资|投资|投入)(?:总额|额)?(?:为|达)?\s?$")
     unit = re.compile(rf"(?:{cur})")
-    return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), unit, before_verb, threshold, conversion_gap,
+    bare = re.compile(
+        rf"(?:{alternation(lex.words('money', 'bare_after'))})(?:(?P<qb>{q_before})|达到|达|为|共计|合计)?\s?"
+        rf"{guard}(?P<num>{NUMBER}[万亿])(?![0-9.])"
+    )
+    return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), unit, bare,
+                     lex.text("money", "bare_not_before"), before_verb, threshold, conversion_gap,
                      units, prefixes, qb, qa)  # fmt: skip
 
 
@@ -107,6 +114,20 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
         cur = _currency(p, m.group("cur"), m.group("prefix"))
         money = Money(lo, cur, Qualifier.AT_LEAST, text[start:end], Span(start, end), upper=hi)
         found.append((start, end, money, m.start("lo")))
+        taken.append(Span(start, end))
+    for m in p.bare.finditer(shadow):
+        if m.end() < len(shadow) and shadow[m.end()] in p.bare_not_before:
+            continue
+        if any(t.overlaps(Span(m.start("num"), m.end())) for t in taken):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        q = p.qualifiers_before.get(m.group("qb") or "", Qualifier.EXACT)
+        if "余" in m.group("num") or "多" in m.group("num"):
+            q = Qualifier.AT_LEAST
+        start, end = m.start("num"), m.end()
+        found.append((start, end, Money(value, "CNY", q, text[start:end], Span(start, end)), start))
         taken.append(Span(start, end))
     for m in (m for lo, hi in windows for m in p.single.finditer(shadow, lo, hi)):
         if any(t.overlaps(Span(m.start(), m.end())) for t in taken):

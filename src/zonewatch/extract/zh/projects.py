@@ -110,7 +110,7 @@ def extract_projects(doc: Document) -> list[Project]:
             ):
                 d.aggregate = True
             if not d.aggregate:
-                d.investors = _investors(ctx, companies, window, si, h)
+                d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
                 if d.count is None:
                     d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
                 d.project = _project(ctx, window, after, next_start)
@@ -139,6 +139,14 @@ def extract_projects(doc: Document) -> list[Project]:
     drafts = _merge_repeats(drafts)
     _assign_parents(drafts)
     return [_project_record(i, d) for i, d in enumerate(drafts)]
+
+
+def _investor_after(ctx: Context, start: int, end: int) -> list[Mention]:
+    """ "...总投资10亿元,由星河科技有限公司投资建设": the company named after the amount with 由."""
+    for o in ctx.orgs_in(start, end):
+        if o.role == "company" and ctx.shadow[max(start, o.mention.span.start - 1) : o.mention.span.start] == "由":
+            return [o.mention]
+    return []
 
 
 def _investors(ctx: Context, companies: list[Org], window: tuple[int, int], si: int, h: MoneyHit) -> list[Mention]:
