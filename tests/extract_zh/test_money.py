@@ -116,7 +116,17 @@ def test_bracketed_conversion_belongs_to_the_amount_before_it() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["年产15亿安时锂离子电池", "年产2000万平方米卷材", "占地约55亩", "数十亿元", "几亿元的投入", "超亿元项目11个"],
+    [
+        "年产15亿安时锂离子电池",
+        "带动投资2亿人次",
+        "总人口3亿",
+        "投资5亿平方米",
+        "年产2000万平方米卷材",
+        "占地约55亩",
+        "数十亿元",
+        "几亿元的投入",
+        "超亿元项目11个",
+    ],
 )
 def test_figures_without_a_number_and_currency_are_not_money(text: str) -> None:
     assert [h.money.raw for h in find_money(text, shadow(text)) if h.kind == "amount"] == []

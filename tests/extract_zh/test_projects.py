@@ -133,3 +133,8 @@ def test_figures_that_are_not_commitments_are_left_out() -> None:
 def test_no_date_after_publication() -> None:
     (p,) = run("项目总投资8亿元,将于2022年4月30日前开工。", "2021-06-15")
     assert p.date is not None and p.date.date <= dt.date(2021, 6, 15)
+
+
+def test_a_company_named_after_the_amount_with_you() -> None:
+    (p,) = run("该项目总投资10亿元,由星河科技有限公司投资建设。")
+    assert [m.name for m in p.investors] == ["星河科技有限公司"]
