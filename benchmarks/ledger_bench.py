@@ -43,9 +43,15 @@ def fresh_url(db: str, name: str) -> str:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{WORK / name}.db{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{WORK / name}.db"
-    _admin(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    _admin(f"CREATE DATABASE {BENCH_DB}")
-    return f"{SERVER}/{BENCH_DB}"
+    database = _database(name)
+    _admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+    _admin(f"CREATE DATABASE {database}")
+    return f"{SERVER}/{database}"
+
+
+def _database(name: str) -> str:
+    """One PostgreSQL database per section, so an ingest run and a query run can never drop each other's."""
+    return BENCH_DB if name == "query" else f"{BENCH_DB}_{name.split('-')[0]}"
 
 
 def drop(db: str, url: str) -> None:
@@ -54,7 +60,7 @@ def drop(db: str, url: str) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(path + suffix).unlink(missing_ok=True)
     else:
-        _admin(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+        _admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
 
 
 def _admin(sql: str) -> None:
@@ -87,6 +93,7 @@ def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers
     marks: list[dict[str, Any]] = []
     step = max(1, docs // 10)
     seen = 0
+    c0 = time.process_time()
     t0 = time.perf_counter()
 
     def on_result(_: Any) -> None:
@@ -105,6 +112,7 @@ def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers
     else:
         summary = ingest_documents(ledger, stream_documents(docs, seed), on_result=on_result)
     elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - c0  # this process only: PostgreSQL's own work runs in the server's processes
     with ledger.engine.connect() as conn:
         projects = conn.execute(text("SELECT count(*) FROM projects")).scalar_one()
         stored = conn.execute(text("SELECT count(*) FROM documents")).scalar_one()
@@ -121,6 +129,8 @@ def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers
         "errors": len(summary.errors),
         "seconds": round(elapsed, 1),
         "docs_per_s": round(docs / elapsed, 1),
+        "cpu_ms_per_doc": round(1000 * cpu / docs, 1),
+        "docs_per_cpu_s": round(docs / cpu, 1),
         "extrapolated_100k_min": round(elapsed * 100_000 / docs / 60, 1),
         "db_mb": size,
         "peak_rss_mb": peak_rss_mb(),

@@ -90,10 +90,18 @@ def bench_dask(docs: int, seed: int, workers: list[int], partition: int) -> dict
     for n in workers:
         with local_client(workers=n) as client:
             client.run(_warm_worker)  # every worker imports the extractors before the clock starts
+            before = client.run(time.process_time)
+            d0 = time.process_time()
             t0 = time.perf_counter()
             done = sum(1 for o in extract_distributed(corpus, client, partition_size=partition) if o.extraction)
             elapsed = time.perf_counter() - t0
-        runs.append({"workers": n, "docs": done, "seconds": round(elapsed, 2), "docs_per_s": round(done / elapsed, 1)})
+            driver = time.process_time() - d0
+            after = client.run(time.process_time)
+        # CPU the workers got per second of wall time: ~1.0 each on free cores, far less on a crowded machine
+        worker_cpu = sum(after[w] - before[w] for w in after)
+        runs.append({"workers": n, "docs": done, "seconds": round(elapsed, 2), "docs_per_s": round(done / elapsed, 1),
+                     "worker_cpu_s": round(worker_cpu, 2), "worker_cpu_per_wall_s": round(worker_cpu / elapsed, 2),
+                     "driver_cpu_s": round(driver, 2)})  # fmt: skip
     base = runs[0]["docs_per_s"]
     for r in runs:
         r["speedup"] = round(r["docs_per_s"] / base, 2)
