@@ -14,6 +14,7 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec est int'l intl bhd plc".split()
 )
 _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
+_LAST_WORD = re.compile(r"([A-Za-z.']+)$")
 _ZH_END = re.compile(r"[。！？；!?]+[”’」』）)]*")
 
 
@@ -40,7 +41,8 @@ def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
     for m in _ZH_END.finditer(line):
         cuts.append(start + m.end())
     for m in _EN_END.finditer(line):
-        word = re.search(r"([A-Za-z.']+)$", line[: m.start()])
+        # only the last few characters: searching the whole prefix would be quadratic on long lines
+        word = _LAST_WORD.search(line, max(0, m.start() - 40), m.start())
         if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS and m.group().startswith("."):
             continue
         if word and len(word.group(1)) == 1 and m.group().startswith("."):  # initials: "G.M. Rao"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -48,7 +49,26 @@ class Context:
         return [n for n in self.names[sentence.index] if lo <= n.span.start and n.span.end <= hi]
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if start <= d.span.start and d.span.end <= end]
+        starts = self.cache.get("date_starts")
+        if starts is None:
+            starts = self.cache["date_starts"] = [d.span.start for d in self.dates]
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        return [d for d in self.dates[lo:hi] if d.span.end <= end]
+
+    def amounts_of(self, sentence_index: int) -> list[Amount]:
+        """The amounts of one sentence (indexed once per document)."""
+        index = self.cache.get("amounts_by_sentence")
+        if index is None:
+            index = self.cache["amounts_by_sentence"] = {}
+            for a in self.amounts:
+                index.setdefault(a.sentence.index, []).append(a)
+        return index.get(sentence_index, [])
+
+    def money_paragraphs(self) -> set[int]:
+        found = self.cache.get("money_paragraphs")
+        if found is None:
+            found = self.cache["money_paragraphs"] = {a.sentence.paragraph for a in self.amounts}
+        return found
 
 
 def build(doc: Document) -> Context:

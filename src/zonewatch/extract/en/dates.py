@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from zonewatch.model import DateValue, Precision, Span
@@ -146,6 +147,7 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
     end = len(text) if end is None else end
     low = _lower(text)
     found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []  # sorted spans already claimed
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(low, start, end):
             before = text[m.start() - 1] if m.start() > 0 else " "
@@ -154,8 +156,10 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
             if kind == "weekday" and not text[m.start()].isupper():
                 continue  # weekdays are capitalised in English
             span = Span(m.start(), m.end())
-            if found and any(span.overlaps(f.span) for f in found):
-                continue
+            k = bisect_left(taken, (span.start, span.end))
+            if (k > 0 and taken[k - 1][1] > span.start) or (k < len(taken) and taken[k][0] < span.end):
+                continue  # overlaps a date found by an earlier (more specific) pattern
+            taken.insert(k, (span.start, span.end))
             line_start = text.rfind("\n", 0, m.start()) + 1
             meta = kind in ("ymd", "mdy", "dmy", "my") and _META.search(
                 text, max(line_start, m.start() - 24), m.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -106,18 +107,19 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
 
 
 def _section_has_body_money(ctx: Context, heading: Sentence) -> bool:
-    """A heading's figure repeats its section's body (or, for a title, the article's)."""
-    for a in ctx.amounts:
-        s = a.sentence
-        if s.heading:
-            continue
-        if heading.section == 0 and heading.index < (
-            ctx.layout.section_headings[1] or 10**9 if len(ctx.layout.section_headings) > 1 else 10**9
-        ):
-            return True  # a title at the top: any figure in the article
-        if s.section == heading.section:
-            return True
-    return False
+    """A heading's figure repeats its section's body (or, for a title at the top, the article's)."""
+    sections = ctx.cache.get("body_money_sections")
+    if sections is None:
+        sections = ctx.cache["body_money_sections"] = {
+            a.sentence.section for a in ctx.amounts if not a.sentence.heading
+        }
+    if not sections:
+        return False
+    headings = ctx.layout.section_headings
+    first_section_heading = headings[1] if len(headings) > 1 and headings[1] is not None else 10**9
+    if heading.section == 0 and heading.index < first_section_heading:
+        return True  # a title at the top: any figure in the article
+    return heading.section in sections
 
 
 def _is_subtotal(ctx: Context, d: Draft, drafts: list[Draft], before: str) -> bool:
@@ -203,7 +205,7 @@ def _fill_parties(ctx: Context, d: Draft) -> None:
         parties = by
     if not parties:
         parties = _from_project_names(ctx, seg_names)
-    if not parties and len([a for a in ctx.amounts if a.sentence.index == sent.index]) == 1:
+    if not parties and len(ctx.amounts_of(sent.index)) == 1:
         parties = all_parties
     if not parties and (
         _ANAPHOR.search(ctx.text, d.seg_start, d.seg_end) or _ANAPHOR.search(ctx.text[sent.span.start : sent.span.end])
@@ -257,7 +259,7 @@ def _next_sentence_parties(ctx: Context, sent: Sentence) -> list[Name]:
     sents = ctx.layout.sentences
     if i >= len(sents) or sents[i].section != sent.section or sents[i].heading:
         return []
-    if any(a.sentence.index == i for a in ctx.amounts):
+    if ctx.amounts_of(i):
         return []
     nxt = ctx.text[sents[i].span.start : sents[i].span.end]
     if not _SIGN_MENTION.search(nxt) or not re.search(
@@ -289,11 +291,17 @@ def _heading_parties(ctx: Context, sent: Sentence) -> list[Name]:
 
 def masked(ctx: Context, start: int, end: int) -> str:
     """``text[start:end]`` with amounts blanked out, so "EGP 129 million wood project" holds no count."""
+    spans = ctx.cache.get("money_spans")
+    if spans is None:
+        spans = ctx.cache["money_spans"] = sorted(
+            (m.span.start, m.span.end) for a in ctx.amounts for m in (a.money, *a.conversions)
+        )
     chunk = list(ctx.text[start:end])
-    for a in ctx.amounts:
-        for m in (a.money, *a.conversions):
-            for k in range(max(m.span.start, start), min(m.span.end, end)):
-                chunk[k - start] = " "
+    for s, e in spans[max(0, bisect_left(spans, (start, -1)) - 1) :]:
+        if s >= end:
+            break
+        for k in range(max(s, start), min(e, end)):
+            chunk[k - start] = " "
     return "".join(chunk)
 
 
@@ -325,7 +333,9 @@ def _fill_count(ctx: Context, d: Draft) -> None:
 def _count_nearby(ctx: Context, sent: Sentence) -> tuple[cues.Count, Sentence] | None:
     """The count of an aggregate stated in a sentence around it ("The investment will go toward 41 projects")."""
     sents = ctx.layout.sentences
-    money_sentences = {a.sentence.index for a in ctx.amounts}
+    money_sentences = ctx.cache.get("money_sentences") or ctx.cache.setdefault(
+        "money_sentences", {a.sentence.index for a in ctx.amounts}
+    )
     order = [sent.index - 1, sent.index + 1, sent.index + 2, sent.index + 3]
     for i in order:
         if i < 0 or i >= len(sents) or sents[i].section != sent.section or sents[i].heading:
@@ -483,13 +493,13 @@ def _fill_place(ctx: Context, d: Draft) -> None:
     sent = d.sentence
     pos = d.amount.money.span.start if d.amount else None
     place = _best_place(ctx, ctx.names_in(sent, d.seg_start, d.seg_end), pos)
-    if place is None and len([a for a in ctx.amounts if a.sentence.index == sent.index]) <= 1:
+    if place is None and len(ctx.amounts_of(sent.index)) <= 1:
         place = _best_place(ctx, ctx.names_in(sent), pos)
     if place is None:
         para = [
             n
             for s in ctx.layout.of_paragraph(sent.paragraph)
-            if s.index != sent.index and not any(a.sentence.index == s.index for a in ctx.amounts)
+            if s.index != sent.index and not ctx.amounts_of(s.index)
             for n in ctx.names[s.index]
             if n.kind is Kind.PLACE and n.level >= 3
         ]
@@ -578,7 +588,9 @@ def _signings_without_amount(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """ "Xinhua Winshare ... and the Intellectual Property Publishing House signed a cooperation agreement to build
     ...": a signed project with no amount, when its section has no amount that already covers the signatories."""
     out: list[Draft] = []
-    money_sentences = {a.sentence.index for a in ctx.amounts}
+    money_sentences = ctx.cache.get("money_sentences") or ctx.cache.setdefault(
+        "money_sentences", {a.sentence.index for a in ctx.amounts}
+    )
     invested = {n.name for d in drafts for n in d.investors}
     for s in ctx.layout.sentences:
         if s.heading or s.index in money_sentences:
@@ -586,7 +598,7 @@ def _signings_without_amount(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         body = ctx.text[s.span.start : s.span.end]
         if not _NO_AMOUNT_SIGNING.search(body) or re.search(r"\b(?:such\s+as|including|a\s+number\s+of)\b", body):
             continue
-        if any(a.sentence.paragraph == s.paragraph for a in ctx.amounts):
+        if s.paragraph in ctx.money_paragraphs():
             continue
         names = ctx.names[s.index]
         parties = [n for n in names if n.kind is Kind.ORG]

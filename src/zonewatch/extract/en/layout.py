@@ -8,7 +8,7 @@ headings: their figures repeat the body's and never make projects of their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from zonewatch.extract.text import sentences, trim
 from zonewatch.model import Span
@@ -35,12 +35,14 @@ class Sentence:
 class Layout:
     sentences: tuple[Sentence, ...]
     section_headings: tuple[int | None, ...]  # per section: index of its heading sentence, if any
+    sections: dict[int, list[Sentence]] = field(default_factory=dict)
+    paragraphs: dict[int, list[Sentence]] = field(default_factory=dict)
 
     def of_section(self, section: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.section == section]
+        return self.sections.get(section, [])
 
     def of_paragraph(self, paragraph: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.paragraph == paragraph]
+        return self.paragraphs.get(paragraph, [])
 
 
 def is_heading_line(line: str) -> bool:
@@ -73,4 +75,9 @@ def layout(text: str) -> Layout:
         spans = [Span(start, end)] if heading else list(sentences(text, Span(start, end)))
         for sp in spans:
             out.append(Sentence(sp, len(out), para, section, heading))
-    return Layout(tuple(out), tuple(headings))
+    sections: dict[int, list[Sentence]] = {}
+    paras: dict[int, list[Sentence]] = {}
+    for sent in out:
+        sections.setdefault(sent.section, []).append(sent)
+        paras.setdefault(sent.paragraph, []).append(sent)
+    return Layout(tuple(out), tuple(headings), sections, paras)
