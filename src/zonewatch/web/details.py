@@ -61,11 +61,7 @@ def _origins(detail: ProjectDetail, span_field: str) -> tuple[Origin, ...]:
 def field_rows(detail: ProjectDetail, t: dict[str, str], lang: str) -> list[FieldRow]:
     """Every field of the project: its ledger value and, per source, the text it was read from."""
     p = detail.project
-    amount = i18n.money(p.amount, p.currency, lang) if p.amount is not None else "–"
-    if p.amount_upper is not None:
-        amount += " – " + i18n.money(p.amount_upper, p.currency, lang)
-    if p.qualifier and p.qualifier != "exact":
-        amount += f" ({p.qualifier})"
+    amount = i18n.amount(p.amount, p.amount_upper, p.currency, p.qualifier, lang)
     stage = t.get(f"stage_{p.stage}", p.stage) if p.stage else "–"
     rows = [
         ("investors", t["investors"], ", ".join(p.investors) or "–", "investors", "investor"),

@@ -148,3 +148,25 @@ def sectors(lang: str = "en") -> list[tuple[str, str]]:
     from zonewatch.normalize.sectors import taxonomy
 
     return [(c.id, c.zh if lang == "zh" else c.en) for c in taxonomy()[0]]
+
+
+_QUALIFIERS = {
+    "en": {"approx": "about ", "at_least": "over ", "at_most": "up to "},
+    "zh": {"approx": "约", "at_least": "超过", "at_most": "不超过"},
+}
+
+
+def amount(value: object, upper: object, currency: str | None, qualifier: str | None, lang: str = "en") -> str:
+    """A stated amount with its qualifier and range, as a reader would say it.
+
+    >>> amount(1_000_000_000, None, "CNY", "at_least", "zh"), amount(10e9, 15e9, "CNY", "at_least")
+    ('超过10亿元', 'over RMB 10 billion – RMB 15 billion')
+    >>> amount(None, None, None, None)
+    '–'
+    """
+    if value is None or not currency:
+        return "–"
+    text = _QUALIFIERS.get(lang, _QUALIFIERS["en"]).get(qualifier or "", "") + money(value, currency, lang)
+    if upper is not None:
+        text += " – " + money(upper, currency, lang)
+    return text

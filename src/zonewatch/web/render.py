@@ -37,6 +37,7 @@ def environment() -> Environment:
     env.globals["change"] = i18n.change
     env.globals["rate"] = i18n.rate
     env.globals["category"] = i18n.category
+    env.globals["stated_amount"] = i18n.amount
     return env
 
 
