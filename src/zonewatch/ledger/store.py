@@ -177,27 +177,38 @@ def _ledger_name(session: Session | None, name: str) -> str:
 
 
 def _organisation_id(session: Session, name: str, raw_names: Iterable[str] = ()) -> int:
-    """The id of the organisation called ``name`` (created when new), with ``raw_names`` recorded as aliases."""
+    """The id of the organisation called ``name`` (created when new), with ``raw_names`` recorded as aliases.
+
+    Every organisation's own name is also one of its aliases, so one lookup of all the names answers both
+    "does it exist" and "which names are new".
+    """
+    names = {n.strip()[:512] for n in (name, *raw_names)} - {""}
+    unknown = {n for n in names if _known(session, "alias", n) is None}
+    owners: dict[str, int] = {}
+    if unknown:
+        owners = dict(
+            session.execute(
+                select(OrganisationAlias.alias, OrganisationAlias.organisation_id).where(
+                    OrganisationAlias.alias.in_(unknown)
+                )
+            ).all()
+        )
     org_id = _known(session, "org", name)
     if org_id is None:
-        org_id = session.scalar(select(Organisation.id).where(Organisation.name == name))
+        org_id = owners.get(name) or _known(session, "alias", name)
         if org_id is None:
-            org_id = session.scalar(select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias == name))
+            org_id = session.scalar(select(Organisation.id).where(Organisation.name == name))
         if org_id is None:
             org = Organisation(name=name)
             session.add(org)
             session.flush()
             org_id = org.id
         _remember(session, "org", name, org_id)
-    for raw in {name, *raw_names}:
-        raw = raw.strip()[:512]
-        if not raw or _known(session, "alias", raw) is not None:
-            continue
-        owner = session.scalar(select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias == raw))
-        if owner is None:
-            session.execute(insert(OrganisationAlias).values(organisation_id=org_id, alias=raw))
-            owner = org_id
-        _remember(session, "alias", raw, owner)
+    new = sorted(unknown - owners.keys())
+    if new:
+        session.execute(insert(OrganisationAlias), [{"organisation_id": org_id, "alias": n} for n in new])
+    for n in unknown:
+        _remember(session, "alias", n, owners.get(n, org_id))
     return int(org_id)
 
 
