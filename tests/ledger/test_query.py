@@ -68,7 +68,9 @@ def test_a_version_that_drops_a_project_removes_it(ledger) -> None:  # type: ign
         ("文化创意", 1),
         ("headquarters", 1),
         ("成都 Tencent", 1),
+        ("腾", 1),  # one character: a prefix of the indexed bigrams
         ("上海", 0),
+        ("co-operation", 0),
         ('"unbalanced', 0),
         ("", 1),
     ],

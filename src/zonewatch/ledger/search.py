@@ -67,12 +67,19 @@ def matching_ids(session: Session, kind: str, query: str) -> Select[int]:
         return select(SearchEntry.ref_id).where(text("1 = 0"))
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        # Each term quoted as an FTS5 string, so operators and punctuation in user input are inert.
-        fts_query = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        # Each term quoted as an FTS5 string, so operators and punctuation in user input are inert; a lone Chinese
+        # character is a prefix of the bigrams it starts (the index holds bigrams, not single characters).
+        fts_query = " AND ".join('"' + t.replace('"', '""') + '"' + ("*" if _lone_cjk(t) else "") for t in terms)
         match = text("search_fts MATCH :q").bindparams(q=fts_query)
         rowids: Select[Any] = select(literal_column("rowid")).select_from(text("search_fts")).where(match)
         return select(SearchEntry.ref_id).where(SearchEntry.kind == kind, SearchEntry.id.in_(rowids))
-    tsquery = func.plainto_tsquery("simple", " ".join(terms))
+    # Terms are runs of word characters (no quotes, no operators): safe to quote as tsquery lexemes, and bound.
+    ts = " & ".join(f"'{t}'" + (":*" if _lone_cjk(t) else "") for t in terms)
+    tsquery = func.to_tsquery("simple", ts)
     return select(SearchEntry.ref_id).where(
         SearchEntry.kind == kind, func.to_tsvector("simple", SearchEntry.body).op("@@")(tsquery)
     )
+
+
+def _lone_cjk(term: str) -> bool:
+    return len(term) == 1 and bool(_CJK_RUN.match(term))
