@@ -58,6 +58,27 @@ def is_heading_line(line: str) -> bool:
     return not _CLOSING.search(line) and len(line.split()) <= _MAX_HEADING_WORDS
 
 
+_MAX_SENTENCE = 1500  # no real sentence is longer; cutting keeps every per-sentence step linear in the text
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    """``span`` cut at white space into pieces of at most about ``_MAX_SENTENCE`` characters."""
+    if len(span) <= _MAX_SENTENCE:
+        return [span]
+    out: list[Span] = []
+    start = span.start
+    while span.end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        cut = cut if cut > start else start + _MAX_SENTENCE
+        out.append(Span(start, cut))
+        start = cut
+        while start < span.end and text[start].isspace():
+            start += 1
+    if start < span.end:
+        out.append(Span(start, span.end))
+    return out
+
+
 def layout(text: str) -> Layout:
     """Cut ``text`` into sentences, each tagged with its paragraph, section and heading status."""
     out: list[Sentence] = []
@@ -73,6 +94,7 @@ def layout(text: str) -> Layout:
             section += 1
             headings.append(len(out))
         spans = [Span(start, end)] if heading else list(sentences(text, Span(start, end)))
+        spans = [piece for sp in spans for piece in _bounded(text, sp)]
         for sp in spans:
             out.append(Sentence(sp, len(out), para, section, heading))
     sections: dict[int, list[Sentence]] = {}

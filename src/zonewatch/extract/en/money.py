@@ -148,7 +148,9 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
         return None  # "one RMB" is no investment; "one billion RMB" is
     if right.group("short") and prefix is None:
         return None  # "5m yuan" is rare; "5m" alone is a length
-    currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO[(suffix or "").lower()]
+    currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO.get((suffix or "").lower())
+    if currency is None:
+        return None  # a case-folding oddity ("İDR"): no currency we know
     scale = Decimal(1)
     if right.group("scale"):
         scale = SCALES[re.sub(r"\s+", " ", right.group("scale").lower())]
