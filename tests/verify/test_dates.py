@@ -80,3 +80,10 @@ def test_future_date(published: str, raw: str, iso: str, fires: bool) -> None:
     b = Builder("On March 3 and March 12, firms signed.\n", published=published)
     findings = check_dates(b.extraction(Project(id="p1", date=b.date(raw, iso))))
     assert [f.kind for f in findings] == (["future_date"] if fires else [])
+
+
+def test_a_planned_date_is_not_a_future_date() -> None:
+    b = Builder("Construction will start on March 12.\nOn March 12 the firms signed.\n", published="2021-03-10")
+    planned = Project(id="p1", date=b.date("March 12", "2021-03-12"))
+    reported = Project(id="p2", date=b.date("March 12", "2021-03-12", after=b.doc.text.index("\n")))
+    assert [f.project for f in check_dates(b.extraction(planned, reported))] == ["p2"]

@@ -115,6 +115,24 @@ def check_dates(extraction: Extraction) -> list[Finding]:
     return findings
 
 
+# A future date in a sentence about plans is a plan ("construction will start in March 2025"), not an
+# event misdated; only a sentence reporting something done can be after its own publication by mistake.
+_PLANNED = re.compile(
+    r"(?i)\b(?:will|shall|plans?|planned|planning|expected|expects?|scheduled|to be|aims?|target(?:s|ed)?|by the end of|due)\b"
+    r"|将|计划|预计|拟|力争|预期|争取|年底前|以前"
+)
+
+
+def _planned(text: str, span: Span) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    for sentence in sentences(line):
+        if line_start + sentence.start <= span.start < line_start + sentence.end:
+            return bool(_PLANNED.search(sentence.slice(line)))
+    return False
+
+
 def _future(extraction: Extraction) -> list[Finding]:
     published = extraction.document.published
     if published is None:
@@ -122,7 +140,7 @@ def _future(extraction: Extraction) -> list[Finding]:
     out = []
     for p in extraction.projects:
         d = p.date
-        if d is None or d.span is None:
+        if d is None or d.span is None or _planned(extraction.document.text, d.span):
             continue
         # compare at the coarser of the two precisions: "August" is not after "2020-08-06"
         coarse = (
