@@ -80,3 +80,22 @@ def test_document_date(text: str, iso: str | None) -> None:
 @pytest.mark.xfail(strict=True, reason="known miss: 明年 / 下月 (future-relative) are not read")
 def test_next_year_is_not_read() -> None:
     assert dates("明年6月投产", PUB) == ["2021-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("今年8月,双方签约", "2020-08"),
+        ("去年12月,双方签约", "2019-12"),
+        ("5月份,双方签约", "2020-05"),
+        ("3月初,双方签约", "2020-03"),
+        ("前不久,双方签约", "2020-08"),
+    ],
+)
+def test_months_without_a_year(text: str, iso: str) -> None:
+    assert dates(text)[0] == iso
+
+
+@pytest.mark.parametrize("text", ["1-4月,全市签约", "3月起实施", "从8月到10月"])
+def test_bare_months_in_periods_are_not_dates(text: str) -> None:
+    assert dates(text) == []

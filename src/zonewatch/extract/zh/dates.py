@@ -22,6 +22,10 @@ _MONTH_DAY = re.compile(rf"(?<![\d年])(?P<m>{_N})\s?月\s?(?P<d>{_N})\s?[日号
 _DAY = re.compile(
     r"(?<![\d月.\-/])(?P<d>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号](?=[上下中晚早凌起,，、\s]|[前后]?[在于,，]|举行|召开|开幕|讯|电)"
 )
+# "今年8月", "去年12月", "5月份", "3月初": a month without a year, said so that it is a date
+_MONTH_ONLY = re.compile(
+    rf"(?<![\d年\-—~至到])(?P<rel>今年|去年)?(?P<m>{_N})\s?月(?P<part>份|初|上旬|中旬|下旬|底|末)?(?![\d日号\-—~至到])"
+)
 _YEAR_ONLY = re.compile(rf"{_YEAR}\s?年(?!\s?{_N}\s?月)(?!代)")
 _WEEKDAYS = "一二三四五六日天"
 # word -> (days back, precision); vague words get the publication month
@@ -29,12 +33,15 @@ _RELATIVE = {
     "今天": (0, Precision.DAY), "今日": (0, Precision.DAY), "当天": (0, Precision.DAY), "当日": (0, Precision.DAY),
     "昨天": (1, Precision.DAY), "昨日": (1, Precision.DAY), "前天": (2, Precision.DAY), "前日": (2, Precision.DAY),
     "日前": (0, Precision.MONTH), "近日": (0, Precision.MONTH), "近期": (0, Precision.MONTH),
+    "前不久": (0, Precision.MONTH), "不久前": (0, Precision.MONTH),
     "本月": (0, Precision.MONTH), "这个月": (0, Precision.MONTH), "本周": (0, Precision.MONTH),
     "上周": (7, Precision.MONTH), "上个月": (-1, Precision.MONTH), "上月": (-1, Precision.MONTH),
     "今年": (0, Precision.YEAR), "去年": (-1, Precision.YEAR),
 }  # fmt: skip
 _RELATIVE_RE = re.compile(r"上周[一二三四五六日天]|" + "|".join(sorted(_RELATIVE, key=len, reverse=True)))
-VAGUE = frozenset({"日前", "近日", "近期", "本月", "这个月", "本周", "上周", "今年", "去年", "上个月", "上月"})
+VAGUE = frozenset(
+    {"前不久", "不久前", "日前", "近日", "近期", "本月", "这个月", "本周", "上周", "今年", "去年", "上个月", "上月"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,15 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
             continue
         add(_make(_infer_year(month, day, published, text_year), month, day, text[m.start() : m.end()],
                   Span(m.start(), m.end())))  # fmt: skip
+    for m in _MONTH_ONLY.finditer(shadow):
+        month = _count(m["m"])
+        if month is None or not (m["rel"] or m["part"]) or not 1 <= month <= 12:
+            continue
+        if m["rel"] and published is not None:
+            year: int | None = published.date.year - (1 if m["rel"] == "去年" else 0)
+        else:
+            year = _infer_year(month, None, published, text_year)
+        add(_make(year, month, None, text[m.start() : m.end()], Span(m.start(), m.end())), vague=False)
     if published is not None:
         for m in _DAY.finditer(shadow):
             day = _count(m["d"])
