@@ -61,3 +61,20 @@ def test_shared_article_spans_slice_back(shared: Path) -> None:
 def test_spans_survive_unusual_text() -> None:
     text = "Ｔｅｎｃｅｎｔ 🚀 signed — RMB 5 billion (\u00a0$7300 million) at CDHT\u2028on Aug 20 | x\r\nEswin invests 11 billion RMB."
     assert _check(text, "unusual") >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aug 20 | " * 3000,
+        "RMB 5 billion, " * 3000,
+        "Co., Ltd.Zone £5" * 2000,
+        "İDR 5 billion and İdr 3 million",
+        "\x00\u2028\ufeff RMB\u00a05\u00a0billion ($7300 million)",
+        "1," * 5000 + " RMB",
+        "A" * 50000,
+    ],
+    ids=["headings", "amounts", "suffixes", "dotted-I", "controls", "digits", "one-word"],
+)
+def test_hostile_text_extracts_without_error_and_spans_hold(text: str) -> None:
+    _check(text, "hostile")
