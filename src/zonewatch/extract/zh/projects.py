@@ -32,6 +32,7 @@ _SUBJECT = re.compile(
 )
 _GENERIC_PROJECT = re.compile(r"^(?:重大|重点|产业|签约|招商引资|好|大|该|此|本|一批|这批|新|的|这个|上述|整个)*项目$")
 _NAMED_AFTER = re.compile(r"的(?P<what>[^,，。;；、的]{2,30}?项目)")
+_PLAN = re.compile(r"将于|预计|计划于|拟于|力争|确保|争取|有望|将在|计划在|预计于|明年|后年")
 _COMPONENT = re.compile(r"其中|含|包括")
 _ANAPHORIC_START = re.compile(r"^(?:该|此|本|这个)?项目")
 
@@ -218,7 +219,7 @@ def _date(ctx: Context, si: int, pos: int, context: DateValue | None) -> tuple[D
     """The nearest sharp date before the amount in its sentence, else after it, else a vague one
     (日前, 今年), else the last event date before, else the publication date."""
     s = ctx.sentences[si].span
-    usable = [d for d in ctx.dates_in(s.start, s.end) if not d.future]
+    usable = [d for d in ctx.dates_in(s.start, s.end) if not d.future and not _planned(ctx, d)]
     before = [d for d in usable if d.value.span and d.value.span.start < pos]
     sharp = [d for d in before if not _vague(d)]
     if sharp:
@@ -234,6 +235,12 @@ def _date(ctx: Context, si: int, pos: int, context: DateValue | None) -> tuple[D
     if context is not None:
         return context, False
     return ctx.published, False
+
+
+def _planned(ctx: Context, d: DateHit) -> bool:
+    """A date introduced as a plan ("将于2018年4月30日前开工", "预计2023年投产") dates a future step."""
+    start = d.value.span.start if d.value.span else 0
+    return bool(_PLAN.search(ctx.shadow, max(0, start - 6), start))
 
 
 def _vague(d: DateHit) -> bool:
