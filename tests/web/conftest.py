@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
@@ -30,19 +31,34 @@ def settings_for(url: str, **overrides: Any) -> dict[str, Any]:
     return values
 
 
+@pytest.fixture(scope="session")
+def web_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small ledger built once (migrations and all), checkpointed into one SQLite file to copy."""
+    from sqlalchemy import text
+
+    path = tmp_path_factory.mktemp("web-template") / "ledger.db"
+    ledger = ledger_data.build(f"sqlite:///{path}")
+    with ledger.engine.connect() as conn:
+        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    ledger.dispose()
+    return path
+
+
+def _copy(template: Path, folder: Path) -> str:
+    path = folder / "ledger.db"
+    shutil.copyfile(template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture(scope="module")
-def ledger_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('web')}/ledger.db"
-    ledger_data.build(url).dispose()
-    return url
+def ledger_url(web_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return _copy(web_template, tmp_path_factory.mktemp("web"))
 
 
 @pytest.fixture()
-def fresh_url(tmp_path: Path) -> str:
+def fresh_url(web_template: Path, tmp_path: Path) -> str:
     """A ledger of its own for tests that write (review actions, ingest)."""
-    url = f"sqlite:///{tmp_path}/ledger.db"
-    ledger_data.build(url).dispose()
-    return url
+    return _copy(web_template, tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -82,11 +98,10 @@ class LiveServer:
 
 
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(web_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     import uvicorn
 
-    db = f"sqlite:///{tmp_path_factory.mktemp('live')}/ledger.db"
-    ledger_data.build(db).dispose()
+    db = _copy(web_template, tmp_path_factory.mktemp("live"))
     port = _free_port()
     config = uvicorn.Config(create_app(settings_for(db)), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

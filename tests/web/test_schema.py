@@ -6,7 +6,6 @@ Reads and writes are both exercised, writes with the token, on a ledger of this 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from tests.web import ledger_data
 from tests.web.conftest import TOKEN, settings_for
 from zonewatch.web.app import create_app
 
@@ -23,10 +21,8 @@ EXAMPLES = int(os.environ.get("ZW_SCHEMA_EXAMPLES", "12"))  # per operation; eno
 SAFE_TEXT = {"text": "On 1 May 2020, Foo Ltd signed to invest RMB 1 billion in Bar Park."}
 
 
-def test_no_generated_request_gets_a_server_error(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/ledger.db"
-    ledger_data.build(url).dispose()
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(settings_for(url)))
+def test_no_generated_request_gets_a_server_error(fresh_url: str) -> None:
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(settings_for(fresh_url)))
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 12
     # Known ledger bug, pinned below: add_alias fails on names with non-ASCII capitals on SQLite.
@@ -48,10 +44,8 @@ def test_no_generated_request_gets_a_server_error(tmp_path: Path) -> None:
 
 @pytest.mark.xfail(strict=True, reason="ledger.review.add_alias finds its row through list_organisations' search, "
                    "which lowercases with SQLite's ASCII-only lower(): 'Ù' never matches -> StopIteration (500)")
-def test_alias_with_a_non_ascii_capital(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/ledger.db"
-    ledger_data.build(url).dispose()
-    with TestClient(create_app(settings_for(url)), raise_server_exceptions=False) as c:
+def test_alias_with_a_non_ascii_capital(fresh_url: str) -> None:
+    with TestClient(create_app(settings_for(fresh_url)), raise_server_exceptions=False) as c:
         r = c.post("/api/organisations/aliases", json={"organisation": "5Ù", "alias": "area"},
                    headers={"Authorization": f"Bearer {TOKEN}"})
         assert r.status_code == 200
