@@ -177,3 +177,11 @@ def test_clauses_split_two_amounts_of_one_sentence() -> None:
         ["GCL Technology"],
         ["Xinyu Aviation"],
     ]
+
+
+def test_respectively_pairs_companies_with_amounts_in_order() -> None:
+    text = "Projects by Huawei, ZTE and Inspur, worth 2 billion, 1.5 billion and 800 million yuan respectively, were signed."
+    rows = [
+        ([m.name for m in p.investors], p.amount.value if p.amount else None) for p in extract_projects(Document(text))
+    ]
+    assert rows == [(["Huawei"], Decimal(2000000000)), (["ZTE"], Decimal(1500000000)), (["Inspur"], Decimal(800000000))]

@@ -123,3 +123,30 @@ def test_number_words(word: str, value: int | None) -> None:
 def test_spelled_out_hundreds() -> None:
     m = parse_money("two hundred million dollars")
     assert m is not None and m.value == Decimal("200000000")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list shares the currency one of its members states
+        (
+            "worth 2 billion, 1.5 billion and 800 million yuan respectively",
+            [("2 billion", "CNY"), ("1.5 billion", "CNY"), ("800 million yuan", "CNY")],
+        ),
+        ("RMB 2 billion and 1.5 billion", [("RMB 2 billion", "CNY"), ("1.5 billion", "CNY")]),
+        # after an investment word, the currency the text uses
+        (
+            "Output was 5 billion yuan. The plant has a total investment of 3 billion.",
+            [("5 billion yuan", "CNY"), ("3 billion", "CNY")],
+        ),
+        # with nothing to go on, a bare figure is no money
+        ("The plant has a total investment of 3 billion.", []),
+        ("serving more than one billion users", []),
+        # Malaysian and Indian abbreviations
+        ("RM1.2 bil and RM500 mil", [("RM1.2 bil", "MYR"), ("RM500 mil", "MYR")]),
+        ("a Rs 3,000 cr project", [("Rs 3,000 cr", "INR")]),
+        ("a Rs 1,200-crore plant", [("Rs 1,200-crore", "INR")]),
+    ],
+)
+def test_amounts_without_their_own_currency(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.raw, m.currency) for m in find_money(text)] == expected

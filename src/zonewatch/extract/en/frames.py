@@ -191,6 +191,11 @@ def _fill_parties(ctx: Context, d: Draft) -> None:
     all_names = ctx.names_in(sent)
     d.hosts = _hosts(seg_names, [])
     listed = _listed_after_cue(ctx, d, seg_names)
+    paired = _respectively(ctx, d, all_names)
+    if paired is not None:
+        d.investors = [paired]
+        d.hosts = _hosts(all_names, d.investors)
+        return
     explicit = cues.count_in(
         ctx.text[d.seg_start : d.seg_end], d.seg_start, nearest_to=d.amount.money.span.start if d.amount else None
     )
@@ -222,6 +227,20 @@ def _fill_parties(ctx: Context, d: Draft) -> None:
 def _is_developer(n: Name) -> bool:
     """ "Kakinada SEZ Ltd", "GMR Infrastructure": a zone's developer signs for the zone, it is no investor."""
     return bool(re.search(r"\b(?:SEZ|Zone|Park|Infrastructure|Development|Developers?|Estates?)\b", n.name))
+
+
+def _respectively(ctx: Context, d: Draft, names: list[Name]) -> Name | None:
+    """ "Huawei, ZTE and Inspur ... 2 billion, 1.5 billion and 800 million yuan respectively": the k-th company
+    goes with the k-th amount."""
+    sent = d.sentence
+    if d.amount is None or "respectively" not in ctx.text[sent.span.start : sent.span.end]:
+        return None
+    amounts = ctx.amounts_of(sent.index)
+    first = amounts[0].money.span.start
+    orgs = _dedupe([n for n in names if n.kind is Kind.ORG and n.span.end <= first])
+    if len(amounts) < 2 or len(orgs) != len(amounts):
+        return None
+    return orgs[[a.money.span.start for a in amounts].index(d.amount.money.span.start)]
 
 
 def _known_orgs(ctx: Context) -> set[str]:

@@ -17,7 +17,8 @@ Decimal('46000000000')
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from zonewatch.extract.en.lexicon import CUES, CURRENCIES, NUMBER_WORDS, SCALES, alternation
@@ -62,6 +63,12 @@ _QUAL_RE = re.compile(
 )
 _QUAL_OF = {w.lower(): Qualifier(q) for q, ws in _QUALS.items() for w in ws}
 # "totaled up to 16.8 billion" is a total, not a ceiling.
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|-|–)\s*")
+_INVEST_BEFORE = re.compile(
+    r"\b(?:investments?|invest(?:s|ed|ing)?|worth|valued\s+at|total(?:l?ing|s|l?ed)?|total\s+of|cost(?:s|ing)?)\s+"
+    r"(?:of\s+)?(?:(?:about|approximately|approx\.|around|nearly|over|more\s+than|some|up\s+to)\s+)?$",
+    re.I,
+)
 _TOTALLED_UP_TO = re.compile(r"total(?:l?ed|s|ling|ing)\s+up\s+to\s*$", re.I)
 
 
@@ -103,7 +110,12 @@ def qualifier_before(text: str, start: int) -> Qualifier:
 
 
 def find_money(text: str) -> list[Money]:
-    """Every amount of money in ``text``, in order, with raw text and span."""
+    """Every amount of money in ``text``, in order, with raw text and span.
+
+    An amount written without its currency takes it from its list ("2 billion, 1.5 billion and 800 million
+    yuan respectively") or, after an investment word ("a total investment of 5 billion"), from the
+    currency the text uses most; one that gets no currency is dropped.
+    """
     found: list[Money] = []
     taken = 0
     numbers = [m for m in _NUMBER_DIGITS.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NUM_GLUE]
@@ -118,7 +130,32 @@ def find_money(text: str) -> list[Money]:
         if money is not None:
             found.append(money)
             taken = money.span.end
+    if any(not m.currency for m in found):
+        found = _give_currencies(text, found)
     return found
+
+
+def _give_currencies(text: str, found: list[Money]) -> list[Money]:
+    # lists: a run of amounts joined by commas / "and" / "to" shares the currency one of them states
+    runs: list[list[int]] = [[0]] if found else []
+    for i in range(1, len(found)):
+        gap = text[found[i - 1].span.end : found[i].span.start]
+        if _LIST_GAP.fullmatch(gap):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = list(found)
+    for run in runs:
+        stated = [out[i].currency for i in run if out[i].currency]
+        if stated:
+            for i in run:
+                if not out[i].currency:
+                    out[i] = replace(out[i], currency=stated[0])
+    common = Counter(m.currency for m in out if m.currency).most_common(1)
+    for i, m in enumerate(out):
+        if not m.currency and common and _INVEST_BEFORE.search(text, max(0, m.span.start - 45), m.span.start):
+            out[i] = replace(m, currency=common[0][0])
+    return [m for m in out if m.currency]
 
 
 def parse_money(phrase: str) -> Money | None:
@@ -142,13 +179,14 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
     suffix = right.group("suffix")
     if suffix and suffix.lower() in ("won", "dong") and not right.group("scale"):
         suffix = None  # "won" and "dong" are ordinary words unless an amount is clearly meant
-    if prefix is None and suffix is None:
-        return None
+    bare = prefix is None and suffix is None
+    if bare and not right.group("scale"):
+        return None  # a plain number is no money; "5 billion" may be, if its list or context says which currency
     if "w" in num.groupdict() and not (right.group("scale") or right.group("short")):
         return None  # "one RMB" is no investment; "one billion RMB" is
     if right.group("short") and prefix is None:
         return None  # "5m yuan" is rare; "5m" alone is a length
-    currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO.get((suffix or "").lower())
+    currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO.get((suffix or "").lower(), "" if bare else None)
     if currency is None:
         return None  # a case-folding oddity ("İDR"): no currency we know
     scale = Decimal(1)
