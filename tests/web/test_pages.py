@@ -94,6 +94,14 @@ def test_projects_table_sorts_and_pages(client: TestClient) -> None:
     assert 'rel="next"' in html and "1–2 of 4" in html
 
 
+def test_the_table_links_to_the_same_query_as_json(client: TestClient) -> None:
+    html = client.get("/projects?investor=Tencent&sort=-amount_cny&lang=en").text
+    link = re.search(r'<a href="([^"]+)" id="as-json">', html)
+    assert link and link.group(1).replace("&amp;", "&") == "/api/projects?investor=Tencent&sort=-amount_cny"
+    rows = client.get(link.group(1).replace("&amp;", "&")).json()["rows"]
+    assert [r["investors"] for r in rows] == [["Tencent"]]
+
+
 def test_csv_download_is_what_the_table_shows(client: TestClient) -> None:
     r = client.get("/projects.csv?investor=Tencent")
     assert r.headers["content-type"].startswith("text/csv")

@@ -116,6 +116,7 @@ def projects(request: Request, f: Filters = Depends(project_filters)) -> Respons
         "sectors": i18n.sectors(page_lang(request)),
         "download_csv": url_with(request, offset=None).replace("/projects", "/projects.csv", 1),
         "download_xlsx": url_with(request, offset=None).replace("/projects", "/projects.xlsx", 1),
+        "as_json": "/api" + url_with(request),  # the same query as JSON (Datasette's habit)
     })
 
 
