@@ -105,3 +105,16 @@ def test_generic_words_are_not_places(text: str) -> None:
 
 def test_a_zone_teaches_its_stem() -> None:
     assert places("海门经济技术开发区作为主阵地。海门共签约项目130个") == [("海门经济技术开发区", ""), ("海门", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("项目落户安吉县,总投资20亿元", "安吉县"), ("5月8日,海宁市与星河科技签约", "海宁市")],
+)
+def test_counties_and_cities_the_list_does_not_know(text: str, name: str) -> None:
+    assert (name, "marked") in places(text) or (name, "") in places(text)
+
+
+@pytest.mark.parametrize("text", ["全县共签约项目5个", "该市表示", ",城市更新项目", ",市场主体增加"])
+def test_generic_county_and_city_words_are_not_places(text: str) -> None:
+    assert places(text) == []

@@ -14,6 +14,10 @@ from zonewatch.extract.zh.spans import longest_first, walk_left
 from zonewatch.model import Mention, Span
 
 MAX_ZONE = 16
+_UNKNOWN_ADMIN = re.compile(
+    r"(?:^|(?<=[\s,，。;；、:：“”()])|(?<=落户|签约|位于|选址|落地|入驻)|(?<=[在与和于至]))"
+    r"(?P<stem>[\u4e00-\u9fff]{2})(?:县|市)(?![\u4e00-\u9fff]?(?:场|民|区|委|政府|长|级|值))"
+)
 _BUILD_AFTER = re.compile(
     r"^(?:投资建设|投资兴建|建设|投资|打造|兴建|新建|投建|建|设立|成立|布局|落地|落户|开展|发展|打造)"
 )
@@ -110,6 +114,13 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
     for rx in (_known_re(known), _stems_re(frozenset(learned))) if learned else (_known_re(known),):
         for m in rx.finditer(shadow):
             cands.append((m.start(), m.end(), False))
+    # counties and county-level cities the list does not know: "安吉县", "海宁市", named right after a
+    # boundary or a destination word ("落户安吉县"), never "全县", "该市", "城市"
+    for m in _UNKNOWN_ADMIN.finditer(shadow):
+        stem = m.group("stem")
+        if stem in p.generic or stem[-1] in "全该本各我城超上股门":
+            continue
+        cands.append((m.start("stem"), m.end(), False))
     covered = bytearray(len(shadow) + 1)
     for span in masked:
         covered[span.start : span.end] = b"\x01" * len(span)
