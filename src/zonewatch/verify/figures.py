@@ -97,7 +97,9 @@ _CURRENCY_HINTS = (
 )
 _HEADLINE_FIGURE = re.compile(
     r"(?P<pre>(?:RMB|CNY|US\$|USD|EUR|Rs\.?|INR|RM|[$€£¥￥₹])\s?)?"
-    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
+    # never start inside a digit run: without this guard a long run of digits is rescanned from each of its
+    # positions (quadratic; a 10k-digit line took seconds)
+    r"(?<![\d,])(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
     r"(?P<unit>万亿|亿|万|(?i:trillion|billion|million|crore|lakh|tn|bn|mn|b|m)\b(?![²³]))"
     r"(?P<post>\s?(?:元|美元|欧元|(?i:yuan|rmb|dollars?|euros?|rupees?|ringgit)\b))?"
 )
