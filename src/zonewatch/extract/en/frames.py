@@ -338,6 +338,13 @@ def _fill_count(ctx: Context, d: Draft) -> None:
     governed = _GOVERNED.search(re.split(r"[,;:(]", text[d.seg_start : pos if pos is not None else d.seg_end])[-1])
     if governed and (not d.investors or all(_is_developer(n) for n in d.investors)):
         d.aggregate, d.investors = True, []  # "a series of MoUs worth Rs 47,000 crore": the signer is the zone
+    elif len({n.name for n in d.investors}) > 1 and cues.sounds_plural(seg):
+        # "A, B and C signed agreements worth ... in total": one project each
+        n = len({n.name for n in d.investors})
+        first = d.investors[0].span
+        d.count = Quantity(Decimal(n), "", Span(first.start, first.start), "companies")
+        d.aggregate = True
+        return
     elif d.investors or not cues.sounds_plural(seg):
         return  # a single project: count 1 is filled in at the end
     d.aggregate = True

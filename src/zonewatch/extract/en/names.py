@@ -81,6 +81,9 @@ _MONTHISH = re.compile(
     r"(?:mid-|early-|late-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$", re.I
 )
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?|[^\w\s]")
+_CREDIT_BEFORE = re.compile(r"\d\s*\(\s*$")
+_MEDIA = frozenset(_NAMES["media"]["words"])
+_ADJECTIVAL = re.compile(r"-(?:based|funded|owned|listed|headquartered|registered|invested|backed|made)$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z&]{1,9})\)")
 _LOWER_HEAD = re.compile(
     r"\s+((?:autonomous\s+)?(?:county|district|township|city|prefecture|province|state)|"
@@ -246,6 +249,8 @@ def _extend(toks: list[tuple[int, int, str]], i: int) -> tuple[int, bool]:
         if j > i and tok in _CONNECT:
             break
         j += 1
+        if _ADJECTIVAL.search(tok):
+            return j, False  # "Hong Kong-based | Swire Properties": the description ends its own run
         if poss:
             return j, True
     return j, False
@@ -265,6 +270,10 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
         raw, end = raw[:-1], end - 1
     name = " ".join(raw.split())
     words = name.split()
+    if _CREDIT_BEFORE.search(text, max(0, start - 12), start) or name in _MEDIA:
+        return None  # "Nov. 12 (Xinhua) --": the news agency, not a party
+    if _ADJECTIVAL.search(name):
+        return None  # "Hong Kong-based", "Dubai-based", "foreign-funded": a description, not a name
     plain = all(_common(w) for w in words) and not any(w in _GOV or w in _ACADEMIC or w in _LEGAL for w in words)
     if not words or name in _NOT_NAMES or plain or _MONTHISH.match(name) or word_number(name):
         return None
