@@ -138,3 +138,10 @@ def test_no_date_after_publication() -> None:
 def test_a_company_named_after_the_amount_with_you() -> None:
     (p,) = run("该项目总投资10亿元,由星河科技有限公司投资建设。")
     assert [m.name for m in p.investors] == ["星河科技有限公司"]
+
+
+def test_a_zone_signing_with_a_company_is_the_host_and_gaisi_is_the_company() -> None:
+    (p,) = run("6月1日,成都高新区与星河智能装备股份有限公司签约。根据协议,该公司将投资10亿元建设总部。")
+    assert [m.name for m in p.investors] == ["星河智能装备股份有限公司"]
+    assert [m.name for m in p.hosts] == ["成都高新区"]
+    assert p.place is not None and p.place.name == "成都高新区"

@@ -83,8 +83,12 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
         if any(w in name for w in p.not_names) or (role == "company" and m.start() - start < 2):
             start = m.start()
         if start == m.start():
-            if suffix == "公司" and not shadow[max(0, m.start() - 1) : m.start()].isalnum():
-                cands.append((m.start(), m.end(), "anaphor"))
+            if suffix in ("公司", "集团"):
+                lead = re.search(r"(?:该|本|这家|此|上述|这个)$", shadow[max(0, m.start() - 2) : m.start()])
+                if lead:  # "该公司", "本集团"
+                    cands.append((m.start() - len(lead.group()), m.end(), "anaphor"))
+                elif not shadow[max(0, m.start() - 1) : m.start()].isalnum():
+                    cands.append((m.start(), m.end(), "anaphor"))
             continue
         cands.append((start, m.end(), role))
     for m in p.stock.finditer(shadow):

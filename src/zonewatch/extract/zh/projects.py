@@ -119,9 +119,9 @@ def extract_projects(doc: Document) -> list[Project]:
                     consumed = d.project.span.end
                 if not d.investors and d.project is not None:
                     d.investors = _owner_of(ctx, d.project, window)
-            d.hosts = [o.mention for o in ctx.orgs_in(s0, s1) if o.role == "host"]
+            d.hosts = _hosts(ctx, s0, s1)
             if not d.hosts and si > 0 and not any(x.sentence == si - 1 for x in drafts):
-                d.hosts = [o.mention for o in ctx.orgs_in(ctx.sentences[si - 1].span.start, s0) if o.role == "host"]
+                d.hosts = _hosts(ctx, ctx.sentences[si - 1].span.start, s0)
             d.date, d.date_here = _date(ctx, si, start, context_date)
             d.stage = nearest_stage(cues, start) or context_stage
             if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
@@ -140,6 +140,18 @@ def extract_projects(doc: Document) -> list[Project]:
     drafts = _merge_repeats(drafts)
     _assign_parents(drafts)
     return [_project_record(i, d) for i, d in enumerate(drafts)]
+
+
+def _hosts(ctx: Context, start: int, end: int) -> list[Mention]:
+    """Governments and committees in ``[start, end)``, and zones signing with someone ("成都高新区与腾讯签约")."""
+    hosts = [o.mention for o in ctx.orgs_in(start, end) if o.role == "host"]
+    sh = ctx.shadow
+    for p in ctx.places_in(start, end):
+        s, e = p.mention.span.start, p.mention.span.end
+        if p.zone and (sh[e : e + 1] in ("与", "和", "同") or sh[max(0, s - 1) : s] in ("与", "同")):
+            if not any(h.span.overlaps(p.mention.span) for h in hosts):
+                hosts.append(p.mention)
+    return sorted(hosts, key=lambda m: m.span.start)
 
 
 def _investor_after(ctx: Context, start: int, end: int) -> list[Mention]:
