@@ -83,14 +83,19 @@ def test_at_least_parts_that_exactly_reach_an_exact_total() -> None:
 
 
 def test_parts_in_another_currency_are_converted() -> None:
-    text = "A fund of $1 billion, of which Alder RMB 5 billion and Birch RMB 1 billion.\n"
+    text = "A fund of $1 billion, of which Alder RMB 5 billion and Birch RMB 1 billion; Cedar RMB 9 billion.\n"
     b = Builder(text, published="2020-08-20")
     agg = Project(id="p1", amount=b.money("$1 billion", "1000000000", "USD"))
     kids = (
-        Project(id="p2", amount=b.money("RMB 5 billion", "5000000000"), parent="p1"),
-        Project(id="p3", amount=b.money("RMB 1 billion", "1000000000"), parent="p1"),
+        Project(id="p2", investors=(b.mention("Alder"),), amount=b.money("RMB 5 billion", "5000000000"), parent="p1"),
+        Project(id="p3", investors=(b.mention("Birch"),), amount=b.money("RMB 1 billion", "1000000000"), parent="p1"),
     )
     assert check_parts(b.extraction(agg, *kids)) == []  # RMB 6 billion is about $0.87 billion
+    bigger = Project(
+        id="p4", investors=(b.mention("Cedar"),), amount=b.money("RMB 9 billion", "9000000000"), parent="p1"
+    )
+    # RMB 15 billion is about $2.17 billion: beyond even "$1 billion" rounded down from $1.5 billion
+    assert [f.kind for f in check_parts(b.extraction(agg, *kids, bigger))] == ["parts_exceed_total"]
 
 
 SUBTOTALS = "全省集中开工项目30个,总投资100亿元。其中甲市12个、41亿元,乙市10个、30亿元,丙市8个、30亿元;另有18个项目投资超5亿元。\n"
@@ -203,3 +208,15 @@ def test_one_part_credited_with_all_the_jobs(part_jobs: str, fires: bool) -> Non
     assert bool(findings) is fires
     if fires:
         assert findings[0].project == "p2" and "other 3" in findings[0].message
+
+
+def test_parts_named_only_by_their_zone_are_not_parts() -> None:
+    # an extractor that takes the zone's annual target for a part must not make the total look exceeded
+    text = "南宁经开区19个项目开工,总投资52.6亿元。园区提出全年引进项目投资38.6亿元的目标。某集团工厂总投资14.4亿元。\n"
+    b = Builder(text, published="2024-09-02", language="zh")
+    agg = Project(id="p1", amount=b.money("52.6亿元", "5260000000"), count=b.count("19个项目", 19))
+    target = Project(
+        id="p2", investors=(b.mention("南宁经开区"),), amount=b.money("38.6亿元", "3860000000"), parent="p1"
+    )
+    plant = Project(id="p3", investors=(b.mention("某集团"),), amount=b.money("14.4亿元", "1440000000"), parent="p1")
+    assert check_parts(b.extraction(agg, target, plant)) == []

@@ -39,7 +39,8 @@ def _diagnosis(factor: Decimal, amount: Money, stated: Money, day_rate: Decimal)
     flipped = amount.value / day_rate
     if abs(stated.value / flipped - 1) <= Decimal("0.05"):
         return "it looks like the rate was applied the wrong way round"
-    return f"{factor:.2f} times the expected value"
+    off = abs(factor - 1) * 100
+    return f"the printed figure is {off:.0f}% {'above' if factor > 1 else 'below'} that"
 
 
 def _source(source: str) -> str:

@@ -5,7 +5,7 @@ a sum of ten figures stated in whole 亿 can honestly drift by up to 5.5亿 from
 way. A discrepancy is reported only beyond that worst case of honest rounding (and beyond 0.5% of the
 total): zh16's city sub-totals summing to 2389亿 against a total of 2388亿 are within it and pass.
 
-- ``parts_exceed_total``: named sub-projects (``Project.parent`` set, one project each) whose smallest
+- ``parts_exceed_total``: named sub-projects (``Project.parent`` set, one project each, an organisation among the investors) whose smallest
   possible sum is above the largest possible total; amounts in other currencies are converted at the
   day's ECB rate first. Also when the parts reach an exact total only at their minimum while some of
   them are "more than"/"at least" figures: then the total cannot be exact.
@@ -21,9 +21,12 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
 from zonewatch.model import Extraction, Finding, Money, Project, Qualifier, Span
 from zonewatch.normalize.fx import NoRate, rate, rate_day
+from zonewatch.normalize.names import resolve
 from zonewatch.report.format import format_amount
 from zonewatch.verify.figures import Figure, half_unit, headline_figures, rounding_unit
 
@@ -62,6 +65,36 @@ def _children(extraction: Extraction) -> dict[str, list[Project]]:
     return out
 
 
+@cache
+def _place_endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    text = resources.files("zonewatch.data.aliases").joinpath("place_suffixes.txt").read_text(encoding="utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return tuple(" " + w.lower() for w in words if w.isascii()), tuple(w for w in words if not w.isascii())
+
+
+def looks_like_place(name: str) -> bool:
+    """A name that is a zone, park or district rather than a company ("南宁经开区", "Kakinada SEZ Zone").
+
+    >>> looks_like_place("南宁经开区"), looks_like_place("中科宏智能制造集团"), looks_like_place("Tencent")
+    (True, False, False)
+    """
+    latin, cjk = _place_endings()
+    found = resolve(name)
+    if found is not None:
+        return found.kind == "place"
+    lowered = " " + name.strip().lower()
+    return lowered.endswith(latin) or name.strip().endswith(cjk)
+
+
+def _named(p: Project) -> bool:
+    """A named sub-project: some investor is an organisation.
+
+    A part with no investor, or named only by its zone, may be a sub-total or a misread figure (a zone's
+    annual target taken for a project): summing it would blame the article for the extractor's mistake.
+    """
+    return any(not looks_like_place(m.display) for m in p.investors)
+
+
 def _is_subtotal(p: Project) -> bool:
     return p.count is not None and p.count.value > 1
 
@@ -72,7 +105,7 @@ def check_parts(extraction: Extraction) -> list[Finding]:
     by_id = {p.id: p for p in extraction.projects}
     for parent_id, kids in _children(extraction).items():
         total = by_id.get(parent_id)
-        parts = [k for k in kids if not _is_subtotal(k)]
+        parts = [k for k in kids if not _is_subtotal(k) and _named(k)]
         if total is None or total.amount is None or len(parts) < 1:
             continue
         cur = total.amount.currency
