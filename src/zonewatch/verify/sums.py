@@ -32,6 +32,7 @@ from zonewatch.verify.figures import Figure, half_unit, headline_figures, roundi
 
 MIN_RELATIVE = Decimal("0.005")
 APPROX_SLACK = Decimal("0.05")  # "about X": X may be 5% off either way
+MAX_SUBTOTALS = 12  # every subset of the sub-totals is tried: 2**12 sums at most
 
 
 def _in(
@@ -209,7 +210,7 @@ def check_subtotals(extraction: Extraction) -> list[Finding]:
             and k.amount
             and k.amount.currency == (total.amount.currency if total and total.amount else None)
         ]
-        if total is None or total.amount is None or total.count is None or len(subs) < 2 or len(subs) > 16:
+        if total is None or total.amount is None or total.count is None or len(subs) < 2 or len(subs) > MAX_SUBTOTALS:
             continue
         t = _in(extraction, total.amount, total, total.amount.currency)
         if t is None or not t[1].is_finite():
