@@ -185,6 +185,8 @@ def test_place_parent_in_the_output() -> None:
     assert project_dict(unknown)["place_parent"] is None
 
 
-@pytest.mark.parametrize("shared_name", ["未来科技城", "江东新区", "生物城", "东部新区", "Future Science and Technology City"])
+@pytest.mark.parametrize(
+    "shared_name", ["未来科技城", "江东新区", "生物城", "东部新区", "Future Science and Technology City"]
+)
 def test_names_several_places_share_are_not_aliases(shared_name: str) -> None:
     assert resolve(shared_name, kind="place") is None
