@@ -148,9 +148,9 @@ def _hosts(ctx: Context, start: int, end: int) -> list[Mention]:
     sh = ctx.shadow
     for p in ctx.places_in(start, end):
         s, e = p.mention.span.start, p.mention.span.end
-        if p.zone and (sh[e : e + 1] in ("与", "和", "同") or sh[max(0, s - 1) : s] in ("与", "同")):
-            if not any(h.span.overlaps(p.mention.span) for h in hosts):
-                hosts.append(p.mention)
+        signs = sh[e : e + 1] in ("与", "和", "同") or sh[max(0, s - 1) : s] in ("与", "同")
+        if p.zone and signs and not any(h.span.overlaps(p.mention.span) for h in hosts):
+            hosts.append(p.mention)
     return sorted(hosts, key=lambda m: m.span.start)
 
 
