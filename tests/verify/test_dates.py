@@ -87,3 +87,10 @@ def test_a_planned_date_is_not_a_future_date() -> None:
     planned = Project(id="p1", date=b.date("March 12", "2021-03-12"))
     reported = Project(id="p2", date=b.date("March 12", "2021-03-12", after=b.doc.text.index("\n")))
     assert [f.project for f in check_dates(b.extraction(planned, reported))] == ["p2"]
+
+
+def test_chinese_dateline_headings() -> None:
+    text = "八月回顾\n8月27日丨共建知识产权基地\n8月31日，两家单位签署合作协议，共建基地。\n"
+    b = Builder(text, published="2020-08", language="zh")
+    (finding,) = check_dates(b.extraction())
+    assert finding.span.slice(text) == "8月31日" and "'8月27日'" in finding.message

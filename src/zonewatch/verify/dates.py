@@ -94,7 +94,7 @@ def check_dates(extraction: Extraction) -> list[Finding]:
         if candidate is None:
             continue
         month, day, span = candidate
-        heading = sec.heading.slice(text).split("|")[0].split("｜")[0].strip()
+        heading = re.split(r"[|｜丨]", sec.heading.slice(text))[0].strip()
         findings.append(
             Finding(
                 kind="date_mismatch",
