@@ -52,6 +52,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("attended by Mayor Qin Weizhong and", [("Mayor Qin Weizhong", "person")]),
         ("said Vianne Cai, head of marketing.", [("Vianne Cai", "person")]),
         ("The NetEase Chengdu Digital Industry Base has", [("NetEase Chengdu Digital Industry Base", "thing")]),
+        # descriptions and credits that are no parties
+        ("Hong Kong-based Swire Properties signed", [("Swire Properties", "org")]),
+        ("TIANJIN, Nov. 12 (Xinhua) -- Haier signed", [("TIANJIN", "place"), ("Haier", "org")]),
     ],
 )
 def test_names_and_what_they_are(sentence: str, expected: list[tuple[str, str]]) -> None:
