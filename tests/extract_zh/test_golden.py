@@ -80,7 +80,7 @@ GOLDEN: dict[str, list[tuple[list[str], int, str, str, int, str | None, str | No
         (["欣旺达电子股份有限公司"], 2_500_000_000, "CNY", "exact", 1, "2020-09-17", "南昌", "p2", "started"),
     ],
     "05-economy-figures.txt": [
-        ([], 5_000_000_000, "CNY", "exact", 1, "2019-10-22", "成都高新区", None, "signed"),
+        (["中电科"], 5_000_000_000, "CNY", "exact", 1, "2019-10-22", "成都高新区", None, "signed"),
     ],
     "06-traditional.txt": [
         (
