@@ -33,7 +33,7 @@ def _diagnosis(factor: Decimal, amount: Money, stated: Money, day_rate: Decimal)
     for power in (10, 100, 1000):
         for f, word in ((Decimal(power), "large"), (Decimal(1) / power, "small")):
             if abs(factor / f - 1) <= Decimal("0.15"):
-                return f"about {power} times too {word}: likely a unit slip"
+                return f"about {power} times too {word}, likely a unit slip"
     if abs(stated.value / amount.value - 1) <= Decimal("0.02"):
         return "the same number as the amount: it looks unconverted"
     flipped = amount.value / day_rate
