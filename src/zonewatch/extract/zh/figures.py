@@ -121,6 +121,10 @@ def find_count(text: str, shadow: str, start: int, money_start: int, money_end: 
         return _quantity(text, m, "a")
     last = None
     for m in p.count_before.finditer(shadow, start, money_start):
+        # "共签约项目25个(其中外资项目3个),总投资320亿元": a count in brackets is a part, not the whole
+        opened = shadow.rfind("(", start, m.start())
+        if opened >= 0 and shadow.find(")", m.end(), money_start) >= 0 and shadow.find(")", opened, m.start()) < 0:
+            continue
         last = m
     if last is None:
         return None
