@@ -97,3 +97,22 @@ def test_utf8_bom(tmp_path: Path) -> None:
 )
 def test_language_detection(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("臺中市政府與精鋒科技股份有限公司簽署投資意向書，預計投資新臺幣１２０億元。", "big5"),
+        ("臺中市政府與精鋒科技股份有限公司簽署投資意向書，預計投資新臺幣120億元。", "gbk"),
+        ("成都高新区与𠮷野家签约，投资１２亿元。", "gb18030"),
+        ("總投資12億元", "big5"),
+        ("总投资12亿元", "gbk"),
+        ("成都高新区签约，总投资12亿元。", "utf-16-be"),
+        ("ABB (China) Ltd. 与苏州工业园区签约，投资1.5亿美元。", "gbk"),
+    ],
+    ids=["big5-fullwidth", "gbk-traditional", "gb18030-ext-b", "big5-short", "gbk-short", "utf16be", "gbk-mixed"],
+)
+def test_decoding_keeps_every_character(text: str, encoding: str) -> None:
+    from zonewatch.ingest.text import decode_bytes
+
+    assert decode_bytes(text.encode(encoding), "x.txt") == text
