@@ -75,6 +75,9 @@ def test_amounts_parse_with_value_currency_qualifier_and_raw(
         ("with an investment of 10 to 15 billion yuan", "10000000000", "15000000000"),
         ("RMB 10-15 billion", "10000000000", "15000000000"),
         ("$2–3 billion", "2000000000", "3000000000"),
+        ("5 billion to 6 billion yuan", "5000000000", "6000000000"),
+        ("between RMB 2 billion and RMB 3 billion", "2000000000", "3000000000"),
+        ("between 2 and 3 billion dollars", "2000000000", "3000000000"),
     ],
 )
 def test_ranges_are_at_least_the_low_end_with_an_upper_bound(phrase: str, low: str, high: str) -> None:

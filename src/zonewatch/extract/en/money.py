@@ -63,6 +63,9 @@ _QUAL_RE = re.compile(
 )
 _QUAL_OF = {w.lower(): Qualifier(q) for q, ws in _QUALS.items() for w in ws}
 # "totaled up to 16.8 billion" is a total, not a ceiling.
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—)\s*")
+_AND_GAP = re.compile(r"\s*and\s*")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|-|–)\s*")
 _INVEST_BEFORE = re.compile(
     r"\b(?:investments?|invest(?:s|ed|ing)?|worth|valued\s+at|total(?:l?ing|s|l?ed)?|total\s+of|cost(?:s|ing)?)\s+"
@@ -130,9 +133,32 @@ def find_money(text: str) -> list[Money]:
         if money is not None:
             found.append(money)
             taken = money.span.end
+    found = _join_ranges(text, found)
     if any(not m.currency for m in found):
         found = _give_currencies(text, found)
     return found
+
+
+def _join_ranges(text: str, found: list[Money]) -> list[Money]:
+    """ "5 billion to 6 billion yuan", "between RMB 2 billion and RMB 3 billion": one amount with an upper bound."""
+    out: list[Money] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.upper is None and (not prev.currency or prev.currency == m.currency):
+            gap = text[prev.span.end : m.span.start]
+            between = _BETWEEN.search(text, max(0, prev.span.start - 12), prev.span.start)
+            if (_RANGE_GAP.fullmatch(gap) or (between and _AND_GAP.fullmatch(gap))) and m.value > prev.value:
+                out[-1] = Money(
+                    prev.value,
+                    m.currency,
+                    Qualifier.AT_LEAST,
+                    text[prev.span.start : m.span.end],
+                    Span(prev.span.start, m.span.end),
+                    upper=m.value,
+                )
+                continue
+        out.append(m)
+    return out
 
 
 def _give_currencies(text: str, found: list[Money]) -> list[Money]:
