@@ -264,7 +264,8 @@ def _queries(ledger: Any) -> dict[str, Callable[[int], Any]]:
         f = q.ProjectFilter(stage=("signed", "started", "announced")[r % 3], since=dt.date(2018 + r % 6, 1 + r % 12, 1))
         with ledger.read() as session:
             query = q._filtered(session, f)
-            capped = query.order_by(None).limit(COUNT_CAP + 1).subquery()
+            ids_only = query.with_only_columns(q.ProjectRecord.id).order_by(None)  # count ids, not whole rows
+            capped = ids_only.limit(COUNT_CAP + 1).subquery()
             total = session.scalar(select(func.count()).select_from(capped))
             records = list(session.scalars(q._order(query, "-date").limit(50)))
             return total, q.rows_for(session, records)
