@@ -1,5 +1,6 @@
 """The ``zonewatch`` command: a thin Typer client over the library. Each module adds its commands to ``app``."""
 
+from zonewatch.cli import backup as _backup  # noqa: F401
 from zonewatch.cli import extract as _extract  # noqa: F401  (registers commands)
 from zonewatch.cli import ledger as _ledger  # noqa: F401
 from zonewatch.cli import report as _report  # noqa: F401
