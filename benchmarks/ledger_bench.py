@@ -378,7 +378,7 @@ def dispatch(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
 
 
 def run_all_ledger(quick: bool, sub: Callable[[list[str]], None]) -> None:
-    sizes = (2_000, 5_000) if quick else (10_000, 20_000)
+    sizes = (500, 1_000) if quick else (10_000, 20_000)
     for db in ("sqlite", "postgresql"):
         for n in sizes:
             sub(["ingest", "--db", db, "--docs", str(n)])
