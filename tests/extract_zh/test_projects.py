@@ -145,3 +145,16 @@ def test_a_zone_signing_with_a_company_is_the_host_and_gaisi_is_the_company() ->
     assert [m.name for m in p.investors] == ["星河智能装备股份有限公司"]
     assert [m.name for m in p.hosts] == ["成都高新区"]
     assert p.place is not None and p.place.name == "成都高新区"
+
+
+def test_subtotals_without_a_place_of_their_own_take_the_aggregates() -> None:
+    ps = run(
+        "四川省第三季度重大项目集中开工\n9月26日,全省集中开工项目626个,总投资2860亿元。"
+        "其中,成都市开工项目152个,总投资1180亿元;宜宾市开工项目38个,总投资190.5亿元。"
+        "从产业类型看,产业类项目412个、总投资1650亿元。"
+        "京东方第6代生产线项目总投资465亿元,建成后预计年产值超过200亿元。",
+        "2019-09-27",
+    )
+    assert amounts(ps) == [286_000_000_000, 118_000_000_000, 19_050_000_000, 165_000_000_000, 46_500_000_000]
+    assert [p.place.name if p.place else None for p in ps][:4] == ["四川省", "成都市", "宜宾市", "四川省"]
+    assert ps[4].project is not None and ps[4].project.name == "第6代生产线项目"

@@ -25,8 +25,9 @@ from zonewatch.extract.zh.spans import walk_left
 from zonewatch.model import DateValue, Document, Mention, Money, Precision, Project, Quantity, Span, Stage, StageValue
 
 _BUILD = re.compile(
-    r"[,，]?[^,，。;；]{0,20}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建)(?:其)?(?P<what>[^,，。;；、]{2,30})"
+    r"[,，]?[^,，。;；]{0,20}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建(?!成|设成))(?:其)?(?P<what>[^,，。;；、]{2,30})"
 )
+_NOT_WHAT = re.compile(r"产值|营收|收入|税|利润|成后|投产后|达产")
 _SUBJECT = re.compile(
     r"(?:计划总投资|项目总投资|总投资额|总投资|投资总额|计划投资|拟投资|投资)\s?(?:约|近|超过|超|达|为)?$"
 )
@@ -47,6 +48,7 @@ class _Draft:
     aggregate: bool = False
     date: DateValue | None = None
     date_here: bool = False
+    place_here: bool = False  # the place is named in the record's own sentence
     stage: StageValue | None = None
     place: Mention | None = None
     project: Mention | None = None
@@ -126,9 +128,10 @@ def extract_projects(doc: Document) -> list[Project]:
             d.stage = nearest_stage(cues, start) or context_stage
             if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
                 d.stage = context_stage
-            d.place = _place(ctx, si, prev_end, start, next_start)
+            d.place, d.place_here = _place(ctx, si, prev_end, start, next_start)
             drafts.append(d)
-            prev_end = last_inv_end = max(end, consumed)
+            prev_end = end
+            last_inv_end = max(end, consumed)
         # what this sentence says carries over to the next ones
         here = [x for x in ctx.dates_in(s0, s1) if not x.future and x.value.precision is not Precision.YEAR]
         if here and ctx.is_event_sentence(si):
@@ -209,11 +212,11 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
         # "欣旺达电子股份有限公司南昌动力电池项目": the company is the investor, the rest the project
         start = max([start] + [o.mention.span.end for o in ctx.orgs if start <= o.mention.span.end < end - 2])
         name = sh[start:end]
-        if end - start >= 5 and not _GENERIC_PROJECT.match(name) and not re.search(r"\d", name):
+        if end - start >= 5 and not _GENERIC_PROJECT.match(name) and not re.search(r"\d\s?(?:个|项|家|批)", name):
             return Mention(ctx.text[start:end], ctx.text[start:end], Span(start, end))
     # what is built with the money: "...总投资10亿元,建设西南研发总部"
     m = _BUILD.match(sh, money_end, next_start)
-    if m:
+    if m and not _NOT_WHAT.search(m.group("what")):
         s, e = m.span("what")
         return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
     # the subject of "X总投资153亿元"
@@ -259,7 +262,10 @@ def _vague(d: DateHit) -> bool:
     return d.vague or d.value.precision.value == "year"
 
 
-def _place(ctx: Context, si: int, window_start: int, pos: int, next_start: int) -> Mention | None:
+def _place(ctx: Context, si: int, window_start: int, pos: int, next_start: int) -> tuple[Mention | None, bool]:
+    """The destination: one named as such near the amount, else the nearest place before it in its
+    sentence, else after it, else the last place of an earlier sentence (never a venue or an existing site).
+    The flag says whether it was found in the amount's own sentence."""
     s = ctx.sentences[si].span
 
     def ok(p: Place) -> bool:
@@ -273,22 +279,22 @@ def _place(ctx: Context, si: int, window_start: int, pos: int, next_start: int) 
     own = ctx.places_in(window_start, next_start)
     marked = [p for p in own if p.marked and ok(p)]
     if marked:
-        return min(marked, key=lambda p: abs(p.mention.span.start - pos)).mention
+        return min(marked, key=lambda p: abs(p.mention.span.start - pos)).mention, True
     before = [p for p in ctx.places_in(window_start, pos) if ok(p)]
     if before:
-        return specific(before[-1], before)
+        return specific(before[-1], before), True
     earlier = [p for p in ctx.places_in(s.start, window_start) if ok(p)]
     if earlier:
-        return specific(earlier[-1], earlier)
+        return specific(earlier[-1], earlier), True
     after = [p for p in ctx.places_in(pos, next_start) if ok(p)]
     if after:
-        return after[0].mention
+        return after[0].mention, True
     for j in range(si - 1, -1, -1):
         span = ctx.sentences[j].span
         found = [p for p in ctx.places_in(span.start, span.end) if ok(p)]
         if found:
-            return specific(found[-1], found)
-    return None
+            return specific(found[-1], found), False
+    return None, False
 
 
 def _same_figure(a: _Draft, b: _Draft) -> bool:
@@ -348,6 +354,9 @@ def _assign_parents(drafts: list[_Draft]) -> None:
             fitting = same  # a sub-total belongs to an aggregate of the same event
         if same or fitting:
             d.parent = (same or fitting)[0]
+            # a sub-total whose sentence names no place is a part of its aggregate's place
+            if d.aggregate and not d.place_here and drafts[d.parent].place is not None:
+                d.place = drafts[d.parent].place
 
 
 def _project_record(i: int, d: _Draft) -> Project:
