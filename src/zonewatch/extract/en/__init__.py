@@ -8,7 +8,8 @@ The parts, each usable on its own: ``money`` (amounts), ``dates`` (dates against
 from __future__ import annotations
 
 from zonewatch.extract.en.context import build
-from zonewatch.extract.en.frames import assemble
+from zonewatch.extract.en.frames import assemble, mentions_signing
+from zonewatch.extract.en.money import find_money
 from zonewatch.model import Document, Project
 
 
@@ -16,4 +17,7 @@ def extract_projects(doc: Document) -> list[Project]:
     """Every investment commitment in ``doc`` (ids p1, p2, ... in text order), each field grounded in the text."""
     if not doc.text.strip():
         return []
-    return assemble(build(doc))
+    money = find_money(doc.text)
+    if not money and not mentions_signing(doc.text):
+        return []  # most of a news stream: no amount and no signing, so no project (and no further work)
+    return assemble(build(doc, money))

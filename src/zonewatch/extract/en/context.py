@@ -71,8 +71,8 @@ class Context:
         return found
 
 
-def build(doc: Document) -> Context:
-    """Read ``doc`` once: its layout, the names of each sentence, every date and amount."""
+def build(doc: Document, money: list[Money] | None = None) -> Context:
+    """Read ``doc`` once: its layout, the names of each sentence, every date and amount (``money`` when found already)."""
     text = doc.text
     lay = layout(text)
     anchor = make_anchor(text, doc.published)
@@ -80,12 +80,11 @@ def build(doc: Document) -> Context:
     raw_names = [find_names(text, s.span, lower_words) for s in lay.sentences]
     names = _resolve_acronyms(raw_names)
     dates = tuple(find_dates(text, anchor))
-    amounts = tuple(_amounts(text, lay))
+    amounts = tuple(_amounts(text, lay, find_money(text) if money is None else money))
     return Context(doc, text, lay, anchor, tuple(tuple(n) for n in names), dates, amounts)
 
 
-def _amounts(text: str, lay: Layout) -> list[Amount]:
-    money = find_money(text)
+def _amounts(text: str, lay: Layout, money: list[Money]) -> list[Amount]:
     out: list[Amount] = []
     by_sentence: dict[int, list[tuple[Money, list[Money]]]] = {}
     sents = list(lay.sentences)

@@ -58,6 +58,11 @@ class Draft:
     parent: int | None = None
 
 
+def mentions_signing(text: str) -> bool:
+    """Whether ``text`` says something was signed (an agreement, contract or MoU): a project may have no amount."""
+    return bool(_NO_AMOUNT_SIGNING.search(text))
+
+
 def assemble(ctx: Context) -> list[Project]:
     """The projects of the document, ids p1, p2, ... in text order."""
     drafts: list[Draft] = []
