@@ -15,14 +15,16 @@ DIGITS = {
 }  # fmt: skip
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
+# 兆 is 10^12 where it counts money (Taiwan and Hong Kong: "新台幣1.3兆元")
+TRILLION = "兆"
 # Characters that may appear inside a number. 余/多 ("10余亿") mark a lower bound and are skipped.
-NUMBER_CHARS = "0123456789.,，" + "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点余多"
+NUMBER_CHARS = "0123456789.,，" + "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + TRILLION + "点余多"
 _FIRST = "0-9" + "".join(DIGITS) + "".join(SMALL_UNITS)
 # A number: starts with a digit or 十/百/千, may carry thousands separators, decimals, Chinese units,
 # and a single space before 万/亿 ("5 亿元"). Digit groups need three digits after a comma ("1,200").
 NUMBER = (
     rf"(?:[{_FIRST}](?:\d{{0,2}}(?:[,，]\d{{3}})+|[0-9{''.join(DIGITS)}{''.join(SMALL_UNITS)}点.余多]|"
-    rf"\s?[万亿](?!\s))*)"
+    rf"\s?[万亿兆](?!\s))*)"
 )
 MAX_LENGTH = 24
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
@@ -45,14 +47,17 @@ def parse_number(text: str) -> Decimal | None:
     Decimal('12000000')
     >>> parse_number("百亿")
     Decimal('10000000000')
+    >>> parse_number("1.3兆")
+    Decimal('1300000000000')
     >>> parse_number("亿") is None
     True
     """
     s = re.sub(r"[\s,，余多]", "", text)
     if len(s) > MAX_LENGTH:  # no amount is written this long; it is a run of digits, not a number
         return None
-    if not s or s[0] in BIG_UNITS or s[0] in "点.":
+    if not s or s[0] in BIG_UNITS or s[0] in "点.兆":
         return None
+    trillions = Decimal(0)  # everything above the current 兆 section
     total = Decimal(0)  # everything above the current 亿 section
     section = Decimal(0)  # the part below 亿 already closed by 十/百/千/万
     num: Decimal | None = None  # the digit(s) read and not yet multiplied
@@ -87,6 +92,12 @@ def parse_number(text: str) -> Decimal | None:
                 if section == 0:
                     return None
                 num = None
+            elif ch == TRILLION:
+                trillions = (trillions + total + section + (num or Decimal(0))) * 10**12
+                if trillions == 0:
+                    return None
+                total = section = Decimal(0)
+                num = None
             elif ch == "亿":
                 total = (total + section + (num or Decimal(0))) * BIG_UNITS[ch]
                 if total == 0:
@@ -98,7 +109,7 @@ def parse_number(text: str) -> Decimal | None:
             i += 1
     except InvalidOperation:
         return None
-    value = total + section + (num or Decimal(0))
+    value = trillions + total + section + (num or Decimal(0))
     if value == value.to_integral_value():
         value = value.to_integral_value()
     return value if value > 0 else None
