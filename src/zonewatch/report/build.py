@@ -128,6 +128,23 @@ def _conversion(row: ProjectRow, currency: str) -> Conversion | None:
     return Conversion(currency, value, upper, rate, row.rate_date, row.rate_source or "", row.rate_note)
 
 
+_QUOTES = (("“", "”"), ("「", "」"), ("《", "》"), ("(", ")"), ("（", "）"))
+
+
+def tidy(text: str | None) -> str | None:
+    """A phrase cut out of an article, without the quote or bracket its cut left unmatched (’ is an apostrophe).
+
+    >>> tidy("Tencent’s “new cultural and creative headquarter"), tidy("the “Digital Base” project")
+    ('Tencent’s new cultural and creative headquarter', 'the “Digital Base” project')
+    """
+    if text is None:
+        return None
+    for opening, closing in _QUOTES:
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    return " ".join(text.split()) or None
+
+
 def _enum(kind: Any, value: str | None) -> Any:
     try:
         return kind(value) if value else None
@@ -144,7 +161,7 @@ def _item(row: ProjectRow, lang: str, numbering: _Numbering) -> RoundupItem:
         date=row.date,
         precision=_enum(Precision, row.date_precision) or (Precision.DAY if row.date else None),
         investors=tuple(names.display(n, lang, "org") for n in row.investors),
-        project=row.description,
+        project=tidy(row.description),
         place=names.display(row.place, lang, "place") if row.place else None,
         amount=amount,
         usd=_conversion(row, "USD"),
@@ -346,7 +363,10 @@ def build_roundup(ledger: Ledger, zone: str, month: Month | str, lang: str = "en
         parts = list(iter_projects(ledger, ProjectFilter(parent_id=row.id), sort="date"))
         all_rows.update((p.id, p) for p in parts)
         item = _item(row, lang, numbering)  # the aggregate's sources are numbered before its parts'
-        items.append(replace(item, children=tuple(_item(p, lang, numbering) for p in parts)))
+        children = [_item(p, lang, numbering) for p in parts]
+        # A part in the same place as its aggregate need not say where again.
+        children = [replace(c, place=None) if c.place == item.place else c for c in children]
+        items.append(replace(item, children=tuple(children)))
     head = totals(ledger, flt)
     headline = Headline(
         month=month,
