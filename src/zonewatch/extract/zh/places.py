@@ -100,7 +100,9 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         if first > 0 and not p.zone.search(run[:first]):
             start += first
         name = shadow[start : m.end()]
-        if shadow.startswith("项目", m.end()):  # "中电科电子信息产业园项目" names a project, not a place
+        if shadow.startswith("项目", m.end()) and (
+            "园" in m.group() or m.group() in ("科学城", "新城")
+        ):  # "中电科电子信息产业园项目" names a project, not a place
             continue
         if (
             m.start() - start < 2

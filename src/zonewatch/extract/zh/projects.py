@@ -25,8 +25,9 @@ from zonewatch.extract.zh.spans import walk_left
 from zonewatch.model import DateValue, Document, Mention, Money, Precision, Project, Quantity, Span, Stage, StageValue
 
 _BUILD = re.compile(
-    r"[,，]?[^,，。;；]{0,20}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建(?!成|设成))(?:其)?(?P<what>[^,，。;；、]{2,30})"
+    r"[,，]?[^,，。;；]{0,20}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建(?!成|设成))(?:其)?(?P<what>[^,，。;；、…]{2,30})"
 )
+_BUILT_BEFORE = re.compile(r"(?:投资建设|建设|兴建|新建|投建|打造)(?:其)?(?P<what>[^,，。;；、…]{2,30})(?=[,，])")
 _NOT_WHAT = re.compile(r"产值|营收|收入|税|利润|成后|投产后|达产")
 _SUBJECT = re.compile(
     r"(?:计划总投资|项目总投资|总投资额|总投资|投资总额|计划投资|拟投资|投资)\s?(?:约|近|超过|超|达|为)?$"
@@ -116,7 +117,7 @@ def extract_projects(doc: Document) -> list[Project]:
                 d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
                 if d.count is None:
                     d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
-                d.project = _project(ctx, window, after, next_start)
+                d.project = _project(ctx, window, after, next_start) or _heading_project(ctx, si, drafts)
                 if d.project is not None and d.project.span.start >= end:
                     consumed = d.project.span.end
                 if not d.investors and d.project is not None:
@@ -219,6 +220,11 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
     if m and not _NOT_WHAT.search(m.group("what")):
         s, e = m.span("what")
         return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
+    # "...建设泛轨道交通研发及先进制造总部,总投资约12亿元": what is built, said before the amount
+    built = [b for b in _BUILT_BEFORE.finditer(sh, window[0], window[1]) if not _NOT_WHAT.search(b.group("what"))]
+    if built:
+        s, e = built[-1].span("what")
+        return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
     # the subject of "X总投资153亿元"
     clause_start = max([window[0]] + [sh.rfind(c, window[0], window[1]) + 1 for c in ",，、:："])
     head = sh[clause_start : window[1]]
@@ -227,6 +233,22 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
         s, e = clause_start, clause_start + m.start()
         if not _GENERIC_PROJECT.match(sh[s:e]) and not any(o.mention.span.overlaps(Span(s, e)) for o in ctx.orgs):
             return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
+    return None
+
+
+def _heading_project(ctx: Context, si: int, drafts: list[_Draft]) -> Mention | None:
+    """A list of signed projects often heads each with its name on a line of its own ("光启成都产业基地项目")."""
+    j = si - 1
+    while j >= 0 and not ctx.sentences[j].headline:
+        if any(d.sentence == j for d in drafts) or si - j > 2:
+            return None
+        j -= 1
+    if j < 0 or any(d.sentence == j for d in drafts):
+        return None
+    span = ctx.sentences[j].span
+    name = ctx.shadow[span.start : span.end]
+    if name.endswith("项目") and 5 <= len(name) <= 30 and not _GENERIC_PROJECT.match(name):
+        return Mention(ctx.text[span.start : span.end], ctx.text[span.start : span.end], span)
     return None
 
 
@@ -363,7 +385,7 @@ def _project_record(i: int, d: _Draft) -> Project:
     return Project(
         id=f"p{i + 1}",
         investors=tuple(d.investors),
-        hosts=tuple(dict.fromkeys(d.hosts)),
+        hosts=tuple({m.name: m for m in reversed(d.hosts)}[n] for n in dict.fromkeys(m.name for m in d.hosts)),
         amount=d.hit.money,
         stated_conversions=tuple(d.conversions),
         count=d.count,
