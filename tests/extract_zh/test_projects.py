@@ -158,3 +158,15 @@ def test_subtotals_without_a_place_of_their_own_take_the_aggregates() -> None:
     assert amounts(ps) == [286_000_000_000, 118_000_000_000, 19_050_000_000, 165_000_000_000, 46_500_000_000]
     assert [p.place.name if p.place else None for p in ps][:4] == ["四川省", "成都市", "宜宾市", "四川省"]
     assert ps[4].project is not None and ps[4].project.name == "第6代生产线项目"
+
+
+def test_a_heading_line_names_the_project_below_it() -> None:
+    (p,) = run("签约项目点击\n光启成都产业基地项目\n项目选址天府新区成都直管区,项目总投资10亿元。")
+    assert p.project is not None and p.project.name == "光启成都产业基地项目"
+    assert p.place is not None and p.place.name == "天府新区成都直管区"
+    assert not p.investors
+
+
+def test_a_zone_before_xiangmu_is_still_a_place() -> None:
+    (p,) = run("10月31日,新区集中签约12个项目,总投资34.8亿元,包括中铁二十局集团有限公司迁移至兰州新区项目。")
+    assert p.place is not None and p.place.name == "兰州新区"
