@@ -70,7 +70,8 @@ def _job_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"(?:{_alternation(jobs['zh_before'])})[约近超过逾达共计]{{0,3}}(?P<fig>{number}(?:余|多)?(?:人|个)?)"
         ),
-        re.compile(rf"(?P<fig>{number}(?:余|多)?(?:{_alternation(jobs['zh_after'])}))"),
+        # never from inside a digit run (a long run would be rescanned from each position: quadratic)
+        re.compile(rf"(?<![\d.,，])(?P<fig>{number}(?:余|多)?(?:{_alternation(jobs['zh_after'])}))"),
     ]
 
 
