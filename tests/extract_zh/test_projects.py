@@ -170,3 +170,8 @@ def test_a_heading_line_names_the_project_below_it() -> None:
 def test_a_zone_before_xiangmu_is_still_a_place() -> None:
     (p,) = run("10月31日,新区集中签约12个项目,总投资34.8亿元,包括中铁二十局集团有限公司迁移至兰州新区项目。")
     assert p.place is not None and p.place.name == "兰州新区"
+
+
+def test_an_investor_introduced_after_the_amount() -> None:
+    (p,) = run("智能终端项目总投资15亿元,投资方为深圳市兴达电子有限公司。")
+    assert [m.name for m in p.investors] == ["深圳市兴达电子有限公司"]

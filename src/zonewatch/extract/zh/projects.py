@@ -36,6 +36,8 @@ _GENERIC_PROJECT = re.compile(r"^(?:重大|重点|产业|签约|招商引资|好
 _NAMED_AFTER = re.compile(r"的(?P<what>[^,，。;；、的]{2,30}?项目)")
 _PLAN = re.compile(r"将于|预计|计划于|拟于|力争|确保|争取|有望|将在|计划在|预计于|明年|后年")
 _COMPONENT = re.compile(r"其中|含|包括")
+# words introducing the investor after the amount ("由星河科技投资建设", "投资方为星河科技有限公司")
+_INVESTOR_LEAD = re.compile(r"(?:由|投资方为|投资方是|投资方:|投资主体为|投资企业为|业主为|业主单位为)$")
 _ANAPHORIC_START = re.compile(r"^(?:该|此|本|这个)?项目")
 
 
@@ -161,7 +163,8 @@ def _hosts(ctx: Context, start: int, end: int) -> list[Mention]:
 def _investor_after(ctx: Context, start: int, end: int) -> list[Mention]:
     """ "...总投资10亿元,由星河科技有限公司投资建设": the company named after the amount with 由."""
     for o in ctx.orgs_in(start, end):
-        if o.role == "company" and ctx.shadow[max(start, o.mention.span.start - 1) : o.mention.span.start] == "由":
+        lead = ctx.shadow[max(start, o.mention.span.start - 6) : o.mention.span.start]
+        if o.role == "company" and _INVESTOR_LEAD.search(lead):
             return [o.mention]
     return []
 
