@@ -62,6 +62,9 @@ QUALIFIERS: list[tuple[str, int, str, str, int | None]] = [
     ("投资不超过5亿元", 500_000_000, "CNY", "at_most", None),
     ("投资3亿元以内", 300_000_000, "CNY", "at_most", None),
     ("总投资达67亿元", 6_700_000_000, "CNY", "exact", None),
+    ("集中签约总投资300亿元", 30_000_000_000, "CNY", "exact", None),
+    ("现场签约10亿元", 1_000_000_000, "CNY", "exact", None),
+    ("最近投资5亿元", 500_000_000, "CNY", "exact", None),
 ]
 RANGES: list[tuple[str, int, str, str, int | None]] = [
     ("计划投资5亿元至10亿元", 500_000_000, "CNY", "at_least", 1_000_000_000),

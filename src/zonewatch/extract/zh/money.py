@@ -61,13 +61,15 @@ def _patterns() -> _Patterns:
     pre = alternation(list(prefixes))
     q_before = alternation(list(qb))
     q_after = alternation([w for w in qa if w not in ("多", "余")])  # 多/余 after 元 is not a qualifier
-    guard = r"(?<![0-9.数几])"  # 数十亿元 / 几亿元 are vague, not amounts
+    guard = r"(?<![0-9.数几])"
+    # a qualifier that is the end of another word is not one: 签约 / 节约 / 预约, 附近 / 最近, 高超
+    word = r"(?<![签节制契预合特邀条履守附最临邻将高])"  # 数十亿元 / 几亿元 are vague, not amounts
     single = re.compile(
-        rf"(?:(?P<prefix>{pre})\s?)?(?:(?P<qb>{q_before})\s?)?{guard}(?P<num>{NUMBER})\s?(?P<cur>{cur})(?P<qa>{q_after})?"
+        rf"(?:(?P<prefix>{pre})\s?)?(?:{word}(?P<qb>{q_before})\s?)?{guard}(?P<num>{NUMBER})\s?(?P<cur>{cur})(?P<qa>{q_after})?"
     )
     joiners = alternation(lex.words("money", "range_joiners"))
     rng = re.compile(
-        rf"(?:(?P<prefix>{pre})\s?)?(?:(?P<qb>{q_before})\s?)?{guard}(?P<lo>{NUMBER})\s?(?P<locur>{cur})?\s?(?:{joiners})\s?"
+        rf"(?:(?P<prefix>{pre})\s?)?(?:{word}(?P<qb>{q_before})\s?)?{guard}(?P<lo>{NUMBER})\s?(?P<locur>{cur})?\s?(?:{joiners})\s?"
         rf"(?P<hi>{NUMBER})\s?(?P<cur>{cur})"
     )
     threshold = re.compile(
@@ -75,7 +77,7 @@ def _patterns() -> _Patterns:
     )
     conv = alternation(lex.words("money", "conversion_before"))
     conversion_gap = re.compile(rf"^\s?[(（]\s?(?:{conv}|约)?\s?$|^\s?[,，]?\s?(?:{conv})\s?$")
-    before_verb = re.compile(rf"(?P<q>{q_before})(?:计划)?(?:总投资|投资|投入)(?:总额|额)?(?:为|达)?\s?$")
+    before_verb = re.compile(rf"{word}(?P<q>{q_before})(?:计划)?(?:总投资|投资|投入)(?:总额|额)?(?:为|达)?\s?$")
     unit = re.compile(rf"(?:{cur})")
     bare = re.compile(
         rf"(?:{alternation(lex.words('money', 'bare_after'))})(?:(?P<qb>{q_before})|达到|达|为|共计|合计)?\s?"
