@@ -16,7 +16,7 @@ from zonewatch.extract.zh.money import MoneyHit, find_money
 from zonewatch.extract.zh.names import Org, find_orgs
 from zonewatch.extract.zh.places import Place, find_places
 from zonewatch.extract.zh.sentences import Sentence, split_sentences
-from zonewatch.model import DateValue, Document, Mention
+from zonewatch.model import DateValue, Document
 
 T = TypeVar("T")
 
@@ -115,7 +115,3 @@ def _owners(shadow: str, orgs: list[Org]) -> dict[str, Org]:
         if m:
             owners[m.group()] = o
     return owners
-
-
-def as_mention(org: Org) -> Mention:
-    return org.mention
