@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -174,3 +175,11 @@ def test_reads_can_require_the_token(ledger_url: str) -> None:
         assert c.get("/projects").status_code == 401  # the page answers with the login form
         assert "token" in c.get("/projects").text
         assert c.get("/static/app.css").status_code == 200  # the login page still has its style
+        # and people can log in, then read the pages
+        login = c.get("/login")
+        assert login.status_code == 200
+        csrf = re.search(r'name="csrf" value="([^"]+)"', login.text)
+        assert csrf
+        r = c.post("/login", data={"token": TOKEN, "csrf": csrf.group(1), "next": "/projects"}, follow_redirects=False)
+        assert r.status_code == 303
+        assert c.get("/projects").status_code == 200

@@ -56,6 +56,7 @@ def create_app(settings: dict[str, Any] | None = None) -> FastAPI:
     from zonewatch.web import api, pages
 
     app.include_router(api.router)
+    app.include_router(pages.open_router)
     app.include_router(pages.router)
     _add_error_handlers(app)
     return app

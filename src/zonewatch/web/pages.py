@@ -21,6 +21,8 @@ from zonewatch.web.params import STAGES, STATUSES, Filters, IdPath, project_filt
 from zonewatch.web.render import page_lang, render, url_with
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(security.require_read)])
+# Logging in must work when reads need the token, so these routes do without the read check.
+open_router = APIRouter(include_in_schema=False)
 
 
 def _month_before(month: str) -> str:
@@ -293,12 +295,12 @@ def ingest_form(
     return RedirectResponse(target, status_code=303)
 
 
-@router.get("/login")
+@open_router.get("/login")
 def login_page(request: Request, next: Annotated[str | None, params.NextQuery] = None) -> Response:
     return render(request, "login.html", {"next": _safe_next(next)})
 
 
-@router.post("/login")
+@open_router.post("/login")
 def login(
     request: Request,
     token: Annotated[str, Form(max_length=512)] = "",
@@ -314,7 +316,7 @@ def login(
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
-@router.post("/logout")
+@open_router.post("/logout")
 def logout(request: Request, csrf: Annotated[str | None, Form(max_length=128)] = None) -> Response:
     if not security.csrf_ok(request, csrf):
         raise HTTPException(403, "CSRF check failed")
