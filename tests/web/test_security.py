@@ -99,6 +99,13 @@ def test_forms_refuse_without_csrf_even_when_logged_in(writer: TestClient, fresh
     assert _status(writer, pid) == "pending"
 
 
+def test_a_logged_in_session_cannot_write_through_the_api_without_the_header(writer: TestClient, fresh_url: str) -> None:
+    pid = ids_by_investor(fresh_url)["Tencent"]
+    assert _login(writer) == 303
+    assert writer.post(f"/api/projects/{pid}/confirm").status_code == 401  # cookie alone: no (no CSRF token)
+    assert _status(writer, pid) == "pending"
+
+
 def test_login_then_confirm_through_the_form(writer: TestClient, fresh_url: str) -> None:
     pid = ids_by_investor(fresh_url)["Tencent"]
     assert _login(writer) == 303

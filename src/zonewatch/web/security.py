@@ -182,8 +182,12 @@ def csrf_ok(request: Request, given: str | None) -> bool:
 
 
 def require_write(request: Request) -> None:
-    """FastAPI dependency for every API write: 401 without the token."""
-    if not is_authorised(request):
+    """FastAPI dependency for every API write: 401 without the token as a bearer header.
+
+    A session cookie is not enough here: API writes carry no CSRF token, so only a header, which another
+    site cannot make a browser send, authorises them. Pages write through their own CSRF-checked forms.
+    """
+    if not token_matches(bearer(request), request.app.state.settings["token"]):
         raise HTTPException(401, "this action needs the token (Authorization: Bearer <token>)",
                             headers={"WWW-Authenticate": "Bearer"})
 
