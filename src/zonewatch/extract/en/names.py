@@ -81,6 +81,8 @@ _MONTHISH = re.compile(
     r"(?:mid-|early-|late-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$", re.I
 )
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?|[^\w\s]")
+_MONEYISH = re.compile(r"(?:RM|RS|RP|US|HK|SR|LE|DH|MYR|USD|INR|EUR|CNY|RMB|SAR|AED|EGP|IDR|VND|GBP|S|A|C)\$?\d", re.I)
+_CAPS_DATELINE_AFTER = re.compile(r"\s*(?::|[-–—]|\()")
 _CREDIT_BEFORE = re.compile(r"\d\s*\(\s*$")
 _MEDIA = frozenset(_NAMES["media"]["words"])
 _ADJECTIVAL = re.compile(r"-(?:based|funded|owned|listed|headquartered|registered|invested|backed|made)$")
@@ -160,7 +162,7 @@ def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset())
     first_word = next((k for k, t in enumerate(toks) if t[2][0].isalpha()), 0)
     while i < len(toks):
         tok = toks[i][2]
-        if not is_capitalised(tok) or (any(c.isdigit() for c in tok) and not tok.isupper()):
+        if not is_capitalised(tok) or (any(c.isdigit() for c in tok) and (not tok.isupper() or _MONEYISH.match(tok))):
             i += 1
             continue
         at_start = i == first_word or (i > 0 and toks[i - 1][2] in ("–", "—", "-", "•", "·", "*", "“", '"', ":"))
@@ -303,6 +305,8 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
             role = "dateline"
     elif kind is Kind.ORG and at_start and _DATELINE_AFTER.match(after) and len(words) <= 2:
         kind, level, role = Kind.PLACE, 2, "dateline"
+    if at_start and name.isupper() and len(words) <= 3 and _CAPS_DATELINE_AFTER.match(after) and start < 40:
+        kind, level, role = Kind.PLACE, max(level, 2), "dateline"  # "KUALA LUMPUR: ...", "HANOI - ..."
     elif (
         kind is Kind.ORG
         and _IN_BEFORE.search(before)
