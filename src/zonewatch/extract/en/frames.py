@@ -536,28 +536,40 @@ def _fill_place(ctx: Context, d: Draft) -> None:
         ]
         place = _best_place(ctx, para)
     if place is None:
-        place = _lead_place(ctx, sent.section)
+        place = _lead_place(ctx, sent.section, sent.index if d.aggregate else None)
     if place is None and sent.section != 0:
         place = _lead_place(ctx, 0)
     d.place = place
 
 
-def _lead_place(ctx: Context, section: int) -> Name | None:
-    """The place a section (or the article) is about: its heading's, else its first sentence that names one."""
+def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | None:
+    """The place a section (or the article) is about: its heading's, else its first sentence that names one.
+
+    With ``upto`` (an aggregate's sentence), sentences after it come last, behind the titles: the place of a
+    sub-project described later is not the place of the whole.
+    """
     sents = ctx.layout.of_section(section)
     hi = ctx.layout.section_headings[section] if section < len(ctx.layout.section_headings) else None
     if hi is not None:
         p = _best_place(ctx, [n for n in ctx.names[hi] if n.role != "venue"])
         if p is not None and p.level >= 3:
             return p
-    for s in sents:
-        if s.heading:
-            continue
+    body = [s for s in sents if not s.heading]
+    early = body if upto is None else [s for s in body if s.index <= upto]
+    for s in early:
         p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
         if p is not None:
             return p
     titles = [n for s in sents if s.heading for n in ctx.names[s.index]]
-    return _best_place(ctx, titles)
+    p = _best_place(ctx, titles)
+    if p is not None or upto is None:
+        return p
+    for s in body:
+        if s.index > upto:
+            p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
+            if p is not None:
+                return p
+    return None
 
 
 # ---------------------------------------------------------------- what and how far
