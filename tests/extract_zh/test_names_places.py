@@ -118,3 +118,19 @@ def test_counties_and_cities_the_list_does_not_know(text: str, name: str) -> Non
 @pytest.mark.parametrize("text", ["全县共签约项目5个", "该市表示", ",城市更新项目", ",市场主体增加"])
 def test_generic_county_and_city_words_are_not_places(text: str) -> None:
     assert places(text) == []
+
+
+def test_a_park_right_after_a_verb_of_building_is_the_project() -> None:
+    assert places("海尔将投资约30亿元建设智慧家电产业园") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("8月14日,即墨区举行集中签约", "即墨区"), ("与蓝色硅谷核心区管委会签约", "蓝色硅谷核心区")]
+)
+def test_districts_outside_the_list(text: str, name: str) -> None:
+    assert name in [n for n, _ in places(text)]
+
+
+@pytest.mark.parametrize("text", [",核心区建设加快", ",示范区内企业", ",城区人口"])
+def test_generic_districts_are_not_places(text: str) -> None:
+    assert places(text) == []

@@ -16,7 +16,7 @@ from zonewatch.model import Mention, Span
 MAX_ZONE = 16
 _UNKNOWN_ADMIN = re.compile(
     r"(?:^|(?<=[\s,，。;；、:：“”()])|(?<=落户|签约|位于|选址|落地|入驻)|(?<=[在与和于至]))"
-    r"(?P<stem>[\u4e00-\u9fff]{2})(?:县|市)(?![\u4e00-\u9fff]?(?:场|民|区|委|政府|长|级|值))"
+    r"(?P<stem>[\u4e00-\u9fff]{2})(?P<end>县|市|区)(?![\u4e00-\u9fff]?(?:场|民|区|委|政府|长|级|值|域|块|间))"
 )
 _BUILD_AFTER = re.compile(
     r"^(?:投资建设|投资兴建|建设|投资|打造|兴建|新建|投建|建|设立|成立|布局|落地|落户|开展|发展|打造)"
@@ -38,6 +38,8 @@ class _Patterns:
     stops: tuple[str, ...]
     not_places: tuple[str, ...]
     generic: tuple[str, ...]
+    generic_districts: frozenset[str]
+    build_before: tuple[str, ...]
     not_place_end: re.Pattern[str]
     admin: str
     destination: tuple[str, ...]
@@ -50,9 +52,11 @@ def _patterns() -> _Patterns:
     lex = lexicon()
     return _Patterns(
         zone=re.compile(alternation(lex.words("places", "zone_suffixes"))),
-        stops=lex.words("names", "left_stops"),
+        stops=lex.words("names", "left_stops") + lex.words("places", "left_stops"),
         not_places=lex.words("places", "not_places"),
         generic=lex.words("places", "generic_stems"),
+        generic_districts=frozenset(lex.words("places", "generic_district_stems")),
+        build_before=lex.words("places", "build_before"),
         not_place_end=re.compile(f"(?:{alternation(lex.words('places', 'not_places'))})$"),
         admin=alternation(lex.words("places", "admin_suffixes")),
         destination=lex.words("places", "destination_before"),
@@ -100,6 +104,9 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         if first > 0 and not p.zone.search(run[:first]):
             start += first
         name = shadow[start : m.end()]
+        # "投资30亿元建设智慧家电产业园": a park right after a verb of building is the project itself
+        if "园" in m.group() and shadow[max(0, start - 2) : start].endswith(p.build_before):
+            continue
         if shadow.startswith("项目", m.end()) and (
             "园" in m.group() or m.group() in ("科学城", "新城")
         ):  # "中电科电子信息产业园项目" names a project, not a place
@@ -121,6 +128,8 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
     for m in _UNKNOWN_ADMIN.finditer(shadow):
         stem = m.group("stem")
         if stem in p.generic or stem[-1] in "全该本各我城超上股门":
+            continue
+        if m.group("end") == "区" and stem in p.generic_districts:
             continue
         cands.append((m.start("stem"), m.end(), False))
     covered = bytearray(len(shadow) + 1)
