@@ -262,18 +262,25 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     jobs = [(args.seed, a, b, args.limit) for a, b in chunks(args.docs, 100)]
     ctx = multiprocessing.get_context("fork")
+    interrupted = False
     with ctx.Pool(args.workers) as pool:
-        for done, part in enumerate(pool.imap_unordered(run_range, jobs), 1):
-            total.merge(part)
-            if done % 20 == 0 or done == len(jobs):
-                print(
-                    f"{total.inputs:>7} inputs  {len(total.crashes)} crashes  {len(total.ungrounded)} ungrounded  "
-                    f"{len(total.slow)} over {args.limit:g}s  slowest {total.slowest['seconds']:.3f}s (input {total.slowest.get('input')})",
-                    file=sys.stderr,
-                    flush=True,
-                )
+        try:
+            for done, part in enumerate(pool.imap_unordered(run_range, jobs), 1):
+                total.merge(part)
+                if done % 10 == 0 or done == len(jobs):
+                    print(
+                        f"{total.inputs:>7} inputs  {len(total.crashes)} crashes  {len(total.ungrounded)} ungrounded  "
+                        f"{len(total.slow)} over {args.limit:g}s  slowest {total.slowest['seconds']:.3f}s "
+                        f"(input {total.slowest.get('input')})",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+        except KeyboardInterrupt:
+            interrupted = True  # Ctrl-C (or SIGINT): report what has been run so far
+            pool.terminate()
     summary = {
         "inputs": total.inputs,
+        "interrupted": interrupted,
         "seed": args.seed,
         "workers": args.workers,
         "wall_seconds": round(time.perf_counter() - started, 1),
