@@ -185,3 +185,19 @@ def test_respectively_pairs_companies_with_amounts_in_order() -> None:
         ([m.name for m in p.investors], p.amount.value if p.amount else None) for p in extract_projects(Document(text))
     ]
     assert rows == [(["Huawei"], Decimal(2000000000)), (["ZTE"], Decimal(1500000000)), (["Inspur"], Decimal(800000000))]
+
+
+def test_an_amount_told_twice_is_one_project() -> None:
+    text = (
+        "Tencent will invest RMB 5 billion in a new headquarters in Chengdu Hi-Tech Zone, the zone said on Monday. "
+        "The RMB 5 billion headquarters will host 3,000 staff."
+    )
+    assert [p.amount.raw for p in extract_projects(Document(text)) if p.amount] == ["RMB 5 billion"]
+
+
+def test_two_equal_amounts_of_different_investors_stay_two() -> None:
+    text = "Alpha Motors will invest RMB 1 billion in a plant. Beta Chemicals will invest RMB 1 billion in a lab."
+    assert [[m.name for m in p.investors] for p in extract_projects(Document(text))] == [
+        ["Alpha Motors"],
+        ["Beta Chemicals"],
+    ]

@@ -30,6 +30,7 @@ _LIST_CUE = re.compile(r"\b(?:including|such\s+as|namely|like)\b|:\s*$", re.I)
 _SIGN_MENTION = re.compile(r"\b(?:MoU|MoUs|agreement|contract|signed|inked|this\s+investment|the\s+project)\b", re.I)
 _LOCATED = re.compile(r"\b(?:located|settled?|based|landed|land|sited|set\s+up|built)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _NO_AMOUNT_SIGNING = re.compile(r"\b(?:signed|inked|sealed)\b[^.;]{0,60}?\b(?:agreement|contract|MoU|memorandum)", re.I)
+_EACH = re.compile(r"\b(?:each|another|respectively|two|both)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:(?:a|the)\s+(?:\w+\s+){0,2}of\s+)?$")
 _GOVERNED = re.compile(
     r"\b(?:projects|MoUs|agreements|contracts|deals|investments)\s+(?:worth|valued\s+at|totall?ing)\s+$", re.I
@@ -71,6 +72,7 @@ def assemble(ctx: Context) -> list[Project]:
         draft = _draft(ctx, amount, drafts, seen_sentences)
         if draft is not None:
             drafts.append(draft)
+    drafts = _drop_restatements(ctx, drafts)
     drafts.extend(_signings_without_amount(ctx, drafts))
     drafts.sort(key=lambda d: d.amount.money.span.start if d.amount else d.sentence.span.start)
     _link_parents(drafts)
@@ -109,6 +111,28 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
     _fill_stage(ctx, d)
     _fill_project(ctx, d)
     return d
+
+
+def _drop_restatements(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """ "Tencent will invest RMB 5 billion ... The RMB 5 billion headquarters will ...": one project, told twice."""
+    kept: list[Draft] = []
+    for d in drafts:
+        assert d.amount is not None
+        m = d.amount.money
+        names = {n.name for n in d.investors}
+        count = d.count.value if d.count else None
+        again = any(
+            k.amount is not None
+            and k.sentence.section == d.sentence.section
+            and (k.amount.money.value, k.amount.money.currency) == (m.value, m.currency)
+            and names <= {n.name for n in k.investors}
+            and (count is None or (k.count is not None and k.count.value == count) or (k.count is None and count == 1))
+            and not _EACH.search(ctx.text, d.sentence.span.start, d.sentence.span.end)
+            for k in kept
+        )
+        if not again:
+            kept.append(d)
+    return kept
 
 
 def _section_has_body_money(ctx: Context, heading: Sentence) -> bool:
