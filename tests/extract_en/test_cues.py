@@ -1,0 +1,81 @@
+"""Cue words around an amount: what makes a figure no investment commitment, and what does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from zonewatch.extract.en.cues import count_in, is_not_investment, stage_in
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("The zone's regional GDP reached ", " in the first half"),
+        ("Total industrial output value stood at ", ""),
+        ("tax revenue came to ", ""),
+        ("Bluetown has invested ", " in constructing an ecological town"),
+        ("Malaysia recorded ", " worth of approved investments"),
+        ("which was 4.4% higher than the ", " approved"),
+        ("biomedicine had become an industry of ", " in Haikou"),
+        ("is expected to rake in ", " in operating revenues by 2025"),
+        ("A total of ", " of investment will be made in the projects this year"),
+        ("Over 78 percent of the projects involve deals of more than ", ""),
+        ("five of the projects signed are for investments exceeding ", ""),
+        ("The state approved up to ", " in incentives for the project"),
+        ("The company raised ", " in its IPO on the STAR Market"),
+        ("The zone aims to attract ", " in 2024"),
+        ("bringing its total investment there to ", ""),
+        ("with a registered capital of ", ""),
+        ("Approved investments totalled ", " during the same period"),
+    ],
+)
+def test_figures_that_are_not_commitments(before: str, after: str) -> None:
+    assert is_not_investment(before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("On August 20, Tencent and Chengdu High-tech Zone signed an agreement to invest ", ""),
+        ("inked 70 major projects with a total contract investment value of over ", ""),
+        ("9 of them invested a total of more than ", ""),
+        ("Tencent raised its investment to ", ""),
+        ("The industrial cluster project, with an investment of ", ""),
+        ("The project has a budget of ", ""),
+        ("which has an investment of ", " and is expected to have an annual output of 3 million tons"),
+    ],
+)
+def test_commitments_are_kept(before: str, after: str) -> None:
+    assert not is_not_investment(before, after)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("25 major projects settled in Chengdu with a total amount of ", 25),
+        ("Thirty-six projects with total investment of ", 36),
+        ("has formalized five framework agreements, collectively valued at ", 5),
+        ("9 of them invested a total of more than ", 9),
+        ("One of the approved projects was an investment worth ", 1),
+        ("Over 78 percent of the projects involve deals of more than ", None),
+        ("a Rs 40,000 crore petrochemical complex", None),
+    ],
+)
+def test_counts(text: str, count: int | None) -> None:
+    found = count_in(text)
+    assert (found.value if found else None) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("Tencent and the zone signed an agreement to invest", "signed"),
+        ("Shenzhen kicked off construction of 245 projects", "started"),
+        ("Bosch put its plant into operation", "operating"),
+        ("ByteDance plans to build an innovative business center", "announced"),
+        ("the zone's output grew", None),
+    ],
+)
+def test_stages(text: str, stage: str | None) -> None:
+    found = stage_in(text)
+    assert (found[0].value if found else None) == stage
