@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from zonewatch.extract.text import sentences, trim
 from zonewatch.model import Span
 
-_DATELINE_HEADING = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[|｜]", re.I
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_HEADING = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*[|｜]", re.I)
 _CLOSING = re.compile(r"[.!?;:。”\"’)]\s*$")
 _MAX_HEADING_WORDS = 25
 
