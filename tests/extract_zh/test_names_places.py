@@ -134,3 +134,22 @@ def test_districts_outside_the_list(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", [",核心区建设加快", ",示范区内企业", ",城区人口"])
 def test_generic_districts_are_not_places(text: str) -> None:
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("星河科技将投资10亿元建设总部", "星河科技"),
+        ("。华峰新材拟投资20亿元", "华峰新材"),
+        (",蓝海医药计划投资5亿元", "蓝海医药"),
+    ],
+)
+def test_trade_names_opening_an_investing_clause(text: str, name: str) -> None:
+    assert (name, "company") in orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["全市新能源汽车将投资5亿元", "生物医药投资持续增长", "成都电子信息将投资", "高新区生物医药将投资"]
+)
+def test_sectors_are_not_trade_names(text: str) -> None:
+    assert [n for n, role in orgs(text) if role == "company"] == []

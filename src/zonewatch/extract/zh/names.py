@@ -14,6 +14,8 @@ from zonewatch.extract.zh.spans import longest_first, walk_left
 from zonewatch.model import Mention, Span
 
 MAX_NAME = 24
+# a head naming a whole area or sector, not a company ("全市新能源汽车将投资")
+_COLLECTIVE = re.compile(r"全市|全省|全区|全县|全国|我市|我省|我区|本市|该市|各地|各区|市|省|县|区|行业|产业|领域")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,8 @@ class _Patterns:
     stops: tuple[str, ...]
     descriptors: tuple[str, ...]
     not_names: tuple[str, ...]
+    trade_name: re.Pattern[str]
+    trade_endings: frozenset[str]
 
 
 @cache
@@ -51,6 +55,12 @@ def _patterns() -> _Patterns:
         stops=lex.words("names", "left_stops"),
         descriptors=lex.words("names", "descriptor_prefixes"),
         not_names=lex.words("names", "not_names"),
+        trade_name=re.compile(
+            r"(?:^|(?<=[\s,，。;；:：、“”()]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?(?P<ending>"
+            + alternation(lex.words("names", "trade_endings"))
+            + r"))(?=将|拟|计划|决定|宣布|追加|增资|出资|投资|总投资|再投资|斥资|投入)"
+        ),
+        trade_endings=frozenset(lex.words("names", "trade_endings")),
     )
 
 
@@ -99,7 +109,26 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
         cands.append((m.start(), m.end(), "company"))
     orgs = _resolve(text, shadow, cands)
     orgs = _add_short_forms(text, shadow, orgs, places)
-    return orgs
+    return _add_trade_names(text, shadow, orgs, places)
+
+
+def _add_trade_names(text: str, shadow: str, orgs: list[Org], places: frozenset[str]) -> list[Org]:
+    """ "星河科技将投资...": a name ending in an industry word, opening a clause that invests."""
+    p = _patterns()
+    taken = bytearray(len(shadow) + 1)
+    for o in orgs:
+        taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
+    extra = []
+    for m in p.trade_name.finditer(shadow):
+        s, e = m.span("name")
+        name, ending = m.group("name"), m.group("ending")
+        head = name[: -len(ending)]
+        if any(taken[s:e]) or len(head) < 2 or head in places or head in p.trade_endings:
+            continue
+        if _COLLECTIVE.search(head) or any(w in name for w in p.not_names) or name.startswith(p.descriptors):
+            continue
+        extra.append(Org(Mention(text[s:e], text[s:e], Span(s, e)), "company", text[s:e]))
+    return sorted(orgs + extra, key=lambda o: o.mention.span.start) if extra else orgs
 
 
 def _resolve(text: str, shadow: str, cands: list[tuple[int, int, str]]) -> list[Org]:
