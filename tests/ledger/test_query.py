@@ -198,3 +198,9 @@ def test_ingest_records_unreadable_inputs(ledger) -> None:  # type: ignore[no-un
     summary = ingest_documents(ledger, [InputError("x.png", "is a PNG image, not text")], components=STUB)
     assert summary.failed and summary.errors == (("x.png", "x.png: is a PNG image, not text"),)
     assert list_errors(ledger).rows[0].source == "x.png"
+
+
+@pytest.mark.parametrize("name", ["5Ù", "ÉCOLE Holdings", "测试企业甲"])
+def test_alias_for_any_script(ledger, name: str) -> None:  # type: ignore[no-untyped-def]
+    row = add_alias(ledger, name, f"{name} alias", who="ana")
+    assert row.name == name and row.aliases == (f"{name} alias",)

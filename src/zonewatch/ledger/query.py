@@ -673,8 +673,10 @@ def list_organisations(
         q = select(Organisation)
         if search and search.strip():
             like = f"%{search.strip().lower()}%"
+            # SQLite's lower() folds ASCII only: also match the text as typed ("Ù", "É").
             q = q.where(
                 or_(
+                    Organisation.name.like(f"%{search.strip()}%"),
                     func.lower(Organisation.name).like(like),
                     Organisation.id.in_(
                         select(OrganisationAlias.organisation_id).where(func.lower(OrganisationAlias.alias).like(like))
@@ -683,42 +685,46 @@ def list_organisations(
             )
         total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
         orgs = list(session.scalars(q.order_by(Organisation.name).limit(limit).offset(offset)))
-        ids = [o.id for o in orgs]
-        aliases: dict[int, list[str]] = {i: [] for i in ids}
-        figures: dict[int, tuple[int, Any]] = {}
-        if ids:
-            for org_id, alias in session.execute(
-                select(OrganisationAlias.organisation_id, OrganisationAlias.alias)
-                .where(OrganisationAlias.organisation_id.in_(ids))
-                .order_by(OrganisationAlias.alias)
-            ):
-                aliases[org_id].append(alias)
-            for org_id, n, cny in session.execute(
-                select(
-                    ProjectOrganisation.organisation_id,
-                    func.count(),
-                    func.sum(case((ProjectRecord.in_totals.is_(True), ProjectRecord.amount_cny), else_=None)),
-                )
-                .join(ProjectRecord, ProjectRecord.id == ProjectOrganisation.project_id)
-                .where(
-                    ProjectOrganisation.organisation_id.in_(ids),
-                    ProjectOrganisation.role == "investor",
-                    ProjectRecord.status != "rejected",
-                )
-                .group_by(ProjectOrganisation.organisation_id)
-            ):
-                figures[org_id] = (n, cny)
-        rows = tuple(
-            OrganisationRow(
-                o.id,
-                o.name,
-                tuple(a for a in aliases[o.id] if a != o.name),
-                figures.get(o.id, (0, None))[0],
-                _money(figures.get(o.id, (0, None))[1]),
+        return Page(tuple(organisation_rows(session, orgs)), total, limit, offset)
+
+
+def organisation_rows(session: Session, orgs: list[Organisation]) -> list[OrganisationRow]:
+    """OrganisationRows (aliases, project count, CNY total) for organisations loaded in ``session``."""
+    ids = [o.id for o in orgs]
+    aliases: dict[int, list[str]] = {i: [] for i in ids}
+    figures: dict[int, tuple[int, Any]] = {}
+    if ids:
+        for org_id, alias in session.execute(
+            select(OrganisationAlias.organisation_id, OrganisationAlias.alias)
+            .where(OrganisationAlias.organisation_id.in_(ids))
+            .order_by(OrganisationAlias.alias)
+        ):
+            aliases[org_id].append(alias)
+        for org_id, n, cny in session.execute(
+            select(
+                ProjectOrganisation.organisation_id,
+                func.count(),
+                func.sum(case((ProjectRecord.in_totals.is_(True), ProjectRecord.amount_cny), else_=None)),
             )
-            for o in orgs
+            .join(ProjectRecord, ProjectRecord.id == ProjectOrganisation.project_id)
+            .where(
+                ProjectOrganisation.organisation_id.in_(ids),
+                ProjectOrganisation.role == "investor",
+                ProjectRecord.status != "rejected",
+            )
+            .group_by(ProjectOrganisation.organisation_id)
+        ):
+            figures[org_id] = (n, cny)
+    return [
+        OrganisationRow(
+            o.id,
+            o.name,
+            tuple(a for a in aliases[o.id] if a != o.name),
+            figures.get(o.id, (0, None))[0],
+            _money(figures.get(o.id, (0, None))[1]),
         )
-        return Page(rows, total, limit, offset)
+        for o in orgs
+    ]
 
 
 def list_reviews(ledger: Ledger, project_id: int | None = None, limit: int = 50, offset: int = 0) -> Page[ReviewRow]:

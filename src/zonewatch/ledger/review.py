@@ -256,7 +256,7 @@ def edit(ledger: Ledger, project_id: int, field: str, value: str, who: str) -> P
 
 def add_alias(ledger: Ledger, organisation: str, alias: str, who: str) -> OrganisationRow:
     """Record ``alias`` as another name of ``organisation`` (created if new); later reports of it match."""
-    from zonewatch.ledger.query import list_organisations
+    from zonewatch.ledger.query import organisation_rows
 
     alias = alias.strip()
     if not alias or not organisation.strip():
@@ -269,7 +269,9 @@ def add_alias(ledger: Ledger, organisation: str, alias: str, who: str) -> Organi
             raise ReviewError(f"{alias!r} is already an alias of {other.name if other else taken.organisation_id!r}")
         if taken is None:
             session.add(OrganisationAlias(organisation_id=org.id, alias=alias))
-        name = org.name
+        org_id = org.id
     del who  # aliases are not project fields; the audit log covers project reviews
-    page = list_organisations(ledger, search=name, limit=1000)
-    return next(o for o in page.rows if o.name == name)
+    with ledger.read() as session:
+        found = session.get(Organisation, org_id)
+        assert found is not None
+        return organisation_rows(session, [found])[0]

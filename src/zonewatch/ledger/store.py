@@ -494,7 +494,7 @@ def _find_match(session: Session, report: Report, document_id: int) -> ProjectRe
         q = q.where(P.place == report.place, P.count == report.count)
     else:
         return None
-    for candidate in session.scalars(q.order_by(P.id).limit(200)):
+    for candidate in session.scalars(q.order_by(P.id.desc()).limit(200)):  # the most recent first
         for src, _doc in _sources_of(session, candidate.id):
             if is_same(report, _report(src.data)):
                 return candidate
