@@ -175,3 +175,8 @@ def test_a_zone_before_xiangmu_is_still_a_place() -> None:
 def test_an_investor_introduced_after_the_amount() -> None:
     (p,) = run("智能终端项目总投资15亿元,投资方为深圳市兴达电子有限公司。")
     assert [m.name for m in p.investors] == ["深圳市兴达电子有限公司"]
+
+
+def test_shenpi_is_not_a_batch() -> None:
+    ps = run("经审批,星河科技有限公司项目总投资10亿元。首批签约项目总投资50亿元。")
+    assert [(bool(p.investors), int(p.count.value) if p.count else None) for p in ps] == [(True, 1), (False, None)]

@@ -61,7 +61,9 @@ def _patterns() -> _Patterns:
         stage=re.compile(alternation(list(stage_of))),
         stage_of=stage_of,
         future=lex.words("stage", "future"),
-        aggregate=re.compile(r"一批|批|集中|共计|合计|总计|共有|共签约|一揽子"),
+        aggregate=re.compile(
+            r"一批|这批|首批|该批|本批|第[一二三四五六七八九十0-9]+批|批次|集中签约|集中开工|集中竣工|共计|合计|总计|共有|共签约|一揽子"
+        ),
     )
 
 
