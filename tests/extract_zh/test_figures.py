@@ -97,6 +97,7 @@ def test_counts(text: str, figure: str, count: int | None) -> None:
         ("公司拟投资50亿元", "announced"),
         ("与管委会签署协议,公司计划投资10亿元", "signed"),
         ("项目将于2018年4月30日前开工,总投资1.6亿元", None),
+        ("项目投产后可带动就业,总投资1.6亿元", None),
     ],
 )
 def test_stage(text: str, stage: str | None) -> None:

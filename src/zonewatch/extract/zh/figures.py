@@ -154,6 +154,9 @@ def stage_cues(text: str, shadow: str, start: int, end: int) -> list[StageValue]
     p = _patterns()
     out = []
     for m in p.stage.finditer(shadow, start, end):
+        # "将于2018年开工" is a plan; "投产后年产值..." a condition
+        if shadow.startswith("后", m.end()):
+            continue
         if not any(f in shadow[max(0, m.start() - 18) : m.start()] for f in p.future):
             out.append(StageValue(p.stage_of[m.group()], text[m.start() : m.end()], Span(m.start(), m.end())))
     return out
