@@ -2,7 +2,7 @@
 
 The parts, each usable on its own: ``money`` (amounts), ``dates`` (dates against a publication anchor),
 ``names`` (organisations, places, bodies), ``layout`` (headings, sections, sentences), ``cues`` (cue words),
-``frames`` (assembling projects from all of these).
+``parties`` (investors, hosts), ``whenwhere`` (dates and places of projects), ``frames`` (assembling projects).
 """
 
 from __future__ import annotations

@@ -164,3 +164,19 @@ def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:
             row.append(n)
         out.append(row)
     return out
+
+
+def masked(ctx: Context, start: int, end: int) -> str:
+    """``text[start:end]`` with amounts blanked out, so "EGP 129 million wood project" holds no count."""
+    spans = ctx.cache.get("money_spans")
+    if spans is None:
+        spans = ctx.cache["money_spans"] = sorted(
+            (m.span.start, m.span.end) for a in ctx.amounts for m in (a.money, *a.conversions)
+        )
+    chunk = list(ctx.text[start:end])
+    for s, e in spans[max(0, bisect_left(spans, (start, -1)) - 1) :]:
+        if s >= end:
+            break
+        for k in range(max(s, start), min(e, end)):
+            chunk[k - start] = " "
+    return "".join(chunk)

@@ -7,56 +7,30 @@ stage from their own clause first, then their sentence, paragraph, section and d
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from zonewatch.extract.en import cues
-from zonewatch.extract.en.context import Amount, Context
-from zonewatch.extract.en.dates import DateMention
+from zonewatch.extract.en.context import Amount, Context, masked
+from zonewatch.extract.en.draft import Draft
 from zonewatch.extract.en.layout import Sentence
-from zonewatch.extract.en.names import Kind, Name, place_level
-from zonewatch.model import DateValue, Mention, Money, Precision, Project, Quantity, Span, StageValue
-
-_ANAPHOR = re.compile(
-    r"\b(?:(?:this|the)\s+(?:company|firm|group|enterprise|investor|manufacturer|developer|project|base|plant|factory|"
-    r"facility|centre|center|deal|agreement|contract|mou)|it|its|both\s+parties|"
-    r"the\s+two\s+(?:parties|sides)|both\s+sides)\b",
-    re.I,
+from zonewatch.extract.en.names import Kind, Name
+from zonewatch.extract.en.parties import (
+    bullet_list_parties,
+    dedupe,
+    fill_parties,
+    hosts,
+    is_developer,
+    previous_parties,
 )
-_LIST_CUE = re.compile(r"\b(?:including|such\s+as|namely|like)\b|:\s*$", re.I)
-_SIGN_MENTION = re.compile(r"\b(?:MoU|MoUs|agreement|contract|signed|inked|this\s+investment|the\s+project)\b", re.I)
-_LOCATED = re.compile(r"\b(?:located|settled?|based|landed|land|sited|set\s+up|built)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+from zonewatch.extract.en.whenwhere import fill_date, fill_place
+from zonewatch.model import Mention, Money, Project, Quantity, Span, StageValue
+
 _NO_AMOUNT_SIGNING = re.compile(r"\b(?:signed|inked|sealed)\b[^.;]{0,60}?\b(?:agreement|contract|MoU|memorandum)", re.I)
 _EACH = re.compile(r"\b(?:each|another|respectively|two|both)\b", re.I)
-_BY_BEFORE = re.compile(r"\bby\s+(?:(?:a|the)\s+(?:\w+\s+){0,2}of\s+)?$")
 _GOVERNED = re.compile(
     r"\b(?:projects|MoUs|agreements|contracts|deals|investments)\s+(?:worth|valued\s+at|totall?ing)\s+$", re.I
 )
-_BULLET = re.compile(r"\s*(?:[–—\-•*·]|\d{1,2}[.)])\s*")
-_VAGUE_KINDS = ("vague",)
-_EXACT_KINDS = ("date", "month", "weekday", "relday")
-
-
-@dataclass(slots=True)
-class Draft:
-    """A project being assembled (mutable while it is; frozen into a Project at the end)."""
-
-    amount: Amount | None
-    sentence: Sentence
-    seg_start: int
-    seg_end: int
-    investors: list[Name] = field(default_factory=list)
-    hosts: list[Name] = field(default_factory=list)
-    count: Quantity | None = None
-    aggregate: bool = False
-    date: DateValue | None = None
-    place: Name | None = None
-    stage: StageValue | None = None
-    project: Mention | None = None
-    parent: int | None = None
 
 
 def mentions_signing(text: str) -> bool:
@@ -102,12 +76,12 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
     if cues.is_not_investment(clause_before, clause_after) or cues.is_portion(before_seg):
         return None
     d = Draft(amount, sent, amount.seg_start, amount.seg_end)
-    _fill_parties(ctx, d)
+    fill_parties(ctx, d)
     _fill_count(ctx, d)
     if _is_subtotal(ctx, d, drafts, before_seg):
         return None
-    _fill_date(ctx, d)
-    _fill_place(ctx, d)
+    fill_date(ctx, d)
+    fill_place(ctx, d)
     _fill_stage(ctx, d)
     _fill_project(ctx, d)
     return d
@@ -164,193 +138,7 @@ def _is_subtotal(ctx: Context, d: Draft, drafts: list[Draft], before: str) -> bo
     return False
 
 
-# ---------------------------------------------------------------- who
-
-
-def _is_party(n: Name) -> bool:
-    return n.kind in (Kind.ORG, Kind.ACADEMIC)
-
-
-def _owner_of_place(ctx: Context, n: Name) -> bool:
-    """ "GMR's Kakinada SEZ": a possessive organisation right before a place owns the place."""
-    if not n.possessive:
-        return False
-    follow = ctx.text[n.span.end : n.span.end + 60]
-    return bool(re.match(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,4}(?:SEZ|Zone|Park|Port|District|County)\b", follow))
-
-
-def _parties(names: list[Name]) -> list[Name]:
-    orgs = [n for n in names if n.kind is Kind.ORG]
-    academic = [n for n in names if n.kind is Kind.ACADEMIC]
-    return _dedupe(orgs or academic)
-
-
-def _dedupe(names: list[Name]) -> list[Name]:
-    out: list[Name] = []
-    for n in names:
-        if all(n.name.lower() != o.name.lower() for o in out):
-            out.append(n)
-    return out
-
-
-def _hosts(names: list[Name], investors: list[Name]) -> list[Name]:
-    chosen = {n.name for n in investors}
-    hosts = [
-        n
-        for n in names
-        if n.name not in chosen
-        and (n.kind is Kind.GOV or (n.kind is Kind.PLACE and n.level >= 4 and not n.role) or n.kind is Kind.ACADEMIC)
-    ]
-    return _dedupe(hosts)
-
-
-def _listed_after_cue(ctx: Context, d: Draft, names: list[Name]) -> list[Name]:
-    """Companies named after "including", "such as", "namely" in the amount's clause."""
-    text = ctx.text
-    for m in _LIST_CUE.finditer(text, d.seg_start, d.seg_end):
-        listed = [n for n in names if n.span.start >= m.end() and n.kind is Kind.ORG]
-        if listed:
-            return _dedupe(listed)
-    return []
-
-
-def _fill_parties(ctx: Context, d: Draft) -> None:
-    sent = d.sentence
-    seg_names = ctx.names_in(sent, d.seg_start, d.seg_end)
-    all_names = ctx.names_in(sent)
-    d.hosts = _hosts(seg_names, [])
-    listed = _listed_after_cue(ctx, d, seg_names)
-    paired = _respectively(ctx, d, all_names)
-    if paired is not None:
-        d.investors = [paired]
-        d.hosts = _hosts(all_names, d.investors)
-        return
-    explicit = cues.count_in(
-        ctx.text[d.seg_start : d.seg_end], d.seg_start, nearest_to=d.amount.money.span.start if d.amount else None
-    )
-    if explicit is not None and explicit.value > 1:
-        d.investors = listed
-        return
-    parties = [n for n in seg_names if _is_party(n) and not _owner_of_place(ctx, n)]
-    all_parties = [n for n in all_names if _is_party(n) and not _owner_of_place(ctx, n)]
-    # "... to be built by Gotion High-tech": the agent named with "by" is the investor outright
-    by = [n for n in parties if _BY_BEFORE.search(ctx.text, max(0, n.span.start - 30), n.span.start)]
-    if by:
-        parties = by
-    if not parties:
-        parties = _from_project_names(ctx, seg_names)
-    if not parties and len(ctx.amounts_of(sent.index)) == 1:
-        parties = all_parties
-    if not parties and (
-        _ANAPHOR.search(ctx.text, d.seg_start, d.seg_end) or _ANAPHOR.search(ctx.text[sent.span.start : sent.span.end])
-    ):
-        parties = _previous_parties(ctx, sent)
-    if not parties:
-        parties = _next_sentence_parties(ctx, sent)
-    if not parties:
-        parties = _heading_parties(ctx, sent)
-    d.investors = _parties(parties) if parties else []
-    d.hosts = _hosts(seg_names or all_names, d.investors)
-
-
-def _is_developer(n: Name) -> bool:
-    """ "Kakinada SEZ Ltd", "GMR Infrastructure": a zone's developer signs for the zone, it is no investor."""
-    return bool(re.search(r"\b(?:SEZ|Zone|Park|Infrastructure|Development|Developers?|Estates?)\b", n.name))
-
-
-def _respectively(ctx: Context, d: Draft, names: list[Name]) -> Name | None:
-    """ "Huawei, ZTE and Inspur ... 2 billion, 1.5 billion and 800 million yuan respectively": the k-th company
-    goes with the k-th amount."""
-    sent = d.sentence
-    if d.amount is None or "respectively" not in ctx.text[sent.span.start : sent.span.end]:
-        return None
-    amounts = ctx.amounts_of(sent.index)
-    first = amounts[0].money.span.start
-    orgs = _dedupe([n for n in names if n.kind is Kind.ORG and n.span.end <= first])
-    if len(amounts) < 2 or len(orgs) != len(amounts):
-        return None
-    return orgs[[a.money.span.start for a in amounts].index(d.amount.money.span.start)]
-
-
-def _known_orgs(ctx: Context) -> set[str]:
-    return {n.name for row in ctx.names for n in row if n.kind is Kind.ORG and " " not in n.name}
-
-
-def _from_project_names(ctx: Context, names: list[Name]) -> list[Name]:
-    """ "The NetEase Chengdu Digital Industry Base": a project named after a company the text names elsewhere."""
-    known = _known_orgs(ctx)
-    out = []
-    for n in names:
-        if n.kind in (Kind.THING, Kind.PLACE):
-            first = n.name.split()[0]
-            if first in known and len(n.name.split()) > 1:
-                out.append(Name(first, Span(n.span.start, n.span.start + len(first)), Kind.ORG))
-    return out
-
-
-def _previous_parties(ctx: Context, sent: Sentence) -> list[Name]:
-    sents = ctx.layout.sentences
-    for back in (1, 2):
-        i = sent.index - back
-        if i < 0 or sents[i].section != sent.section or sents[i].heading:
-            break
-        found = [n for n in ctx.names[i] if _is_party(n)]
-        if found:
-            return found
-    return []
-
-
-def _next_sentence_parties(ctx: Context, sent: Sentence) -> list[Name]:
-    """ "... a petrochemical complex with a proposed investment of Rs 40,000 crore. The MoU for this investment
-    was signed among GAIL, HPCL and the Andhra Pradesh government": the next sentence names the signatories."""
-    i = sent.index + 1
-    sents = ctx.layout.sentences
-    if i >= len(sents) or sents[i].section != sent.section or sents[i].heading:
-        return []
-    if ctx.amounts_of(i):
-        return []
-    nxt = ctx.text[sents[i].span.start : sents[i].span.end]
-    if not _SIGN_MENTION.search(nxt) or not re.search(
-        r"\b(?:this|the)\s+(?:investment|project|MoU|agreement)\b", nxt, re.I
-    ):
-        return []
-    return [n for n in ctx.names[i] if _is_party(n)]
-
-
-def _heading_parties(ctx: Context, sent: Sentence) -> list[Name]:
-    """In a roundup, a section headed "NetEase to create a new industrial base" is about NetEase."""
-    hi = ctx.layout.section_headings[sent.section] if sent.section < len(ctx.layout.section_headings) else None
-    if hi is None or sent.section == 0:
-        return []
-    heading_orgs = [n for n in ctx.names[hi] if n.kind is Kind.ORG]
-    body = {
-        n.name
-        for s in ctx.layout.of_section(sent.section)
-        if not s.heading
-        for n in ctx.names[s.index]
-        if n.kind is Kind.ORG
-    }
-    found = [n for n in heading_orgs if n.name in body]
-    return found if len({n.name for n in found}) == 1 else []
-
-
 # ---------------------------------------------------------------- how many
-
-
-def masked(ctx: Context, start: int, end: int) -> str:
-    """``text[start:end]`` with amounts blanked out, so "EGP 129 million wood project" holds no count."""
-    spans = ctx.cache.get("money_spans")
-    if spans is None:
-        spans = ctx.cache["money_spans"] = sorted(
-            (m.span.start, m.span.end) for a in ctx.amounts for m in (a.money, *a.conversions)
-        )
-    chunk = list(ctx.text[start:end])
-    for s, e in spans[max(0, bisect_left(spans, (start, -1)) - 1) :]:
-        if s >= end:
-            break
-        for k in range(max(s, start), min(e, end)):
-            chunk[k - start] = " "
-    return "".join(chunk)
 
 
 def _fill_count(ctx: Context, d: Draft) -> None:
@@ -362,10 +150,10 @@ def _fill_count(ctx: Context, d: Draft) -> None:
         d.count = Quantity(Decimal(c.value), text[c.start : c.end], Span(c.start, c.end), c.noun)
         d.aggregate = c.value > 1
         if d.aggregate and not d.investors:
-            d.investors = _bullet_list_parties(ctx, d.sentence)
+            d.investors = bullet_list_parties(ctx, d.sentence)
         return
     governed = _GOVERNED.search(re.split(r"[,;:(]", text[d.seg_start : pos if pos is not None else d.seg_end])[-1])
-    if governed and (not d.investors or all(_is_developer(n) for n in d.investors)):
+    if governed and (not d.investors or all(is_developer(n) for n in d.investors)):
         d.aggregate, d.investors = True, []  # "a series of MoUs worth Rs 47,000 crore": the signer is the zone
     elif len({n.name for n in d.investors}) > 1 and cues.sounds_plural(seg):
         # "A, B and C signed agreements worth ... in total": one project each
@@ -382,7 +170,7 @@ def _fill_count(ctx: Context, d: Draft) -> None:
         c, sent = found
         d.count = Quantity(Decimal(c.value), text[c.start : c.end], Span(c.start, c.end), c.noun)
         if not d.investors:
-            d.investors = _bullet_list_parties(ctx, sent)
+            d.investors = bullet_list_parties(ctx, sent)
 
 
 def _count_nearby(ctx: Context, sent: Sentence) -> tuple[cues.Count, Sentence] | None:
@@ -404,195 +192,6 @@ def _count_nearby(ctx: Context, sent: Sentence) -> tuple[cues.Count, Sentence] |
         if found:
             projects = [c for c in found if c.noun not in ("companies", "enterprises", "firms", "investors")]
             return (projects or found)[-1], s
-    return None
-
-
-def _bullet_list_parties(ctx: Context, sent: Sentence) -> list[Name]:
-    """ "... will be signed with companies:" followed by "– ZF Pancevo (...)" lines: the companies listed."""
-    if not ctx.text[sent.span.start : sent.span.end].rstrip().endswith(":"):
-        return []
-    out: list[Name] = []
-    for s in ctx.layout.sentences[sent.index + 1 :]:
-        line_start = ctx.text.rfind("\n", 0, s.span.start) + 1
-        bullet = _BULLET.match(ctx.text, line_start)
-        if (
-            not bullet
-            or bullet.end() - line_start < 1
-            or (s.span.start != line_start + (bullet.end() - line_start) and s.span.start > bullet.end())
-        ):
-            if s.paragraph != sent.paragraph:
-                break
-            continue
-        first = next((n for n in ctx.names[s.index]), None)
-        if first is not None and first.kind is Kind.ORG and first.span.start <= bullet.end() + 1:
-            out.append(first)
-    return _dedupe(out)
-
-
-# ---------------------------------------------------------------- when
-
-
-def _usable(m: DateMention) -> bool:
-    return m.value is not None and m.kind in _EXACT_KINDS
-
-
-def _fill_date(ctx: Context, d: Draft) -> None:
-    sent = d.sentence
-    pos = d.amount.money.span.start if d.amount else sent.span.start
-    own = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if _usable(m) and not _is_deadline(ctx, m)]
-    if own:
-        before = [m for m in own if m.span.start <= pos]
-        d.date = (before[-1] if before else own[0]).value
-        return
-    vague = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if m.kind in _VAGUE_KINDS]
-    heading_date = _heading_date(ctx, sent)
-    if vague:
-        d.date = heading_date or vague[0].value
-        if d.date is not None:
-            return
-    para = [
-        m
-        for s in ctx.layout.of_paragraph(sent.paragraph)
-        if s.index < sent.index
-        for m in ctx.dates_in(s.span.start, s.span.end)
-        if _usable(m) and not _is_deadline(ctx, m)
-    ]
-    if para:
-        d.date = para[-1].value
-        return
-    if heading_date is not None:
-        d.date = heading_date
-        return
-    d.date = _lead_date(ctx, sent.section) or _lead_date(ctx, 0) or _published(ctx)
-
-
-def _is_deadline(ctx: Context, m: DateMention) -> bool:
-    """ "by the end of 2024", "by mid-August", "since May 2019": not when the commitment was made."""
-    before = ctx.text[max(0, m.span.start - 20) : m.span.start]
-    return bool(
-        re.search(
-            r"\b(?:by|until|till|since|before|from|through)\s+(?:the\s+end\s+of\s+|mid-|early\s+|late\s+)?$",
-            before,
-            re.I,
-        )
-    )
-
-
-def _heading_date(ctx: Context, sent: Sentence) -> DateValue | None:
-    hi = ctx.layout.section_headings[sent.section] if sent.section < len(ctx.layout.section_headings) else None
-    if hi is None:
-        return None
-    h = ctx.layout.sentences[hi]
-    found = [m for m in ctx.dates_in(h.span.start, h.span.end) if _usable(m)]
-    return found[0].value if found else None
-
-
-def _lead_date(ctx: Context, section: int) -> DateValue | None:
-    for s in ctx.layout.of_section(section):
-        if s.heading:
-            continue
-        for m in ctx.dates_in(s.span.start, s.span.end):
-            if _usable(m) and not _is_deadline(ctx, m) and m.value is not None and _recent(ctx, m.value):
-                return m.value
-    return None
-
-
-def _recent(ctx: Context, v: DateValue) -> bool:
-    """A lead date must be near the publication ("In June 2019 ..." in a 2020 roundup is background)."""
-    pub = ctx.anchor.published
-    if pub is None:
-        return True
-    if ctx.anchor.precision is not Precision.DAY:  # published "2020-08": anything up to the end of August
-        pub = (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return 0 <= (pub - v.date).days <= 200
-
-
-def _published(ctx: Context) -> DateValue | None:
-    a = ctx.anchor
-    if a.published is None:
-        return None
-    return ctx.doc.published or DateValue(a.published, a.precision or Precision.DAY, a.published.isoformat())
-
-
-# ---------------------------------------------------------------- where
-
-
-def _place_candidates(names: list[Name]) -> list[Name]:
-    places = [n for n in names if n.kind is Kind.PLACE and n.role not in ("origin", "dateline") and not n.possessive]
-    if not places:  # "with the Rajasthan government": the government's place
-        places = [
-            replace(n, kind=Kind.PLACE, level=lvl)
-            for n in names
-            if n.kind is Kind.GOV and (lvl := place_level(n.name)) is not None
-        ]
-    return places
-
-
-def _best_place(ctx: Context, names: list[Name], pos: int | None = None) -> Name | None:
-    cands = _place_candidates(names)
-    if not cands:
-        return None
-    non_venue = [n for n in cands if n.role != "venue"] or cands
-    located = [n for n in non_venue if _LOCATED.search(ctx.text[max(0, n.span.start - 40) : n.span.start])]
-    pool = located or non_venue
-    top = max(n.level for n in pool)
-    best = [n for n in pool if n.level == top]
-    if pos is not None:
-        before = [n for n in best if n.span.start <= pos]
-        if before:
-            return before[-1]
-    return best[0]
-
-
-def _fill_place(ctx: Context, d: Draft) -> None:
-    sent = d.sentence
-    pos = d.amount.money.span.start if d.amount else None
-    place = _best_place(ctx, ctx.names_in(sent, d.seg_start, d.seg_end), pos)
-    if place is None and len(ctx.amounts_of(sent.index)) <= 1:
-        place = _best_place(ctx, ctx.names_in(sent), pos)
-    if place is None:
-        para = [
-            n
-            for s in ctx.layout.of_paragraph(sent.paragraph)
-            if s.index != sent.index and not ctx.amounts_of(s.index)
-            for n in ctx.names[s.index]
-            if n.kind is Kind.PLACE and n.level >= 3
-        ]
-        place = _best_place(ctx, para)
-    if place is None:
-        place = _lead_place(ctx, sent.section, sent.index if d.aggregate else None)
-    if place is None and sent.section != 0:
-        place = _lead_place(ctx, 0)
-    d.place = place
-
-
-def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | None:
-    """The place a section (or the article) is about: its heading's, else its first sentence that names one.
-
-    With ``upto`` (an aggregate's sentence), sentences after it come last, behind the titles: the place of a
-    sub-project described later is not the place of the whole.
-    """
-    sents = ctx.layout.of_section(section)
-    hi = ctx.layout.section_headings[section] if section < len(ctx.layout.section_headings) else None
-    if hi is not None:
-        p = _best_place(ctx, [n for n in ctx.names[hi] if n.role != "venue"])
-        if p is not None and p.level >= 3:
-            return p
-    body = [s for s in sents if not s.heading]
-    early = body if upto is None else [s for s in body if s.index <= upto]
-    for s in early:
-        p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
-        if p is not None:
-            return p
-    titles = [n for s in sents if s.heading for n in ctx.names[s.index]]
-    p = _best_place(ctx, titles)
-    if p is not None or upto is None:
-        return p
-    for s in body:
-        if s.index > upto:
-            p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
-            if p is not None:
-                return p
     return None
 
 
@@ -670,17 +269,17 @@ def _signings_without_amount(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         names = ctx.names[s.index]
         parties = [n for n in names if n.kind is Kind.ORG]
         if not parties and re.search(r"\bboth\s+parties\b|\bthe\s+two\s+(?:parties|sides)\b", body, re.I):
-            parties = [n for n in _previous_parties(ctx, s) if n.kind is Kind.ORG]
-        parties = _dedupe(parties)
+            parties = [n for n in previous_parties(ctx, s) if n.kind is Kind.ORG]
+        parties = dedupe(parties)
         if not parties or any(n.name in invested for n in parties):
             continue
         if any(d.sentence.section == s.section and d.amount is None for d in out):
             continue
         d = Draft(None, s, s.span.start, s.span.end, investors=parties)
-        d.hosts = _hosts(list(names), parties)
+        d.hosts = hosts(list(names), parties)
         d.count = None
-        _fill_date(ctx, d)
-        _fill_place(ctx, d)
+        fill_date(ctx, d)
+        fill_place(ctx, d)
         _fill_stage(ctx, d)
         _fill_project(ctx, d)
         invested.update(n.name for n in parties)
@@ -755,4 +354,4 @@ def _freeze(ctx: Context, d: Draft, i: int, drafts: list[Draft]) -> Project:
     )
 
 
-__all__ = ["assemble", "replace"]
+__all__ = ["assemble", "mentions_signing"]

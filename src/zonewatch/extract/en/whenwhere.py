@@ -1,0 +1,183 @@
+"""When and where: a project's date and destination, from its sentence, paragraph, section heading or lead.
+
+Dates never come from deadlines ("by the end of 2024") or background ("In June 2019" in a 2020 roundup);
+places prefer the destination to the venue of a ceremony and to where partners come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from zonewatch.extract.en.context import Context
+from zonewatch.extract.en.dates import DateMention
+from zonewatch.extract.en.draft import Draft
+from zonewatch.extract.en.layout import Sentence
+from zonewatch.extract.en.names import Kind, Name, place_level
+from zonewatch.model import DateValue, Precision
+
+_LOCATED = re.compile(r"\b(?:located|settled?|based|landed|land|sited|set\s+up|built)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+_VAGUE_KINDS = ("vague",)
+_EXACT_KINDS = ("date", "month", "weekday", "relday")
+
+
+def _usable(m: DateMention) -> bool:
+    return m.value is not None and m.kind in _EXACT_KINDS
+
+
+def fill_date(ctx: Context, d: Draft) -> None:
+    sent = d.sentence
+    pos = d.amount.money.span.start if d.amount else sent.span.start
+    own = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if _usable(m) and not _is_deadline(ctx, m)]
+    if own:
+        before = [m for m in own if m.span.start <= pos]
+        d.date = (before[-1] if before else own[0]).value
+        return
+    vague = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if m.kind in _VAGUE_KINDS]
+    heading_date = _heading_date(ctx, sent)
+    if vague:
+        d.date = heading_date or vague[0].value
+        if d.date is not None:
+            return
+    para = [
+        m
+        for s in ctx.layout.of_paragraph(sent.paragraph)
+        if s.index < sent.index
+        for m in ctx.dates_in(s.span.start, s.span.end)
+        if _usable(m) and not _is_deadline(ctx, m)
+    ]
+    if para:
+        d.date = para[-1].value
+        return
+    if heading_date is not None:
+        d.date = heading_date
+        return
+    d.date = _lead_date(ctx, sent.section) or _lead_date(ctx, 0) or _published(ctx)
+
+
+def _is_deadline(ctx: Context, m: DateMention) -> bool:
+    """ "by the end of 2024", "by mid-August", "since May 2019": not when the commitment was made."""
+    before = ctx.text[max(0, m.span.start - 20) : m.span.start]
+    return bool(
+        re.search(
+            r"\b(?:by|until|till|since|before|from|through)\s+(?:the\s+end\s+of\s+|mid-|early\s+|late\s+)?$",
+            before,
+            re.I,
+        )
+    )
+
+
+def _heading_date(ctx: Context, sent: Sentence) -> DateValue | None:
+    hi = ctx.layout.section_headings[sent.section] if sent.section < len(ctx.layout.section_headings) else None
+    if hi is None:
+        return None
+    h = ctx.layout.sentences[hi]
+    found = [m for m in ctx.dates_in(h.span.start, h.span.end) if _usable(m)]
+    return found[0].value if found else None
+
+
+def _lead_date(ctx: Context, section: int) -> DateValue | None:
+    for s in ctx.layout.of_section(section):
+        if s.heading:
+            continue
+        for m in ctx.dates_in(s.span.start, s.span.end):
+            if _usable(m) and not _is_deadline(ctx, m) and m.value is not None and _recent(ctx, m.value):
+                return m.value
+    return None
+
+
+def _recent(ctx: Context, v: DateValue) -> bool:
+    """A lead date must be near the publication ("In June 2019 ..." in a 2020 roundup is background)."""
+    pub = ctx.anchor.published
+    if pub is None:
+        return True
+    if ctx.anchor.precision is not Precision.DAY:  # published "2020-08": anything up to the end of August
+        pub = (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return 0 <= (pub - v.date).days <= 200
+
+
+def _published(ctx: Context) -> DateValue | None:
+    a = ctx.anchor
+    if a.published is None:
+        return None
+    return ctx.doc.published or DateValue(a.published, a.precision or Precision.DAY, a.published.isoformat())
+
+
+def _place_candidates(names: list[Name]) -> list[Name]:
+    places = [n for n in names if n.kind is Kind.PLACE and n.role not in ("origin", "dateline") and not n.possessive]
+    if not places:  # "with the Rajasthan government": the government's place
+        places = [
+            replace(n, kind=Kind.PLACE, level=lvl)
+            for n in names
+            if n.kind is Kind.GOV and (lvl := place_level(n.name)) is not None
+        ]
+    return places
+
+
+def _best_place(ctx: Context, names: list[Name], pos: int | None = None) -> Name | None:
+    cands = _place_candidates(names)
+    if not cands:
+        return None
+    non_venue = [n for n in cands if n.role != "venue"] or cands
+    located = [n for n in non_venue if _LOCATED.search(ctx.text[max(0, n.span.start - 40) : n.span.start])]
+    pool = located or non_venue
+    top = max(n.level for n in pool)
+    best = [n for n in pool if n.level == top]
+    if pos is not None:
+        before = [n for n in best if n.span.start <= pos]
+        if before:
+            return before[-1]
+    return best[0]
+
+
+def fill_place(ctx: Context, d: Draft) -> None:
+    sent = d.sentence
+    pos = d.amount.money.span.start if d.amount else None
+    place = _best_place(ctx, ctx.names_in(sent, d.seg_start, d.seg_end), pos)
+    if place is None and len(ctx.amounts_of(sent.index)) <= 1:
+        place = _best_place(ctx, ctx.names_in(sent), pos)
+    if place is None:
+        para = [
+            n
+            for s in ctx.layout.of_paragraph(sent.paragraph)
+            if s.index != sent.index and not ctx.amounts_of(s.index)
+            for n in ctx.names[s.index]
+            if n.kind is Kind.PLACE and n.level >= 3
+        ]
+        place = _best_place(ctx, para)
+    if place is None:
+        place = _lead_place(ctx, sent.section, sent.index if d.aggregate else None)
+    if place is None and sent.section != 0:
+        place = _lead_place(ctx, 0)
+    d.place = place
+
+
+def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | None:
+    """The place a section (or the article) is about: its heading's, else its first sentence that names one.
+
+    With ``upto`` (an aggregate's sentence), sentences after it come last, behind the titles: the place of a
+    sub-project described later is not the place of the whole.
+    """
+    sents = ctx.layout.of_section(section)
+    hi = ctx.layout.section_headings[section] if section < len(ctx.layout.section_headings) else None
+    if hi is not None:
+        p = _best_place(ctx, [n for n in ctx.names[hi] if n.role != "venue"])
+        if p is not None and p.level >= 3:
+            return p
+    body = [s for s in sents if not s.heading]
+    early = body if upto is None else [s for s in body if s.index <= upto]
+    for s in early:
+        p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
+        if p is not None:
+            return p
+    titles = [n for s in sents if s.heading for n in ctx.names[s.index]]
+    p = _best_place(ctx, titles)
+    if p is not None or upto is None:
+        return p
+    for s in body:
+        if s.index > upto:
+            p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
+            if p is not None:
+                return p
+    return None
