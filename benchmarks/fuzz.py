@@ -21,6 +21,7 @@ import argparse
 import json
 import multiprocessing
 import random
+import signal
 import sys
 import time
 import traceback
@@ -222,6 +223,7 @@ def run_range(args: tuple[int, int, int, float]) -> Tally:
         if exc is not None:
             tb = traceback.format_exception(exc)
             tally.crashes.append({**info, "error": f"{type(exc).__name__}: {exc}"[:300], "where": tb[-2].strip()[:300]})
+            print(f"CRASH {json.dumps(tally.crashes[-1], ensure_ascii=False)}", file=sys.stderr, flush=True)
         if bad:
             tally.ungrounded.append({**info, "problems": bad[:5]})
         if took > limit:
@@ -236,10 +238,15 @@ def chunks(docs: int, size: int) -> Iterator[tuple[int, int]]:
         yield start, min(docs, start + size)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=100_000, help="inputs to generate and run")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=int, default=0, help="first input number (to continue a run)")
     parser.add_argument("--workers", type=int, default=2, help="processes")
     parser.add_argument("--limit", type=float, default=1.0, help="seconds an input may take")
     parser.add_argument("--out", type=Path, help="write the summary as JSON here too")
@@ -260,10 +267,14 @@ def main(argv: list[str] | None = None) -> int:
 
     total = Tally()
     started = time.perf_counter()
-    jobs = [(args.seed, a, b, args.limit) for a, b in chunks(args.docs, 100)]
+    jobs = [(args.seed, a + args.start, b + args.start, args.limit) for a, b in chunks(args.docs, 100)]
+
     ctx = multiprocessing.get_context("fork")
     interrupted = False
     with ctx.Pool(args.workers) as pool:
+        # A background job ignores SIGINT: SIGTERM stops the run too, with the report of what has been run
+        # (set after the workers are forked, so pool.terminate() still ends them plainly).
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             for done, part in enumerate(pool.imap_unordered(run_range, jobs), 1):
                 total.merge(part)
@@ -282,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         "inputs": total.inputs,
         "interrupted": interrupted,
         "seed": args.seed,
+        "first_input": args.start,
         "workers": args.workers,
         "wall_seconds": round(time.perf_counter() - started, 1),
         "cpu_seconds_in_pipeline": round(total.seconds, 1),
