@@ -25,8 +25,6 @@ def test_no_generated_request_gets_a_server_error(fresh_url: str) -> None:
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(settings_for(fresh_url)))
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 12
-    # Known ledger bug, pinned below: add_alias fails on names with non-ASCII capitals on SQLite.
-    operations = [op for op in operations if op.path != "/api/organisations/aliases"]
 
     for operation in operations:
 
@@ -42,8 +40,6 @@ def test_no_generated_request_gets_a_server_error(fresh_url: str) -> None:
         check()
 
 
-@pytest.mark.xfail(strict=True, reason="ledger.review.add_alias finds its row through list_organisations' search, "
-                   "which lowercases with SQLite's ASCII-only lower(): 'Ù' never matches -> StopIteration (500)")
 def test_alias_with_a_non_ascii_capital(fresh_url: str) -> None:
     with TestClient(create_app(settings_for(fresh_url)), raise_server_exceptions=False) as c:
         r = c.post("/api/organisations/aliases", json={"organisation": "5Ù", "alias": "area"},
