@@ -25,6 +25,7 @@ demo: install
 	COLUMNS=$${COLUMNS:-140} $(BIN)/zonewatch projects --limit 15 --db $(DEMO_DB)
 	@echo "ledger written to $(DEMO_DB); try: $(BIN)/zonewatch projects --zone CDHT --db $(DEMO_DB)"
 	$(BIN)/zonewatch roundup --zone "Suzhou Industrial Park" --month 2023-06 --db $(DEMO_DB) -o $(DEMO_DIR)/roundup-suzhou-2023-06.html && echo "monthly roundup of the samples written to $(DEMO_DIR)/roundup-suzhou-2023-06.html (also: --format pdf, --lang zh)"
+	@echo "to browse the ledger in a browser: make serve, then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/ruff check src tests benchmarks
