@@ -30,6 +30,24 @@ _THRESHOLD = re.compile(
     rf"(?:{alternation(_NEG['threshold_links'])})\s+(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹)\s*)?$",
     re.I,
 )
+_RUNNING_TOTAL = re.compile(
+    rf"\b(?:{alternation(_NEG['running_total_verbs'])})\b[^,;]{{0,100}}?\b(?:{alternation(_NEG['running_total_nouns'])})\b"
+    rf"[^,;]{{0,100}}?\bto\s+(?:[a-z]+\s+){{0,3}}$",
+    re.I,
+)
+_PERIOD_FRAME = re.compile(rf"^\W*(?:{'|'.join(_NEG['period_frames'])})\b", re.I)
+_COORDINATED = re.compile(rf"^\s*(?:{alternation(_NEG['coordinated_openers'])})\b", re.I)
+_FUNDING_TYPE = re.compile(rf"(?<![\w-])(?:{alternation(_NEG['funding_types'])})(?![\w-])", re.I)
+_AGGREGATE_SIGNING = re.compile(
+    rf"\b(?:{alternation(_NEG['aggregate_verbs'])})\s+(?:a\s+total\s+of\s+)?\S+\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{alternation(_NEG['threshold_nouns'])})\s+(?:worth|valued\s+at)\s+(?:[a-z]+\s+){{0,3}}?"
+    rf"(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|AED|Dh|SAR)\s*)?$",
+    re.I,
+)
+_BACKGROUND = re.compile(
+    rf"\b(?:{alternation(_NEG['background_verbs'])})\b[^,;]{{0,60}}?\b(?:{alternation(_NEG['background_nouns'])})\b",
+    re.I,
+)
 _SUBTOTAL = re.compile(rf"\b(?:{alternation(_NEG['subtotal_cues'])})\b", re.I)
 _PORTION = re.compile(r"\b(?:of|among)\s+which\s+(?:\w+\s+){0,2}$", re.I)
 _WORDNUM = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero")])
@@ -56,10 +74,48 @@ def is_not_investment(before: str, after: str) -> bool:
     revenue, output, GDP, money already spent, a period total, a size threshold, an annual plan."""
     if _NEG_BEFORE.search(before) or _NEG_AFTER.search(after):
         return True
-    if _THRESHOLD.search(before):
+    if _RUNNING_TOTAL.search(before):
+        return True  # "raising its total investment in the province to $5.65 billion": a running total
+    if _THRESHOLD.search(before) and not _AGGREGATE_SIGNING.search(before):
         return True
     # "A total of 44.39 billion yuan of investment will be made in the projects this year": an annual plan.
     return bool(_THIS_YEAR.search(after[:80]))
+
+
+def in_period_frame(sentence_before: str) -> bool:
+    """Whether the sentence up to the amount opens with a past or running period ("Last year, ...",
+    "In the first ten months of this year, ..."): its figures are period statistics, not commitments.
+
+    >>> in_period_frame("In the first ten months of this year, the province attracted ")
+    True
+    >>> in_period_frame("On Monday, the company signed a deal to invest ")
+    False
+    """
+    return bool(_PERIOD_FRAME.search(sentence_before))
+
+
+def inherits_frame(clauses: list[str]) -> bool:
+    """Whether the last clause is coordinated with an earlier one that is not an investment figure
+    ("the park's GDP reached X, and its actual use of foreign capital was Y"): it shares that frame.
+
+    >>> inherits_frame(["The park's GDP reached 3 billion yuan", " and its foreign investment was "])
+    True
+    >>> inherits_frame(["The park's GDP reached 3 billion yuan", " Tesla will invest "])
+    False
+    """
+    if len(clauses) < 2 or not _COORDINATED.search(clauses[-1]):
+        return False
+    return any(_NEG_BEFORE.search(c) for c in clauses[:-1])
+
+
+def is_background_total(before: str) -> bool:
+    """ "X attracted investment commitments of ...": a tally of pledges (background when its event is past)."""
+    return bool(_BACKGROUND.search(before))
+
+
+def is_funding_type_subset(text: str) -> bool:
+    """ "18 are foreign-funded projects": a sub-group by the kind of money, its own record (not a sector share)."""
+    return bool(_FUNDING_TYPE.search(text))
 
 
 def is_portion(before: str) -> bool:

@@ -75,6 +75,8 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
     clause_after = re.split(r"[,;.]", after_seg)[0]
     if cues.is_not_investment(clause_before, clause_after) or cues.is_portion(before_seg):
         return None
+    if _framed_as_statistic(ctx, sent, money.span.start) or _past_background(ctx, sent, clause_before):
+        return None
     d = Draft(amount, sent, amount.seg_start, amount.seg_end)
     fill_parties(ctx, d)
     _fill_count(ctx, d)
@@ -85,6 +87,49 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
     _fill_stage(ctx, d)
     _fill_project(ctx, d)
     return d
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s*")
+
+
+def _framed_as_statistic(ctx: Context, sent: Sentence, pos: int) -> bool:
+    """The sentence opens with a past/running period, or the amount's clause is coordinated with a statistic."""
+    before = ctx.text[sent.span.start : pos]
+    before = _DATELINE.sub("", before, count=1)
+    if cues.in_period_frame(before):
+        return True
+    return cues.inherits_frame(re.split(r"[,;]", before))
+
+
+def _past_background(ctx: Context, sent: Sentence, clause_before: str) -> bool:
+    """ "X attracted investment commitments of Rs 6.64 lakh crore at its summit in January": a tally of an
+    event before the publication month, reported as background."""
+    if not cues.is_background_total(clause_before):
+        return False
+    pub = ctx.anchor.published
+    if pub is None:
+        return False
+    for m in ctx.dates_in(sent.span.start, sent.span.end):
+        v = m.value
+        if v is not None and (v.date.year, v.date.month) < (pub.year, pub.month):
+            return True
+    body = ctx.text[sent.span.start : sent.span.end]
+    if _EARLIER.search(body):
+        return True
+    for bare in _BARE_MONTH.finditer(body):  # "at its summit in January" (a bare month is not a date mention)
+        month = _MONTHS.index(bare.group("m").lower()[:3]) + 1
+        year = int(bare.group("y")) if bare.group("y") else pub.year
+        if (year, month) < (pub.year, pub.month):
+            return True
+    return False
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_BARE_MONTH = re.compile(
+    r"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-)?(?P<m>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+(?P<y>\d{4}))?\b"
+)
+_EARLIER = re.compile(r"\b(?:last|previous)\s+(?:year|month|edition)\b|\bearlier\s+this\s+year\b", re.I)
 
 
 def _drop_restatements(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -131,6 +176,8 @@ def _is_subtotal(ctx: Context, d: Draft, drafts: list[Draft], before: str) -> bo
         return False
     if not cues.has_subtotal_cue(before):
         return False
+    if cues.is_funding_type_subset(re.split(r"[,;:(]", before)[-1]):
+        return False  # "Among them, 18 are foreign-funded projects with ...": a record of its own (parent set later)
     for prev in drafts:
         same = prev.sentence.section == d.sentence.section and prev.aggregate
         if same and (prev.count is None or prev.count.value > d.count.value):

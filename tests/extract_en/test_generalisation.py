@@ -1,0 +1,171 @@
+"""Whole paragraphs in wire-service style (our own sentences): the phenomena held-out articles showed.
+
+Each case runs through the pipeline and states which figures are commitments and which are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from zonewatch.model import DateValue, Document, Precision, Project
+from zonewatch.pipeline import prepare, run
+
+
+def _projects(text: str, published: str = "2024-11-20") -> list[Project]:
+    pub = DateValue(dt.date.fromisoformat(published), Precision.DAY, published)
+    return list(run(prepare(Document(text=text, language="en"), lang="en", published=pub)).projects)
+
+
+def _amounts(projects: list[Project]) -> set[tuple[Decimal, str]]:
+    return {(p.amount.value, p.amount.currency) for p in projects if p.amount}
+
+
+def _d(s: str) -> Decimal:
+    return Decimal(s)
+
+
+# (paragraph, figures that are commitments, figures that are not)
+STATISTICS = [
+    # a running total after the new project
+    (
+        "HANOI, Nov 18 (Reuters) - Samsung Display will invest $1.8 billion in a new OLED line in Bac Ninh province, "
+        "raising the company's total investment in the province to $7.3 billion, the provincial government said.",
+        {(_d("1800000000"), "USD")},
+        {(_d("7300000000"), "USD")},
+    ),
+    (
+        "Mitsui Chemicals will put another 40 billion yen into its Nagoya works, bringing its overall spending "
+        "on the site to about 310 billion yen.",
+        {(_d("40000000000"), "JPY")},
+        {(_d("310000000000"), "JPY")},
+    ),
+    # a period FDI total opening the sentence
+    (
+        "In the first nine months of this year, Jiangsu province attracted more than $19.6 billion in foreign "
+        "direct investment, the commerce department said. On Monday, Bosch signed an agreement to invest "
+        "2 billion yuan in a sensor plant in Wuxi.",
+        {(_d("2000000000"), "CNY")},
+        {(_d("19600000000"), "USD")},
+    ),
+    (
+        "So far this year, the zone has drawn FDI of $950 million. Toyota will invest $300 million in a parts plant.",
+        {(_d("300000000"), "USD")},
+        {(_d("950000000"), "USD")},
+    ),
+    (
+        "The province received $2.7 billion in FDI between January and September. Kia will invest $400 million "
+        "in an engine plant there.",
+        {(_d("400000000"), "USD")},
+        {(_d("2700000000"), "USD")},
+    ),
+    # a past event's tally reported as background
+    (
+        "Tamil Nadu attracted investment commitments of Rs 5.2 lakh crore at its global investors meet in February. "
+        "On Tuesday, Hyundai signed an MoU to invest Rs 9,000 crore in a car plant near Chennai.",
+        {(_d("90000000000"), "INR")},
+        {(_d("5200000000000"), "INR")},
+    ),
+    # a coordinated clause shares the sentence's time frame and subject
+    (
+        "Last year, the park's gross domestic product reached 210.4 billion yuan, and its actual use of foreign "
+        "capital was 1.7 billion dollars. On Monday, LG Chem signed a deal to invest 3 billion yuan in a cathode plant.",
+        {(_d("3000000000"), "CNY")},
+        {(_d("210400000000"), "CNY"), (_d("1700000000"), "USD")},
+    ),
+    (
+        "In 2023, the district's industrial output topped 96 billion yuan, while its foreign investment came to "
+        "640 million U.S. dollars. Haier will invest 1.5 billion yuan in a new appliance base there.",
+        {(_d("1500000000"), "CNY")},
+        {(_d("96000000000"), "CNY"), (_d("640000000"), "USD")},
+    ),
+    (
+        "The zone's exports reached 12 billion dollars, and its utilised foreign capital stood at 800 million "
+        "dollars. Pfizer said it would invest 500 million dollars in a vaccine plant in the zone.",
+        {(_d("500000000"), "USD")},
+        {(_d("12000000000"), "USD"), (_d("800000000"), "USD")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "taken", "skipped"), STATISTICS)
+def test_statistics_are_not_commitments(text: str, taken: set, skipped: set) -> None:
+    found = _amounts(_projects(text))
+    assert taken <= found
+    assert not (skipped & found)
+
+
+# a sub-group by kind of money, with its own count, is its own record under the aggregate
+SUBSETS = [
+    (
+        "The zone signed 25 projects worth a total of 12.4 billion yuan on Friday. Among them, 9 are "
+        "foreign-funded projects with a combined investment of 830 million U.S. dollars.",
+        (_d("830000000"), "USD", 9),
+    ),
+    (
+        "A total of 40 projects with a total investment of 31 billion yuan were signed at the fair. Of these, "
+        "27 are domestically funded projects with an investment of 22.5 billion yuan.",
+        (_d("22500000000"), "CNY", 27),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), SUBSETS)
+def test_funding_type_subsets_are_records(text: str, part: tuple) -> None:
+    projects = _projects(text)
+    value, currency, count = part
+    [sub] = [p for p in projects if p.amount and (p.amount.value, p.amount.currency) == (value, currency)]
+    assert sub.count is not None and int(sub.count.value) == count
+    parent = next(p for p in projects if p.id == sub.parent)
+    assert parent.count is not None and int(parent.count.value) > count
+
+
+def test_sector_share_stays_a_subtotal() -> None:
+    projects = _projects(
+        "The zone signed 25 projects worth a total of 12.4 billion yuan on Friday. Among them, 14 are "
+        "advanced manufacturing projects with a combined investment of 7 billion yuan."
+    )
+    assert _amounts(projects) == {(_d("12400000000"), "CNY")}
+
+
+# "N lease agreements / contracts / MoUs worth X": an aggregate of unnamed counterparties
+AGGREGATES = [
+    (
+        "ABU DHABI, Feb 12 (WAM) - Jebel Ali Free Zone (Jafza) signed seven lease agreements worth more than "
+        "AED 450 million with logistics firms on February 10.",
+        (_d("450000000"), "AED", "at_least", 7),
+    ),
+    (
+        "RIYADH, March 3 - The Royal Commission for Jubail and Yanbu signed 12 contracts worth SAR 2.3 billion "
+        "with industrial investors on Sunday.",
+        (_d("2300000000"), "SAR", "exact", 12),
+    ),
+    (
+        "The authority inked five MoUs worth over Dh800 million with manufacturers on Monday.",
+        (_d("800000000"), "AED", "at_least", 5),
+    ),
+    (
+        "The economic city signed four land deals worth more than 900 million riyals with food processors.",
+        (_d("900000000"), "SAR", "at_least", 4),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGGREGATES)
+def test_signed_agreements_worth_are_aggregates(text: str, expected: tuple) -> None:
+    value, currency, qualifier, count = expected
+    [p] = _projects(text)
+    assert p.amount is not None
+    assert (p.amount.value, p.amount.currency, p.amount.qualifier.value) == (value, currency, qualifier)
+    assert p.count is not None and int(p.count.value) == count
+    assert p.investors == ()
+
+
+def test_size_threshold_still_skipped() -> None:
+    projects = _projects(
+        "The zone signed 30 projects worth 20 billion yuan on Friday, including 6 projects worth more than "
+        "1 billion yuan each."
+    )
+    assert _amounts(projects) == {(_d("20000000000"), "CNY")}
