@@ -169,3 +169,50 @@ def test_size_threshold_still_skipped() -> None:
         "1 billion yuan each."
     )
     assert _amounts(projects) == {(_d("20000000000"), "CNY")}
+
+
+# the destination: a named site without a zone word, and a specific site over the dateline city
+PLACES = [
+    (
+        "DUBAI, Jan 5 (Reuters) - Aramex will invest AED 300 million in a new freight terminal at Dubai South, "
+        "the free zone authority said.",
+        "Dubai South",
+        "Aramex",
+    ),
+    (
+        "Emirates SkyCargo signed an agreement to invest Dh500 million in a cargo village at Masdar City, a free "
+        "zone in Abu Dhabi, on Monday.",
+        "Masdar City",
+        "Emirates SkyCargo",
+    ),
+    (
+        "On Tuesday, Adani Green signed an MoU to invest Rs 12,000 crore in a solar park at Khavda.",
+        "Khavda",
+        "Adani Green",
+    ),
+    (
+        "CHENNAI, March 14 (Reuters) - Foxconn will invest Rs 1,600 crore in a new display module plant at the "
+        "SIPCOT industrial park in Sriperumbudur, the state government said.",
+        "SIPCOT industrial park",
+        "Foxconn",
+    ),
+    (
+        "PUNE, June 3 (Reuters) - Hyundai will invest Rs 6,000 crore in a car plant in Talegaon, the state "
+        "government said.",
+        "Talegaon",
+        "Hyundai",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "investor"), PLACES)
+def test_destination_is_the_named_site(text: str, place: str, investor: str) -> None:
+    [p] = _projects(text)
+    assert p.place is not None and p.place.name == place
+    assert [m.name for m in p.investors] == [investor]
+
+
+@pytest.mark.parametrize("opener", ["Meanwhile", "Separately", "However", "Elsewhere"])
+def test_sentence_adverb_is_not_part_of_the_investor(opener: str) -> None:
+    [p] = _projects(f"{opener} Continental AG signed an agreement to invest 900 million yuan in a brake plant in Wuhu.")
+    assert [m.name for m in p.investors] == ["Continental AG"]

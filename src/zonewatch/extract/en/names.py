@@ -65,6 +65,13 @@ _THING_AFTER = re.compile(r"\s+(?:" + "|".join(_NAMES["thing_heads"]["lower"]) +
 _TITLES = frozenset(_NAMES["people"]["titles"])
 _ROLES = tuple(sorted(_NAMES["people"]["roles"], key=len, reverse=True))
 _JOINABLE = frozenset(_NAMES["joinable"]["words"])
+_ADVERBS = frozenset(_NAMES["sentence_adverbs"]["words"])
+_ZONE_WORDS = "|".join(re.escape(w) for w in sorted(_NAMES["zone_descriptions"]["words"], key=len, reverse=True))
+# "at Dubai South, the free zone authority said", "at Masdar City, a free zone in Abu Dhabi": described as a zone
+_ZONE_DESCRIBED_AFTER = re.compile(
+    rf"\s*,\s*(?:the|a|an|which\s+is\s+(?:a|an|the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_ZONE_WORDS})\b", re.I
+)
+_AT_BEFORE = re.compile(r"\b(?:at|inside|within)\s+(?:the\s+)?$")
 _NOT_NAMES = frozenset(_NAMES["not_names"]["words"])
 _LEGAL = frozenset(
     "Co Ltd Inc Corp Corporation Company Limited LLC PLC Plc GmbH Pvt Bhd Sdn Group Holdings Holding".split()
@@ -172,6 +179,7 @@ def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset())
         titled = False
         while k < j and (
             toks[k][2].lower() in _FUNCTION
+            or (at_start and toks[k][2] in _ADVERBS)
             or toks[k][2] in _CONNECT
             or (at_start and _common(toks[k][2]) and (j - k == 1 or toks[k][2] in _TITLES))
             or (at_start and j - k == 1 and _looks_common(toks[k][2], lower_words))
@@ -316,6 +324,24 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
         and not _NOT_A_TOWN_AFTER.match(after)
     ):
         kind, level = Kind.PLACE, 2  # "in Valjevo", "in Novi Sad": a town the word list does not know
+    if (
+        kind in (Kind.ORG, Kind.PLACE)
+        and role == ""
+        and len(words) <= 3
+        and not any(w.rstrip(".,") in _LEGAL for w in words)
+        and (_AT_BEFORE.search(before) or _IN_BEFORE.search(before))
+        and _ZONE_DESCRIBED_AFTER.match(after)
+    ):
+        kind, level = Kind.PLACE, max(level, 4)  # "at Dubai South, the free zone authority said": the zone itself
+    elif (
+        kind is Kind.ORG
+        and _AT_BEFORE.search(before)
+        and len(words) <= 3
+        and acronym is None
+        and not _is_acronym(name)
+        and not _NOT_A_TOWN_AFTER.match(after)
+    ):
+        kind, level = Kind.PLACE, 2  # "a solar park at Khavda": a site the word list does not know
     return Name(name, Span(start, end), kind, level, role, possessive, acronym, at_start)
 
 
