@@ -19,8 +19,13 @@ Matching: the exact alias first, on a key that ignores case, width, spaces, punc
 administrative suffixes ("Ltd.", "有限公司", "管委会"); names prefixed by a parent place's name
 ("成都天府国际生物城") are matched too. Then near variants through rapidfuzz (``fuzz.ratio`` on the
 keys, at least ``FUZZY_MIN_SCORE`` and only for keys long enough that one changed letter is a typo,
-not another company: "京东" vs "京东方" must stay apart). The threshold is tested on pairs in both
-languages in tests/normalize/test_names.py.
+not another company: "京东" vs "京东方" must stay apart). A near variant must also name the same
+thing: its distinctive part -- the name without the generic words of ``generic_words.txt`` (zone, park,
+hi-tech, 经济技术开发区, 集团, 科技 ...) -- must agree with the alias's, its head (the city or brand that
+opens it) equal or a typo apart in a long one, and no distinctive English word added or dropped.
+Zone names are mostly generic words, so without this "Tianjin Economic-Technological Development Area"
+scored as a typo of the Beijing one. Tested on pairs in both languages in tests/normalize/
+(test_names.py, test_name_variants.py).
 
 >>> resolve("Chengdu High-tech Zone").canonical
 'Chengdu Hi-Tech Zone'
@@ -58,6 +63,10 @@ FUZZY_MIN_CJK = 4
 # A fuzzy hit that only adds or drops characters at one end passes for a stray character or two
 # ("成都高新技术产业开发区域"), not for a dropped word (a city name: another place may share the rest).
 MAX_AFFIX = 2
+# Two English words are one misspelt ("Services"/"Service", "Singapur"/"Singapore") at this ratio.
+WORD_TYPO_SCORE = 80.0
+# A word this close to a generic word of five letters or more is that word misspelt ("Tecnology").
+GENERIC_TYPO_SCORE = 90.0
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -100,6 +109,11 @@ def key(name: str) -> str:
     >>> key("Tencent Holdings Ltd."), key("腾讯公司"), key("Chengdu Hi-tech Zone")
     ('tencent', '腾讯', 'chengduhitechzone')
     """
+    return _stem(name).replace(" ", "")
+
+
+def _stem(name: str) -> str:
+    """The key with its word boundaries kept: squashed, no leading "the", no trailing legal suffixes."""
     latin, cjk = _suffixes()
     text = _squash(name)
     text = re.sub(r"^the ", "", text)
@@ -114,7 +128,104 @@ def key(name: str) -> str:
             if text.endswith(suffix) and len(text) > len(suffix):
                 text, changed = text[: -len(suffix)].rstrip(), True
                 break
-    return text.replace(" ", "")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """What makes a name this one: ``head`` is its first distinctive run (the city or brand: "tianjin",
+    "长沙", "tencentmusic"), ``distinctive`` every non-generic piece; both without spaces."""
+
+    head: str
+    distinctive: str
+    words: tuple[str, ...] = field(default=(), repr=False)  # the distinctive Latin words, one by one
+
+
+def parts(name: str) -> Parts:
+    """Split a name into its distinctive pieces and the generic words of ``generic_words.txt``.
+
+    >>> parts("Tianjin Economic-Technological Development Area")
+    Parts(head='tianjin', distinctive='tianjin')
+    >>> parts("成都高新技术产业开发区"), parts("Tencent Music Entertainment Group")
+    (Parts(head='成都', distinctive='成都'), Parts(head='tencentmusicentertainment', distinctive='tencentmusicentertainment'))
+    >>> parts("Singapore-Sichuan Hi-tech Innovation Park").distinctive
+    'singaporesichuan'
+    """
+    latin, cjk, trailing = _generic_words()
+    runs: list[str] = []
+    words: list[str] = []
+    current = ""
+    # Latin words and CJK characters are separated, so "TCL科技" is "tcl" + "科技".
+    for token in re.sub(r"([\u3400-\u9fff]+)", r" \1 ", _stem(name)).split():
+        if not _CJK.search(token):
+            if _is_generic(token, latin):
+                runs, current = _close(runs, current), ""
+            else:
+                current += token
+                words.append(token)
+            continue
+        i = 0
+        while i < len(token):
+            word = next((w for w in cjk if token.startswith(w, i)), None)
+            if word:
+                runs, current = _close(runs, current), ""
+                i += len(word)
+            else:
+                current += token[i]
+                i += 1
+    runs = _close(runs, current)
+    # "成都市" is "成都": an administrative character closing a run of three or more is generic.
+    runs = [r[:-1] if len(r) >= 3 and r[-1] in trailing else r for r in runs]
+    return Parts(runs[0] if runs else "", "".join(runs), tuple(words))
+
+
+def _is_generic(token: str, latin: frozenset[str]) -> bool:
+    """A generic English word, or a misspelling of a long one ("Tecnology", "Developement")."""
+    if token in latin:
+        return True
+    return len(token) >= 5 and any(len(w) >= 5 and fuzz.ratio(token, w) >= GENERIC_TYPO_SCORE for w in latin)
+
+
+def _close(runs: list[str], current: str) -> list[str]:
+    return [*runs, current] if current else runs
+
+
+@cache
+def _generic_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    text = resources.files("zonewatch.data.aliases").joinpath("generic_words.txt").read_text(encoding="utf-8")
+    words = [line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    latin = frozenset(w for w in words if not _CJK.search(w))
+    cjk = tuple(sorted({w for w in words if _CJK.search(w) and not w.startswith("~")}, key=len, reverse=True))
+    trailing = frozenset(w[1:] for w in words if w.startswith("~"))
+    return latin, cjk, trailing
+
+
+def _near(a: str, b: str, *, affix: bool) -> bool:
+    """Two distinctive strings name the same thing: equal, a typo apart in a name long enough for a
+    typo to be one, or (``affix``) a stray character or two at one end ("成都域" for "成都")."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if affix and short in long_ and len(long_) - len(short) <= MAX_AFFIX:
+        return True
+    return len(short) >= _min_len(short) and fuzz.ratio(a, b) >= FUZZY_MIN_SCORE
+
+
+def _covered(mine: Parts, theirs: Parts) -> bool:
+    """Every distinctive English word of ``mine`` is in ``theirs`` (inside its distinctive string, or a
+    typo of one of its words): an added word is another entity ("Hua Hong Grace Semiconductor" is
+    not "Hua Hong Semiconductor") even when the whole key is a close match."""
+    return all(
+        w in theirs.distinctive
+        or any(min(len(w), len(v)) >= 4 and fuzz.ratio(w, v) >= WORD_TYPO_SCORE for v in theirs.words)
+        for w in mine.words
+    )
+
+
+def _min_len(text: str) -> int:
+    return FUZZY_MIN_CJK if _CJK.search(text) else FUZZY_MIN_LATIN
 
 
 _suffixes = cache(_load_suffixes)
@@ -126,6 +237,7 @@ class Registry:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     _index: dict[str, str] = field(default_factory=dict)
+    _forms: dict[str, str] = field(default_factory=dict)  # alias key -> the name as written (for parts())
     _children: dict[str, list[str]] = field(default_factory=dict)
     _fuzzy_choices: dict[tuple[str | None, bool], tuple[list[str], list[str]]] = field(default_factory=dict)
 
@@ -161,14 +273,20 @@ class Registry:
         # Explicit names first, so a generated "parent + name" variant never takes an alias someone listed.
         for ent in self.entities.values():
             for name in (ent.canonical, *ent.names):
-                self._index.setdefault(key(name), ent.canonical)
+                self._add(name, ent.canonical)
         for ent in self.entities.values():
             if ent.kind != "place":
                 continue
             prefixes = [n for a in self.ancestors(ent.canonical) for n in (a.canonical, *a.names)]
             for name in (ent.canonical, *ent.names):
                 for prefix in prefixes:
-                    self._index.setdefault(key(prefix + " " + name), ent.canonical)
+                    self._add(prefix + " " + name, ent.canonical)
+
+    def _add(self, name: str, canonical: str) -> None:
+        k = key(name)
+        if k not in self._index:
+            self._index[k] = canonical
+            self._forms[k] = name
 
     def entity(self, canonical: str) -> Entity | None:
         return self.entities.get(canonical)
@@ -183,23 +301,39 @@ class Registry:
         if exact is not None and (kind is None or exact.kind == kind):
             return exact
         # An exact hit of the other kind loses only to a near variant of the kind asked for.
-        return self._fuzzy(k, kind) or exact or (self._fuzzy(k, None) if kind else None)
+        return self._fuzzy(name, k, kind) or exact or (self._fuzzy(name, k, None) if kind else None)
 
-    def _fuzzy(self, k: str, kind: str | None) -> Entity | None:
+    def _fuzzy(self, name: str, k: str, kind: str | None) -> Entity | None:
+        """The best near variant whose distinctive part agrees with the name's (see ``_same_thing``)."""
         cjk = bool(_CJK.search(k))
         if len(k) < (FUZZY_MIN_CJK if cjk else FUZZY_MIN_LATIN):
             return None
-        aliases, owners = self._choices(kind, cjk)
-        hit = process.extractOne(k, aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        if hit is None:
+        mine = parts(name)
+        if not mine.distinctive:  # "High-tech Zone", "经济技术开发区": a kind of place, not one place
             return None
-        alias = hit[0]
+        aliases, owners = self._choices(kind, cjk)
+        hits = process.extract(k, aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=None)
+        for alias, _score, i in hits:  # best first
+            if self._same_thing(k, mine, alias):
+                return self.entities[owners[i]]
+        return None
+
+    def _same_thing(self, k: str, mine: Parts, alias: str) -> bool:
         # A name inside another with words added or dropped is another scope, not a typo:
         # "Future Science and Technology City" is not "Chengdu Future Science and Technology City".
         short, long_ = sorted((k, alias), key=len)
         if short in long_ and len(long_) - len(short) > MAX_AFFIX:
-            return None
-        return self.entities[owners[hit[2]]]
+            return False
+        # The generic words ("Economic-Technological Development Area", "高新技术产业开发区") are most
+        # of a zone's name, so two zones of two cities score high on the whole key; only the
+        # distinctive part says which city or brand. It must be the same, give or take a typo.
+        theirs = parts(self._forms[alias])
+        return (
+            _near(mine.head, theirs.head, affix=False)
+            and _near(mine.distinctive, theirs.distinctive, affix=True)
+            and _covered(mine, theirs)
+            and _covered(theirs, mine)
+        )
 
     def _choices(self, kind: str | None, cjk: bool) -> tuple[list[str], list[str]]:
         """Alias keys (and their owners) a fuzzy match may land on, computed once per kind and script."""
