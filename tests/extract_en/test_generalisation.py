@@ -81,6 +81,19 @@ STATISTICS = [
         {(_d("1500000000"), "CNY")},
         {(_d("96000000000"), "CNY"), (_d("640000000"), "USD")},
     ),
+    # cumulative since founding, and a target for the year
+    (
+        "Since its establishment, the park has attracted total investment of more than $3.1 billion. Nestle "
+        "will invest $120 million in a coffee plant there.",
+        {(_d("120000000"), "USD")},
+        {(_d("3100000000"), "USD")},
+    ),
+    (
+        "This year, the district aims to sign 60 projects worth 35 billion yuan. On Friday, Midea signed a deal "
+        "to invest 4 billion yuan in a compressor base.",
+        {(_d("4000000000"), "CNY")},
+        {(_d("35000000000"), "CNY")},
+    ),
     (
         "The zone's exports reached 12 billion dollars, and its utilised foreign capital stood at 800 million "
         "dollars. Pfizer said it would invest 500 million dollars in a vaccine plant in the zone.",
@@ -141,6 +154,11 @@ AGGREGATES = [
         "RIYADH, March 3 - The Royal Commission for Jubail and Yanbu signed 12 contracts worth SAR 2.3 billion "
         "with industrial investors on Sunday.",
         (_d("2300000000"), "SAR", "exact", 12),
+    ),
+    (
+        "SHARJAH, Apr 9 (WAM) - Hamriyah Free Zones Sharjah signed eleven lease agreements worth more than "
+        "AED 320 million with food manufacturers on April 7.",
+        (_d("320000000"), "AED", "at_least", 11),
     ),
     (
         "The authority inked five MoUs worth over Dh800 million with manufacturers on Monday.",
@@ -216,3 +234,28 @@ def test_destination_is_the_named_site(text: str, place: str, investor: str) -> 
 def test_sentence_adverb_is_not_part_of_the_investor(opener: str) -> None:
     [p] = _projects(f"{opener} Continental AG signed an agreement to invest 900 million yuan in a brake plant in Wuhu.")
     assert [m.name for m in p.investors] == ["Continental AG"]
+
+
+def test_an_explicit_date_beats_the_dateline_and_the_zone_is_the_place() -> None:
+    [p] = _projects(
+        "SHARJAH, Apr 9 (WAM) - Hamriyah Free Zones Sharjah signed eleven lease agreements worth more than "
+        "AED 320 million with food manufacturers on April 7.",
+        "2024-04-10",
+    )
+    assert p.date is not None and p.date.iso() == "2024-04-07"
+    assert p.place is not None and p.place.name == "Hamriyah Free Zones Sharjah"
+
+
+def test_a_place_followed_by_a_speaker_is_not_a_person() -> None:
+    [p] = _projects(
+        "Vedanta signed an agreement on Friday to invest Rs 8,000 crore in a smelter in Jharsuguda, the chief "
+        "minister said."
+    )
+    assert p.place is not None and p.place.name == "Jharsuguda"
+
+
+def test_a_country_in_a_possessive_is_not_an_investor() -> None:
+    [p] = _projects(
+        "Nvidia will invest $2 billion in a data centre in Haifa, the largest such deal in Israel's history."
+    )
+    assert [m.name for m in p.investors] == ["Nvidia"]

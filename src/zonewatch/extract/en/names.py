@@ -71,6 +71,7 @@ _ZONE_WORDS = "|".join(re.escape(w) for w in sorted(_NAMES["zone_descriptions"][
 _ZONE_DESCRIBED_AFTER = re.compile(
     rf"\s*,\s*(?:the|a|an|which\s+is\s+(?:a|an|the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_ZONE_WORDS})\b", re.I
 )
+_AT_OR_IN_BEFORE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$")
 _AT_BEFORE = re.compile(r"\b(?:at|inside|within)\s+(?:the\s+)?$")
 _NOT_NAMES = frozenset(_NAMES["not_names"]["words"])
 _LEGAL = frozenset(
@@ -140,6 +141,10 @@ def place_level(name: str) -> int | None:
         return _GAZETTEER[name.lower()]
     if len(words) > 1 and words[-1] == "City" and " ".join(words[:-1]).lower() in _GAZETTEER:
         return 2  # "Xiangyang City"; a bare "X City" may be a company ("Joy City")
+    for i, w in enumerate(words[1:-1], 1):
+        # "Khalifa Economic Zones Abu Dhabi": a zone named with its city after the head word
+        if _PLACE_HEADS.get(w) == 4 and " ".join(words[i + 1 :]).lower() in _GAZETTEER:
+            return 4
     for n in (3, 2):
         if len(words) > n and " ".join(words[-n:]) in _PLACE_HEADS:
             return _PLACE_HEADS[" ".join(words[-n:])]
@@ -361,7 +366,9 @@ def _is_acronym(name: str) -> bool:
 def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
     last = words[-1].rstrip(".")
     name = " ".join(words)
-    if (words[0] in _TITLES or _ROLE_AFTER.match(after)) and not any(w in _LEGAL for w in words):
+    # "in Jagiroad, the chief minister said": after "in"/"at" the name is the place, the role is the speaker's
+    role_after = _ROLE_AFTER.match(after) and not _AT_OR_IN_BEFORE.search(before)
+    if (words[0] in _TITLES or role_after) and not any(w in _LEGAL for w in words):
         return Kind.PERSON, -1
     if _TITLE_INSIDE.search(name) and not any(w in _GOV for w in words[-1:]):
         return Kind.PERSON, -1

@@ -30,6 +30,9 @@ def fill_date(ctx: Context, d: Draft) -> None:
     sent = d.sentence
     pos = d.amount.money.span.start if d.amount else sent.span.start
     own = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if _usable(m) and not _is_deadline(ctx, m)]
+    # an explicit date beats the dateline's; a weekday ("on Sunday") is read from the dateline, so it does not
+    told = [m for m in own if m.kind == "date" and not _in_dateline(ctx, sent, m)]
+    own = told or own  # "ABU DHABI, Feb 12 (WAM) - ... signed ... on February 10": the event's own date
     if own:
         before = [m for m in own if m.span.start <= pos]
         d.date = (before[-1] if before else own[0]).value
@@ -54,6 +57,16 @@ def fill_date(ctx: Context, d: Draft) -> None:
         d.date = heading_date
         return
     d.date = _lead_date(ctx, sent.section) or _lead_date(ctx, 0) or _published(ctx)
+
+
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s*$")
+
+
+def _in_dateline(ctx: Context, sent: Sentence, m: DateMention) -> bool:
+    """The date of a wire dateline ("CHENNAI, March 14 (Reuters) -") is when it was filed, not the event's."""
+    head = ctx.text[sent.span.start : m.span.start]
+    after = ctx.text[m.span.end : m.span.end + 30]
+    return bool(_DATELINE_HEAD.match(head)) and bool(re.match(r"\s*(?:\([^)]{1,30}\))?\s*[-–—]", after))
 
 
 def _is_deadline(ctx: Context, m: DateMention) -> bool:
