@@ -32,7 +32,7 @@ import datetime as dt
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -208,8 +208,14 @@ def convert(money: Money, target: str, on: dt.date | None, note: str | None = No
     found = rate(money.currency, target, on)
     if isinstance(found, NoRate):
         return Conversion(target, None, None, None, None, ECB_SOURCE, "; ".join(n for n in (note, found.reason) if n))
-    value = (money.value * found.value).quantize(Decimal(1))
-    upper = (money.upper * found.value).quantize(Decimal(1)) if money.upper is not None else None
+    try:
+        value = (money.value * found.value).quantize(Decimal(1))
+        upper = (money.upper * found.value).quantize(Decimal(1)) if money.upper is not None else None
+    except InvalidOperation:  # beyond Decimal's 28 digits ("RMB 1,000,000,...,000" run on): no money, no crash
+        reason = "amount too large to convert"
+        return Conversion(
+            target, None, None, found.value, found.date, found.source, f"{note}; {reason}" if note else reason
+        )
     return Conversion(target, value, upper, found.value, found.date, found.source, note)
 
 

@@ -72,6 +72,9 @@ _INVEST_BEFORE = re.compile(
     r"(?:of\s+)?(?:(?:about|approximately|approx\.|around|nearly|over|more\s+than|some|up\s+to)\s+)?$",
     re.I,
 )
+# No stated investment reaches a quintillion in any currency (VND 10^15 is about USD 40 billion); a longer run
+# of digits is not money, and past 28 digits Decimal arithmetic downstream (conversion, formatting) fails.
+MAX_AMOUNT = Decimal(10) ** 18
 _TOTALLED_UP_TO = re.compile(r"total(?:l?ed|s|ling|ing)\s+up\s+to\s*$", re.I)
 
 
@@ -224,11 +227,13 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
     if right.group("more") and scale > 10**6:
         more = _decimal(right.group("more")) or Decimal(0)
         amount += more * SCALES[right.group("scale2").lower()]
+    if amount >= MAX_AMOUNT:
+        return None
     upper = None
     qualifier = qualifier_before(text, left.start() if left else num.start())
     if right.group("num2"):
         hi = _decimal(right.group("num2"))
-        if hi is not None and hi > value:
+        if hi is not None and hi > value and hi * scale < MAX_AMOUNT:
             upper = hi * scale
             qualifier = Qualifier.AT_LEAST
     start = left.start() if left else num.start()

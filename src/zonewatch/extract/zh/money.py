@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from zonewatch.extract.zh.lexicon import alternation, lexicon
 from zonewatch.extract.zh.numerals import NUMBER, parse_number, trailing_units
 from zonewatch.model import Money, Qualifier, Span
+
+# No stated investment reaches a quintillion in any currency; a longer figure is not money, and past 28
+# digits Decimal arithmetic downstream (conversion, formatting, the ledger's columns) fails.
+MAX_AMOUNT = Decimal(10) ** 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +115,7 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
         if m.group("locur") is None and not re.search(r"[万亿]$", lo_text):
             lo_text += trailing_units(hi_text)
         lo, hi = parse_number(lo_text), parse_number(hi_text)
-        if lo is None or hi is None or hi <= lo:
+        if lo is None or hi is None or hi <= lo or hi >= MAX_AMOUNT:
             continue
         start, end = _extend_before(p, shadow, m.start(), m.group("prefix"), m.group("qb")), m.end()
         cur = _currency(p, m.group("cur"), m.group("prefix"))
@@ -142,7 +147,7 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
             num_start += lead.end()
             num = num[lead.end() :]
         value = parse_number(num)
-        if value is None:
+        if value is None or value >= MAX_AMOUNT:
             continue
         end = m.end()
         q = Qualifier.EXACT
