@@ -20,7 +20,7 @@ from tests.hardening.ledger_dump import dump, duplicates
 from zonewatch.ledger.db import open_ledger
 from zonewatch.ledger.query import list_errors
 
-DOCS = 60
+DOCS = 40
 
 
 @pytest.fixture(scope="module")
