@@ -118,7 +118,7 @@ SUBSETS = [
         (_d("830000000"), "USD", 9),
     ),
     (
-        "A total of 40 projects with a total investment of 31 billion yuan were signed at the fair. Of these, "
+        "A total of 40 projects with a total investment of 31 billion yuan for Liuzhou were signed at the fair. Of these, "
         "27 are domestically funded projects with an investment of 22.5 billion yuan.",
         (_d("22500000000"), "CNY", 27),
     ),
@@ -133,6 +133,7 @@ def test_funding_type_subsets_are_records(text: str, part: tuple) -> None:
     assert sub.count is not None and int(sub.count.value) == count
     parent = next(p for p in projects if p.id == sub.parent)
     assert parent.count is not None and int(parent.count.value) > count
+    assert sub.place == parent.place
 
 
 def test_sector_share_stays_a_subtotal() -> None:
@@ -259,3 +260,10 @@ def test_a_country_in_a_possessive_is_not_an_investor() -> None:
         "Nvidia will invest $2 billion in a data centre in Haifa, the largest such deal in Israel's history."
     )
     assert [m.name for m in p.investors] == ["Nvidia"]
+
+
+def test_a_clause_after_news_without_a_figure_is_still_a_commitment() -> None:
+    [p] = _projects("Geely said its sales rose 20 percent, and its new plant in Tatabanya will cost 1.1 billion euros.")
+    assert p.amount is not None and (p.amount.value, p.amount.currency) == (_d("1100000000"), "EUR")
+    assert [m.name for m in p.investors] == ["Geely"]
+    assert p.place is not None and p.place.name == "Tatabanya"

@@ -48,6 +48,11 @@ _BACKGROUND = re.compile(
     rf"\b(?:{alternation(_NEG['background_verbs'])})\b[^,;]{{0,60}}?\b(?:{alternation(_NEG['background_nouns'])})\b",
     re.I,
 )
+_FIGURE = re.compile(
+    r"\d[\d.,]*\s*(?:trillion|billion|million|bn|mn|crore|lakh|yuan|dollars|euros|riyals|dirhams)\b"
+    r"|[$€£¥₹]\s?\d|\b(?:RMB|USD|US\$|AED|Dh|SAR|Rs|INR|EUR)\.?\s?\d",
+    re.I,
+)
 _SUBTOTAL = re.compile(rf"\b(?:{alternation(_NEG['subtotal_cues'])})\b", re.I)
 _PORTION = re.compile(r"\b(?:of|among)\s+which\s+(?:\w+\s+){0,2}$", re.I)
 _WORDNUM = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero")])
@@ -102,10 +107,13 @@ def inherits_frame(clauses: list[str]) -> bool:
     True
     >>> inherits_frame(["The park's GDP reached 3 billion yuan", " Tesla will invest "])
     False
+    >>> inherits_frame(["Its revenue rose 20 percent", " and its new plant will cost "])
+    False
     """
     if len(clauses) < 2 or not _COORDINATED.search(clauses[-1]):
         return False
-    return any(_NEG_BEFORE.search(c) for c in clauses[:-1])
+    # the earlier clause must state a figure of its own: "revenue rose, and its new plant will cost X" is news
+    return any(_NEG_BEFORE.search(c) and _FIGURE.search(c) for c in clauses[:-1])
 
 
 def is_background_total(before: str) -> bool:

@@ -51,6 +51,9 @@ def assemble(ctx: Context) -> list[Project]:
     drafts.sort(key=lambda d: d.amount.money.span.start if d.amount else d.sentence.span.start)
     _link_parents(drafts)
     _count_from_parts(ctx, drafts)
+    for d in drafts:  # "Among them, 21 are foreign-funded projects ...": a part goes where its whole goes
+        if d.place is None and d.parent is not None:
+            d.place = drafts[d.parent].place
     return [_freeze(ctx, d, i, drafts) for i, d in enumerate(drafts)]
 
 

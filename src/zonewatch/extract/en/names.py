@@ -65,6 +65,7 @@ _THING_AFTER = re.compile(r"\s+(?:" + "|".join(_NAMES["thing_heads"]["lower"]) +
 _TITLES = frozenset(_NAMES["people"]["titles"])
 _ROLES = tuple(sorted(_NAMES["people"]["roles"], key=len, reverse=True))
 _JOINABLE = frozenset(_NAMES["joinable"]["words"])
+_SUBJECT_VERBS = frozenset(_NAMES["subject_verbs"]["words"])
 _ADVERBS = frozenset(_NAMES["sentence_adverbs"]["words"])
 _ZONE_WORDS = "|".join(re.escape(w) for w in sorted(_NAMES["zone_descriptions"]["words"], key=len, reverse=True))
 # "at Dubai South, the free zone authority said", "at Masdar City, a free zone in Abu Dhabi": described as a zone
@@ -72,6 +73,9 @@ _ZONE_DESCRIBED_AFTER = re.compile(
     rf"\s*,\s*(?:the|a|an|which\s+is\s+(?:a|an|the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_ZONE_WORDS})\b", re.I
 )
 _AT_OR_IN_BEFORE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$")
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _NAMES["facility_nouns"]["words"])) + r")\s+(?:in|at|near)\s+(?:the\s+)?$"
+)
 _AT_BEFORE = re.compile(r"\b(?:at|inside|within)\s+(?:the\s+)?$")
 _NOT_NAMES = frozenset(_NAMES["not_names"]["words"])
 _LEGAL = frozenset(
@@ -187,7 +191,12 @@ def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset())
             or (at_start and toks[k][2] in _ADVERBS)
             or toks[k][2] in _CONNECT
             or (at_start and _common(toks[k][2]) and (j - k == 1 or toks[k][2] in _TITLES))
-            or (at_start and j - k == 1 and _looks_common(toks[k][2], lower_words))
+            or (
+                at_start
+                and j - k == 1
+                and _looks_common(toks[k][2], lower_words)
+                and not (j < len(toks) and toks[j][2] in _SUBJECT_VERBS and toks[k][2].lower() not in lower_words)
+            )
         ):
             titled = titled or toks[k][2] in _TITLES
             k += 1
@@ -338,6 +347,15 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
         and _ZONE_DESCRIBED_AFTER.match(after)
     ):
         kind, level = Kind.PLACE, max(level, 4)  # "at Dubai South, the free zone authority said": the zone itself
+    elif (
+        kind is Kind.ORG
+        and _FACILITY_BEFORE.search(before)
+        and len(words) <= 3
+        and acronym is None
+        and not _is_acronym(name)
+        and not any(w.rstrip(".,") in _LEGAL for w in words)
+    ):
+        kind, level = Kind.PLACE, 2  # "its new plant in Szeged will ...": where the plant stands
     elif (
         kind is Kind.ORG
         and _AT_BEFORE.search(before)
