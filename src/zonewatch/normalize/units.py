@@ -87,6 +87,11 @@ def _number(m: re.Match[str]) -> Decimal:
     return value * _SCALE[scale.lower()] if scale else value
 
 
+# A figure this large is a run of digits, not an area or a head count; quantizing it overflows Decimal (a crash
+# found by benchmarks/fuzz.py on "1,000,000,...,000 square metres").
+_TOO_BIG = Decimal(10) ** 18
+
+
 def _clean(value: Decimal) -> Decimal:
     """Two decimals at most, and no exponent: 384450.36, 110000."""
     value = value.quantize(Decimal("0.01"))
@@ -101,6 +106,8 @@ def find_areas(text: str, within: Span | None = None) -> list[Quantity]:
     out = []
     for m in pattern.finditer(chunk):
         value = _number(m) * factors[m.group("unit").lower()]
+        if value >= _TOO_BIG:
+            continue
         start = base + m.start()
         end = base + m.end()
         out.append(Quantity(_clean(value), text[start:end], Span(start, end), "m2"))
@@ -115,6 +122,8 @@ def find_jobs(text: str, within: Span | None = None) -> list[Quantity]:
     for pattern in _job_patterns():
         for m in pattern.finditer(chunk):
             start, end = base + m.start("fig"), base + m.end("fig")
+            if _number(m) >= _TOO_BIG:
+                continue
             found.setdefault(
                 base + m.start("num"), Quantity(_clean(_number(m)), text[start:end], Span(start, end), "jobs")
             )
