@@ -153,6 +153,8 @@ def test_zh_names_and_places(text: str) -> None:
         "On August 20, 2020, Foo Ltd signed to invest RMB 1" + ",000" * 40 + " in Bar Park.",
         "Foo Ltd will invest RMB 5-" + "9" * 40 + " billion in Bar Park on August 20, 2020.",
         "2020年8月20日，腾讯公司签约，拟投资" + "9" * 20 + "万亿元建设项目，其中一期投资5亿元。",
+        "Foo Ltd will invest RMB 5 billion in a plant of 1" + ",000" * 30 + " square metres creating 9" * 3 + " jobs.",
+        "腾讯公司拟投资5亿元，占地1" + "，000" * 30 + "平方米，新增" + "9" * 40 + "个就业岗位。",
     ],
 )
 def test_absurdly_large_figures_are_not_money(text: str) -> None:
@@ -161,6 +163,8 @@ def test_absurdly_large_figures_are_not_money(text: str) -> None:
     for p in ex.projects:
         assert p.amount is None or p.amount.value < 10**18
         assert p.amount is None or p.amount.upper is None or p.amount.upper < 10**18
+        assert p.area is None or p.area.value < 10**18
+        assert p.jobs is None or p.jobs.value < 10**18
     assert not span_problems(ex)
 
 
