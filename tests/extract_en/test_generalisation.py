@@ -267,3 +267,23 @@ def test_a_clause_after_news_without_a_figure_is_still_a_commitment() -> None:
     assert p.amount is not None and (p.amount.value, p.amount.currency) == (_d("1100000000"), "EUR")
     assert [m.name for m in p.investors] == ["Geely"]
     assert p.place is not None and p.place.name == "Tatabanya"
+
+
+def test_dateline_with_country_is_not_the_destination() -> None:
+    projects = _projects(
+        "DANANG, Vietnam, Oct 3 (Reuters) - Foxconn will invest an additional $380 million in its component "
+        "factory in Bac Giang, the provincial government said on Thursday."
+    )
+    [p] = projects
+    assert p.place is not None and p.place.name == "Bac Giang"
+    assert p.date is not None and p.date.iso() == "2024-10-03"
+
+
+def test_proposals_worth_is_an_aggregate_with_its_parts() -> None:
+    agg, part = _projects(
+        "Karnataka's cabinet on Monday approved investment proposals worth Rs 86,000 crore, including a "
+        "Rs 22,000 crore display fab by Vedanta in Dharwad."
+    )
+    assert agg.amount is not None and agg.amount.value == _d("860000000000")
+    assert agg.count is None and agg.investors == ()
+    assert part.parent == agg.id and [m.name for m in part.investors] == ["Vedanta"]

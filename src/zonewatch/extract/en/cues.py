@@ -68,7 +68,7 @@ _ONE_OF = re.compile(
     re.I,
 )
 _PLURAL = re.compile(
-    r"\b(?:projects|contracts|agreements|mous|deals|investments|these|total(?:ling|ing|ed)?|in\s+total|a\s+series|batch|attract(?:s|ed|ing)?)\b",
+    r"\b(?:projects|contracts|agreements|mous|deals|investments|proposals|pledges|these|total(?:ling|ing|ed)?|in\s+total|a\s+series|batch|attract(?:s|ed|ing)?)\b",
     re.I,
 )
 _STAGES = [(Stage(k), re.compile(rf"\b(?:{alternation(v)})\b", re.I)) for k, v in CUES["stages"].items()]

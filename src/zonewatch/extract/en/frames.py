@@ -29,7 +29,9 @@ from zonewatch.model import Mention, Money, Project, Quantity, Span, StageValue
 _NO_AMOUNT_SIGNING = re.compile(r"\b(?:signed|inked|sealed)\b[^.;]{0,60}?\b(?:agreement|contract|MoU|memorandum)", re.I)
 _EACH = re.compile(r"\b(?:each|another|respectively|two|both)\b", re.I)
 _GOVERNED = re.compile(
-    r"\b(?:projects|MoUs|agreements|contracts|deals|investments)\s+(?:worth|valued\s+at|totall?ing)\s+$", re.I
+    r"\b(?:projects|MoUs|agreements|contracts|deals|investments|proposals|pledges|commitments|leases)\s+"
+    r"(?:worth|valued\s+at|totall?ing)\s+$",
+    re.I,
 )
 
 
@@ -92,7 +94,9 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
     return d
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s*")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]+,\s+(?:[A-Z][A-Za-z .'-]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s*"
+)
 
 
 def _framed_as_statistic(ctx: Context, sent: Sentence, pos: int) -> bool:

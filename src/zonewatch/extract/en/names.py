@@ -117,7 +117,11 @@ _VENUE_WORD = re.compile(
 )
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
-_DATELINE_AFTER = re.compile(r"\s*,\s*(?:(?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9})\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)")
+# "HANOI, Oct 3", "HAIPHONG, Vietnam, Oct 3", "CHENNAI, 14 March"
+_DATELINE_AFTER = re.compile(
+    r"\s*,\s*(?:[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?,\s*)?"
+    r"(?:(?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9})\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)"
+)
 
 
 def is_capitalised(tok: str) -> bool:

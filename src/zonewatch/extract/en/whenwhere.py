@@ -59,7 +59,7 @@ def fill_date(ctx: Context, d: Draft) -> None:
     d.date = _lead_date(ctx, sent.section) or _lead_date(ctx, 0) or _published(ctx)
 
 
-_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s*$")
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][A-Za-z .'-]{1,30},\s*)?$")
 
 
 def _in_dateline(ctx: Context, sent: Sentence, m: DateMention) -> bool:
