@@ -81,6 +81,18 @@ STATISTICS = [
         {(_d("1500000000"), "CNY")},
         {(_d("96000000000"), "CNY"), (_d("640000000"), "USD")},
     ),
+    (
+        "Hyundai's investment in Indonesia now totals $2.9 billion. The carmaker will invest $400 million "
+        "more in its Cikarang plant.",
+        {(_d("400000000"), "USD")},
+        {(_d("2900000000"), "USD")},
+    ),
+    (
+        "Samsung has put a total of $19.5 billion into the country to date. It will invest $1.1 billion in a "
+        "chip packaging line in Thai Nguyen.",
+        {(_d("1100000000"), "USD")},
+        {(_d("19500000000"), "USD")},
+    ),
     # cumulative since founding, and a target for the year
     (
         "Since its establishment, the park has attracted total investment of more than $3.1 billion. Nestle "
@@ -160,6 +172,14 @@ AGGREGATES = [
         "SHARJAH, Apr 9 (WAM) - Hamriyah Free Zones Sharjah signed eleven lease agreements worth more than "
         "AED 320 million with food manufacturers on April 7.",
         (_d("320000000"), "AED", "at_least", 11),
+    ),
+    (
+        "Hamriyah Free Zone signed lease agreements worth AED 210 million with six manufacturers on Monday.",
+        (_d("210000000"), "AED", "exact", 6),
+    ),
+    (
+        "Sharjah Airport International Free Zone signed 14 new leases worth Dh95 million with logistics firms.",
+        (_d("95000000"), "AED", "exact", 14),
     ),
     (
         "The authority inked five MoUs worth over Dh800 million with manufacturers on Monday.",

@@ -24,6 +24,7 @@ from zonewatch.model import Stage
 _NEG = CUES["negative"]
 _NEG_BEFORE = re.compile(rf"(?<![\w-])(?:{alternation(_NEG['before'])})(?![\w-])", re.I)
 _NEG_AFTER = re.compile(rf"^\W{{0,3}}(?:{alternation(_NEG['after'])})\b", re.I)
+_UP_TO_NOW = re.compile(rf"\b(?:{alternation(_NEG['up_to_now_after'])}|since\s+(?:19|20)\d\d)\b", re.I)
 _THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
 _THRESHOLD = re.compile(
     rf"\b(?:{alternation(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
@@ -79,6 +80,8 @@ def is_not_investment(before: str, after: str) -> bool:
     revenue, output, GDP, money already spent, a period total, a size threshold, an annual plan."""
     if _NEG_BEFORE.search(before) or _NEG_AFTER.search(after):
         return True
+    if _UP_TO_NOW.search(after[:100]):
+        return True  # "... into the country to date", "... since 2010": counted up to now
     if _RUNNING_TOTAL.search(before):
         return True  # "raising its total investment in the province to $5.65 billion": a running total
     if _THRESHOLD.search(before) and not _AGGREGATE_SIGNING.search(before):

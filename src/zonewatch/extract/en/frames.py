@@ -244,7 +244,11 @@ def _count_nearby(ctx: Context, sent: Sentence) -> tuple[cues.Count, Sentence] |
         if i < sent.index and i != sent.index - 1:
             continue
         if found:
-            projects = [c for c in found if c.noun not in ("companies", "enterprises", "firms", "investors")]
+            projects = [
+                c
+                for c in found
+                if c.noun not in ("companies", "enterprises", "firms", "investors", "manufacturers", "tenants")
+            ]
             return (projects or found)[-1], s
     return None
 
