@@ -307,3 +307,19 @@ def test_proposals_worth_is_an_aggregate_with_its_parts() -> None:
     assert agg.amount is not None and agg.amount.value == _d("860000000000")
     assert agg.count is None and agg.investors == ()
     assert part.parent == agg.id and [m.name for m in part.investors] == ["Vedanta"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Wingtech will invest 6 billion yuan in a new module plant in the West Lake zone.", "West Lake zone"),
+        (
+            "Emirates Steel will invest AED 900 million in a rolling mill in the Mussafah industrial city.",
+            "Mussafah industrial city",
+        ),
+        ("Lulu Group will invest Dh150 million in a food park in the Jebel Ali free zone.", "Jebel Ali free zone"),
+    ],
+)
+def test_a_name_with_a_lower_case_zone_word_is_the_zone(text: str, place: str) -> None:
+    [p] = _projects(text)
+    assert p.place is not None and p.place.name == place

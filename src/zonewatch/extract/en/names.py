@@ -102,7 +102,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z&]{1,9})\)")
 _LOWER_HEAD = re.compile(
     r"\s+((?:autonomous\s+)?(?:county|district|township|city|prefecture|province|state)|"
     r"(?:special\s+economic|economic|free\s+trade|development|industrial|hi-tech|high-tech)\s+(?:zone|park|area)|"
-    r"industrial\s+estate|new\s+area|business\s+park|science\s+park|tech\s+park)\b"
+    r"industrial\s+estate|new\s+area|business\s+park|science\s+park|tech\s+park|free\s+zone|logistics\s+park|"
+    r"industrial\s+city|economic\s+city|zone)\b"
 )
 _STATE_OWNED = re.compile(r"\s+state[- ]owned")
 _NOT_A_TOWN_AFTER = re.compile(r"\s*(?:\(|'s|’s|is|has|will|plans|and\s+[A-Z])")
@@ -313,7 +314,7 @@ def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessiv
         acronym = m.group("a")
     kind, level = _classify(words, after, before)
     # A lower-case head word right after the run belongs to it: "Donglan county", "Sabah state".
-    if kind in (Kind.ORG, Kind.PLACE) and not possessive:
+    if kind in (Kind.ORG, Kind.PLACE, Kind.THING) and not possessive:  # "East Lake zone": a zone, not a lake
         lm = _LOWER_HEAD.match(after)
         if lm and not (lm.group(1) == "state" and _STATE_OWNED.match(after)):
             head = " ".join(lm.group(1).split())
