@@ -93,6 +93,17 @@ STATISTICS = [
         {(_d("1100000000"), "USD")},
         {(_d("19500000000"), "USD")},
     ),
+    (
+        "Anhui attracted 140 projects worth 52 billion yuan in the first three quarters, officials said. NIO will "
+        "invest 3 billion yuan in the first phase of a battery swap plant in Hefei.",
+        {(_d("3000000000"), "CNY")},
+        {(_d("52000000000"), "CNY")},
+    ),
+    (
+        "Shandong drew 9.1 billion dollars in foreign investment from January to September.",
+        set(),
+        {(_d("9100000000"), "USD")},
+    ),
     # cumulative since founding, and a target for the year
     (
         "Since its establishment, the park has attracted total investment of more than $3.1 billion. Nestle "

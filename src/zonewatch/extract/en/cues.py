@@ -24,7 +24,14 @@ from zonewatch.model import Stage
 _NEG = CUES["negative"]
 _NEG_BEFORE = re.compile(rf"(?<![\w-])(?:{alternation(_NEG['before'])})(?![\w-])", re.I)
 _NEG_AFTER = re.compile(rf"^\W{{0,3}}(?:{alternation(_NEG['after'])})\b", re.I)
-_UP_TO_NOW = re.compile(rf"\b(?:{alternation(_NEG['up_to_now_after'])}|since\s+(?:19|20)\d\d)\b", re.I)
+_UP_TO_NOW = re.compile(
+    rf"\b(?:{alternation(_NEG['up_to_now_after'])}|since\s+(?:19|20)\d\d"
+    # a period of this (or a past) year: "... in the first ten months", "... from January to October"
+    rf"|(?:in|during|over)\s+the\s+first\s+(?:[\w-]+\s+)?(?:months|quarters?|half)(?!\s+of\s+next)"
+    rf"|between\s+january\s+and\s+\w+|from\s+january\s+(?:to|through)\s+\w+"
+    rf"|in\s+(?:the\s+)?january\s*[-–]\s*\w+)\b",
+    re.I,
+)
 _THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
 _THRESHOLD = re.compile(
     rf"\b(?:{alternation(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
