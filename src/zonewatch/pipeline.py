@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from zonewatch.errors import ZonewatchError
 from zonewatch.extract.language import detect_language
 from zonewatch.ingest.files import iter_paths, read_path
-from zonewatch.model import DateValue, Document, Extraction
+from zonewatch.model import DateValue, Document, Extraction, Precision
 
 Component = Callable[[Extraction], Extraction]
 
@@ -46,7 +46,31 @@ def prepare(doc: Document, lang: str = "auto", published: DateValue | None = Non
     The ``published`` flag wins over page metadata; ``lang="auto"`` detects from the text.
     """
     language = detect_language(doc.text) if lang == "auto" else lang
-    return replace(doc, language=language, published=published or doc.published)
+    return replace(doc, language=language, published=published or doc.published or printed_date(doc.text, language))
+
+
+def printed_date(text: str, language: str) -> DateValue | None:
+    r"""The publication date a page prints near its top ("Updated: 2022-02-18", "发布时间:2014-03-03"), if any.
+
+    Used when neither a flag nor page metadata gives one, so the ledger, conversions and checks see it too.
+
+    >>> printed_date("Updated: 2022-02-18 09:02\nShenzhen starts 245 projects.", "en").iso()
+    '2022-02-18'
+    >>> printed_date("发布时间:2014-03-03 人气:2021次", "zh").iso()
+    '2014-03-03'
+    """
+    if language == "zh":
+        from zonewatch.extract.zh.chars import shadow
+        from zonewatch.extract.zh.dates import document_date
+
+        return document_date(text, shadow(text))
+    from zonewatch.extract.en.dates import Anchor, find_dates
+
+    for mention in find_dates(text[:600], Anchor()):
+        value = mention.value
+        if value is not None and mention.kind in ("meta", "date") and value.precision is Precision.DAY:
+            return value
+    return None
 
 
 def run(doc: Document, components: Iterable[Component] | None = None) -> Extraction:
