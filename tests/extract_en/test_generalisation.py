@@ -104,6 +104,13 @@ STATISTICS = [
         set(),
         {(_d("9100000000"), "USD")},
     ),
+    # a company bringing FDI is a commitment; a region's FDI inflow is not
+    (
+        "Pegatron will bring FDI of $800 million into Tamil Nadu with a new phone plant in Chengalpattu. "
+        "Foreign direct investment into the state totalled $9.1 billion last year.",
+        {(_d("800000000"), "USD")},
+        {(_d("9100000000"), "USD")},
+    ),
     # cumulative since founding, and a target for the year
     (
         "Since its establishment, the park has attracted total investment of more than $3.1 billion. Nestle "
