@@ -104,6 +104,12 @@ STATISTICS = [
         set(),
         {(_d("9100000000"), "USD")},
     ),
+    # a new subject after the statistic is news, not the statistic's continuation
+    (
+        "Its sales reached $3 billion in 2023, and the company will invest $1 billion in a new plant in Saltillo.",
+        {(_d("1000000000"), "USD")},
+        {(_d("3000000000"), "USD")},
+    ),
     # a company bringing FDI is a commitment; a region's FDI inflow is not
     (
         "Pegatron will bring FDI of $800 million into Tamil Nadu with a new phone plant in Chengalpattu. "
