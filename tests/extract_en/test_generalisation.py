@@ -104,6 +104,12 @@ STATISTICS = [
         set(),
         {(_d("9100000000"), "USD")},
     ),
+    (
+        "Karnataka attracted foreign direct investment of 540 billion rupees in the 2023/24 fiscal year. "
+        "Boeing will invest 12 billion rupees in an engineering campus near Bengaluru.",
+        {(_d("12000000000"), "INR")},
+        {(_d("540000000000"), "INR")},
+    ),
     # a new subject after the statistic is news, not the statistic's continuation
     (
         "Its sales reached $3 billion in 2023, and the company will invest $1 billion in a new plant in Saltillo.",

@@ -29,7 +29,9 @@ _UP_TO_NOW = re.compile(
     # a period of this (or a past) year: "... in the first ten months", "... from January to October"
     rf"|(?:in|during|over)\s+the\s+first\s+(?:[\w-]+\s+)?(?:months|quarters?|half)(?!\s+of\s+next)"
     rf"|between\s+january\s+and\s+\w+|from\s+january\s+(?:to|through)\s+\w+"
-    rf"|in\s+(?:the\s+)?january\s*[-–]\s*\w+)\b",
+    rf"|in\s+(?:the\s+)?january\s*[-–]\s*\w+"
+    # a fiscal year's figure: "... in the 2023/24 fiscal year", "... in FY24"
+    rf"|in\s+(?:the\s+)?(?:\d{{4}}\s*[/-]\s*\d{{2,4}}\s+)?(?:fiscal|financial)\s+year|in\s+fy\s*\d)\b",
     re.I,
 )
 _THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
