@@ -22,7 +22,19 @@ from zonewatch.extract.zh.money import MoneyHit
 from zonewatch.extract.zh.names import Org, core_name
 from zonewatch.extract.zh.places import Place
 from zonewatch.extract.zh.spans import walk_left
-from zonewatch.model import DateValue, Document, Mention, Money, Precision, Project, Quantity, Span, Stage, StageValue
+from zonewatch.model import (
+    DateValue,
+    Document,
+    Mention,
+    Money,
+    Precision,
+    Project,
+    Qualifier,
+    Quantity,
+    Span,
+    Stage,
+    StageValue,
+)
 
 _BUILD = re.compile(
     r"[,，]?[^,，。;；]{0,20}?(?:用于|投资建设|建设|兴建|新建|投建|打造|建(?!成|设成))(?:其)?(?P<what>[^,，。;；、…]{2,30})"
@@ -131,7 +143,20 @@ def extract_projects(doc: Document) -> list[Project]:
             d.stage = nearest_stage(cues, start) or context_stage
             if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
                 d.stage = context_stage
-            d.place, d.place_here = _place(ctx, si, prev_end, start, next_start)
+            # a place named in another company's clause is that company's destination, not this one's
+            mine = {core_name(m.name) for m in d.investors}
+            claimed = frozenset(
+                x.place.span
+                for x in drafts
+                if x.place_here
+                and x.place
+                and x.investors
+                and mine
+                and not mine & {core_name(m.name) for m in x.investors}
+            )
+            d.place, d.place_here = _place(ctx, si, prev_end, start, next_start, claimed)
+            if d.place is not None:
+                d.place = _refer_back(ctx, d.place)
             drafts.append(d)
             prev_end = end
             last_inv_end = max(end, consumed)
@@ -287,10 +312,27 @@ def _vague(d: DateHit) -> bool:
     return d.vague or d.value.precision.value == "year"
 
 
-def _place(ctx: Context, si: int, window_start: int, pos: int, next_start: int) -> tuple[Mention | None, bool]:
+def _refer_back(ctx: Context, place: Mention) -> Mention:
+    """A bare zone word ("在高新区投资", "落户园区") refers back to the full zone named earlier ("合肥高新区")."""
+    sh = ctx.shadow
+    bare = sh[place.span.start : place.span.end]
+    if bare not in lexicon().words("places", "refer_back"):
+        return place
+    for p in reversed(ctx.places_in(0, place.span.start)):
+        name = sh[p.mention.span.start : p.mention.span.end]
+        if name.endswith(bare) and len(name) > len(bare) and not p.existing:
+            return p.mention
+    return place
+
+
+def _place(
+    ctx: Context, si: int, window_start: int, pos: int, next_start: int, claimed: frozenset[Span] = frozenset()
+) -> tuple[Mention | None, bool]:
     """The destination: one named as such near the amount, else the nearest place before it in its
     sentence, else after it, else the last place of an earlier sentence (never a venue or an existing site).
-    The flag says whether it was found in the amount's own sentence."""
+    An earlier place ``claimed`` as another company's destination is skipped (it does not carry over to the
+    next company's clause). The flag says whether it was found in the amount's
+    own sentence."""
     s = ctx.sentences[si].span
 
     def ok(p: Place) -> bool:
@@ -316,13 +358,36 @@ def _place(ctx: Context, si: int, window_start: int, pos: int, next_start: int) 
         return after[0].mention, True
     for j in range(si - 1, -1, -1):
         span = ctx.sentences[j].span
-        found = [p for p in ctx.places_in(span.start, span.end) if ok(p)]
+        found = [p for p in ctx.places_in(span.start, span.end) if ok(p) and p.mention.span not in claimed]
         if found:
             return specific(found[-1], found), False
     return None, False
 
 
+def _restated_total(a: _Draft, b: _Draft) -> bool:
+    """A headline total ("签约9个项目 总投资超八十亿元") restating the body's ("共签约项目9个,总投资83.7亿元"):
+    both aggregates of one currency, with the same count, or an amount the body's rounds to."""
+    head, body = (a, b) if a.headline else (b, a)
+    if not head.headline or body.headline or not (head.aggregate and body.aggregate):
+        return False
+    mh, mb = head.hit.money, body.hit.money
+    if mh.currency != mb.currency or mh.upper is not None or mb.upper is not None:
+        return False
+    ch = int(head.count.value) if head.count and head.count.raw else None
+    cb = int(body.count.value) if body.count and body.count.raw else None
+    if ch is not None and cb is not None:
+        return ch == cb
+    q, hv, bv = mh.qualifier, mh.value, mb.value
+    if q is Qualifier.AT_LEAST:
+        return hv <= bv < hv * Decimal("1.2")
+    if q is Qualifier.AT_MOST:
+        return hv * Decimal("0.8") < bv <= hv
+    return q is Qualifier.APPROX and abs(hv - bv) <= hv * Decimal("0.1")
+
+
 def _same_figure(a: _Draft, b: _Draft) -> bool:
+    if _restated_total(a, b):
+        return True
     ma, mb = a.hit.money, b.hit.money
     if ma.currency != mb.currency or ma.value != mb.value or ma.upper != mb.upper:
         return False
