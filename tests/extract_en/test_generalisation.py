@@ -353,3 +353,12 @@ def test_proposals_worth_is_an_aggregate_with_its_parts() -> None:
 def test_a_name_with_a_lower_case_zone_word_is_the_zone(text: str, place: str) -> None:
     [p] = _projects(text)
     assert p.place is not None and p.place.name == place
+
+
+def test_the_site_named_next_beats_the_state_named_with_the_amount() -> None:
+    projects = _projects(
+        "BENGALURU, June 4 (Reuters) - Wistron will invest Rs 2,200 crore in Karnataka, the state government "
+        "said.\n\nThe factory will come up at the KIADB industrial area in Narasapura."
+    )
+    [p] = projects
+    assert p.place is not None and p.place.name in ("KIADB industrial area", "Narasapura")

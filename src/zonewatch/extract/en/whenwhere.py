@@ -150,6 +150,8 @@ def fill_place(ctx: Context, d: Draft) -> None:
     place = _best_place(ctx, ctx.names_in(sent, d.seg_start, d.seg_end), pos)
     if place is None and len(ctx.amounts_of(sent.index)) <= 1:
         place = _best_place(ctx, ctx.names_in(sent), pos)
+    if place is not None and place.level <= 1 and not d.aggregate:
+        place = _site_nearby(ctx, sent) or place  # "invest ... in Tamil Nadu. The plant will come up at X park"
     if place is None:
         para = [
             n
@@ -164,6 +166,25 @@ def fill_place(ctx: Context, d: Draft) -> None:
     if place is None and sent.section != 0:
         place = _lead_place(ctx, 0)
     d.place = place
+
+
+_SITE_WORDS = re.compile(
+    r"\b(?:plant|factory|facility|unit|site|campus|fab|come\s+up|be\s+(?:built|located|set\s+up)|located)\b", re.I
+)
+
+
+def _site_nearby(ctx: Context, sent: Sentence) -> Name | None:
+    """A zone, park, district or town named for the facility in the next sentences of the paragraph
+    (without money of their own): more specific than the state named with the amount."""
+    for s in ctx.layout.sentences[sent.index + 1 : sent.index + 3]:
+        if s.paragraph != sent.paragraph and s.section != sent.section:
+            break
+        if ctx.amounts_of(s.index) or not _SITE_WORDS.search(ctx.text, s.span.start, s.span.end):
+            continue
+        found = [n for n in ctx.names[s.index] if n.kind is Kind.PLACE and n.level >= 2 and n.role == ""]
+        if found:
+            return _best_place(ctx, found)
+    return None
 
 
 def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | None:
