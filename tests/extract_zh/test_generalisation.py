@@ -63,7 +63,39 @@ def test_annual_targets_are_not_commitments() -> None:
         assert run(text) == [], text
 
 
-@pytest.mark.xfail(strict=True, reason="a foreign venue of the project's own ceremony is not yet its destination")
 def test_foreign_groundbreaking_ceremony_is_the_destination() -> None:
     (p,) = run("6月3日,远航新能源公司在波兰弗罗茨瓦夫举行储能工厂开工仪式,项目总投资15亿元。")
     assert p.place is not None and "弗罗茨瓦夫" in p.place.name
+
+
+def test_signing_abroad_is_still_a_venue() -> None:
+    (p,) = run("西宁经开区与远航新能源公司在德国慕尼黑举行签约仪式,项目总投资15亿元,将建设储能工厂。")
+    assert p.place is not None and p.place.name == "西宁经开区"
+
+
+def test_domestic_groundbreaking_venue_is_the_destination() -> None:
+    (p,) = run("9月2日,远航新能源公司在宜宾三江新区举行储能工厂奠基仪式。项目总投资15亿元。")
+    assert p.place is not None and p.place.name == "宜宾三江新区"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "河南鄭州航空港經濟綜合實驗區管委會與星輝科技有限公司簽約,總投資12億元建設顯示面板項目。",
+            "河南鄭州航空港經濟綜合實驗區",
+        ),
+        ("安徽蕪湖經濟技術開發區與遠望電子有限公司簽約,總投資8億元。", "安徽蕪湖經濟技術開發區"),
+        ("浙江嘉興秀洲產業園與遠望電子有限公司簽約,總投資8億元。", "浙江嘉興秀洲產業園"),
+    ],
+)
+def test_traditional_zone_suffixes(text: str, place: str) -> None:
+    (p,) = run(text)
+    assert p.place is not None and p.place.name == place
+
+
+@pytest.mark.parametrize("verb", ["承建", "投建", "投資建設", "投资建设"])
+def test_investor_after_amount_verbs(verb: str) -> None:
+    ps = run(f"本次签约项目4个,总投资50亿元。其中,储能电站项目投资十二亿元,由杭州潮汐能源有限公司{verb}。")
+    sub = [p for p in ps if p.amount and int(p.amount.value) == 1200000000]
+    assert sub and [m.name for m in sub[0].investors] == ["杭州潮汐能源有限公司"]

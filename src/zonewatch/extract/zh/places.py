@@ -45,6 +45,8 @@ class _Patterns:
     destination: tuple[str, ...]
     venue: re.Pattern[str]
     existing: tuple[str, ...]
+    own_ceremony: re.Pattern[str]
+    foreign: re.Pattern[str]
 
 
 @cache
@@ -62,6 +64,15 @@ def _patterns() -> _Patterns:
         destination=lex.words("places", "destination_before"),
         venue=re.compile(rf"^[^,，。;；!?！？]{{0,15}}?(?:{alternation(lex.words('places', 'venue_after'))})"),
         existing=lex.words("places", "existing_before"),
+        own_ceremony=re.compile(  # used with .match(text, pos): no "^", which would pin it to the text start
+            rf"[^,，。;；!?！？]{{0,15}}?(?:{alternation(lex.words('places', 'venue_after'))})"
+            rf"[^,，。;；!?！？]{{0,12}}?(?:{alternation(lex.words('places', 'own_ceremony'))})"
+            rf"(?:{alternation(lex.words('places', 'own_ceremony_after'))})"
+        ),
+        foreign=re.compile(
+            rf"(?<=在)(?:{alternation(lex.words('places', 'foreign_countries'))})[\u4e00-\u9fff]{{0,6}}?"
+            rf"(?=(?:{alternation(lex.words('places', 'venue_after'))}))"
+        ),
     )
 
 
@@ -132,6 +143,10 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         if m.group("end") == "区" and stem in p.generic_districts:
             continue
         cands.append((m.start("stem"), m.end(), False))
+    # "在匈牙利德布勒森举行电池工厂开工仪式": a town abroad, named as the site of the project's own ceremony
+    for m in p.foreign.finditer(shadow):
+        if p.own_ceremony.match(shadow, m.end()):
+            cands.append((m.start(), m.end(), False))
     covered = bytearray(len(shadow) + 1)
     for span in masked:
         covered[span.start : span.end] = b"\x01" * len(span)
@@ -145,9 +160,14 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         before = shadow[max(0, start - 6) : start]
         after = shadow[end : end + 20]
         venue = before.endswith("在") and bool(p.venue.match(after))
+        # a groundbreaking or commissioning of the project itself happens where it is built
+        own = venue and bool(p.own_ceremony.match(after))
+        venue = venue and not own
         existing = before.endswith(p.existing)
         marker = next((w for w in p.destination if before.endswith(w)), None)
-        marked = marker is not None and not venue and (marker not in ("在", "于") or bool(_BUILD_AFTER.match(after)))
+        marked = own or (
+            marker is not None and not venue and (marker not in ("在", "于") or bool(_BUILD_AFTER.match(after)))
+        )
         raw = text[start:end]
         out.append(Place(Mention(raw, raw, Span(start, end)), zone, venue, existing, marked))
     return out
