@@ -99,3 +99,48 @@ def test_investor_after_amount_verbs(verb: str) -> None:
     ps = run(f"本次签约项目4个,总投资50亿元。其中,储能电站项目投资十二亿元,由杭州潮汐能源有限公司{verb}。")
     sub = [p for p in ps if p.amount and int(p.amount.value) == 1200000000]
     assert sub and [m.name for m in sub[0].investors] == ["杭州潮汐能源有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body states the total without counting it
+        (
+            "扬州经开区签约一批项目 总投资逾百亿元\n6月9日,扬州经开区举行签约仪式,签约项目总投资104.3亿元。",
+            [10430000000],
+        ),
+        # one company's rounded figure restated precisely
+        ("明远光电投资约10亿元建设面板项目\n6月9日,扬州经开区与明远光电有限公司签约,总投资10.2亿元。", [1020000000]),
+        # a different figure is a different record
+        (
+            "明远光电投资约10亿元建设面板项目\n6月9日,扬州经开区与明远光电有限公司签约,总投资12亿元。",
+            [1000000000, 1200000000],
+        ),
+        # a headline count that differs from the body's is another event
+        (
+            "扬州经开区签约5个项目 总投资逾百亿元\n6月9日,扬州经开区举行签约仪式,共签约5个项目,总投资104.3亿元。"
+            "另有3个项目集中开工,总投资9亿元。",
+            [10430000000, 900000000],
+        ),
+    ],
+)
+def test_headline_restatements(text: str, expected: list[int]) -> None:
+    assert amounts(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该区确保全年完成项目投资45亿元。",
+        "年初,市里给该区下达了招商引资到位资金60亿元的任务。",
+        "今年的目标任务是签约项目总投资120亿元。",
+        "全年计划引进项目投资70亿元。",
+    ],
+)
+def test_more_targets(text: str) -> None:
+    assert run(text) == []
+
+
+def test_bare_zone_word_refers_back_past_other_places() -> None:
+    (p,) = run("芜湖经开区举行推介会,来自合肥市的多家企业参加。明远光电有限公司将在经开区投资9亿元建设面板项目。")
+    assert p.place is not None and p.place.name == "芜湖经开区"

@@ -368,7 +368,17 @@ def _restated_total(a: _Draft, b: _Draft) -> bool:
     """A headline total ("签约9个项目 总投资超八十亿元") restating the body's ("共签约项目9个,总投资83.7亿元"):
     both aggregates of one currency, with the same count, or an amount the body's rounds to."""
     head, body = (a, b) if a.headline else (b, a)
-    if not head.headline or body.headline or not (head.aggregate and body.aggregate):
+    if not head.headline or body.headline:
+        return False
+    if not head.aggregate:
+        # one company's rounded figure in the headline ("明远光电投资约10亿元") restating the body's
+        nh = {core_name(m.name) for m in head.investors}
+        nb = {core_name(m.name) for m in body.investors}
+        if body.aggregate or not nh or not any(x in y or y in x for x in nh for y in nb):
+            return False
+        return _rounds_to(head.hit.money, body.hit.money)
+    # the body may state the total without counting it ("签约项目总投资104.3亿元"), but not as one company's
+    if not body.aggregate and (body.investors or (body.count is not None and body.count.raw)):
         return False
     mh, mb = head.hit.money, body.hit.money
     if mh.currency != mb.currency or mh.upper is not None or mb.upper is not None:
@@ -377,6 +387,13 @@ def _restated_total(a: _Draft, b: _Draft) -> bool:
     cb = int(body.count.value) if body.count and body.count.raw else None
     if ch is not None and cb is not None:
         return ch == cb
+    return _rounds_to(mh, mb)
+
+
+def _rounds_to(mh: Money, mb: Money) -> bool:
+    """Whether a qualified headline amount (逾/超/近/约) is a rounding of the body's precise one."""
+    if mh.currency != mb.currency or mh.upper is not None or mb.upper is not None:
+        return False
     q, hv, bv = mh.qualifier, mh.value, mb.value
     if q is Qualifier.AT_LEAST:
         return hv <= bv < hv * Decimal("1.2")
@@ -416,6 +433,8 @@ def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
         if twin.headline and not d.headline:
             # the body states it with its context: keep the body's record, in the headline's place
             merged = replace(d, investors=d.investors or twin.investors, place=d.place or twin.place)
+            if twin.aggregate and not merged.aggregate:  # the headline said it covers several projects
+                merged.aggregate, merged.count = True, twin.count
             kept[kept.index(twin)] = merged
         elif not twin.investors and d.investors:
             twin.investors = d.investors
