@@ -43,7 +43,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -177,6 +177,10 @@ def parts(name: str) -> Parts:
     # "成都市" is "成都": an administrative character closing a run of three or more is generic.
     runs = [r[:-1] if len(r) >= 3 and r[-1] in trailing else r for r in runs]
     return Parts(runs[0] if runs else "", "".join(runs), tuple(words))
+
+
+# The parts of alias names, asked again for every near hit on them.
+_alias_parts = lru_cache(maxsize=8192)(parts)
 
 
 def _is_generic(token: str, latin: frozenset[str]) -> bool:
@@ -327,7 +331,7 @@ class Registry:
         # The generic words ("Economic-Technological Development Area", "高新技术产业开发区") are most
         # of a zone's name, so two zones of two cities score high on the whole key; only the
         # distinctive part says which city or brand. It must be the same, give or take a typo.
-        theirs = parts(self._forms[alias])
+        theirs = _alias_parts(self._forms[alias])
         return (
             _near(mine.head, theirs.head, affix=False)
             and _near(mine.distinctive, theirs.distinctive, affix=True)
