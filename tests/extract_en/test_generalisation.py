@@ -362,3 +362,103 @@ def test_the_site_named_next_beats_the_state_named_with_the_amount() -> None:
     )
     [p] = projects
     assert p.place is not None and p.place.name in ("KIADB industrial area", "Narasapura")
+
+
+# economic statistics with a linking verb, or dated to a past fiscal year, are not commitments
+@pytest.mark.parametrize(
+    ("text", "taken", "skipped"),
+    [
+        (
+            "Mexico's auto parts production was $105 billion in FY23, the trade ministry said. Bosch will invest "
+            "$300 million in a brake plant in Queretaro.",
+            {(_d("300000000"), "USD")},
+            {(_d("105000000000"), "USD")},
+        ),
+        (
+            "The country's electronics manufacturing stood at Rs 9.5 lakh crore in 2023-24. Dixon Technologies "
+            "will invest Rs 1,000 crore in a display module unit in Noida.",
+            {(_d("10000000000"), "INR")},
+            {(_d("9500000000000"), "INR")},
+        ),
+        (
+            "Bavaria's chemical output value reached 41 billion euros, officials said. BASF will invest 600 million "
+            "euros in a catalyst plant near Munich.",
+            {(_d("600000000"), "EUR")},
+            {(_d("41000000000"), "EUR")},
+        ),
+        (
+            "The cluster's annual turnover totalled 7.2 billion dollars. Corning will invest 250 million dollars "
+            "in a glass factory in the cluster.",
+            {(_d("250000000"), "USD")},
+            {(_d("7200000000"), "USD")},
+        ),
+    ],
+)
+def test_economic_statistics_are_not_commitments(text: str, taken: set, skipped: set) -> None:
+    found = _amounts(_projects(text))
+    assert taken <= found
+    assert not (skipped & found)
+
+
+def test_a_future_fiscal_year_keeps_the_commitment() -> None:
+    found = _amounts(_projects("Hindalco will invest Rs 4,500 crore in a copper smelter in Odisha in 2027-28."))
+    assert (_d("45000000000"), "INR") in found
+
+
+# one facility built jointly by two companies is one project, not one per builder
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet on Thursday cleared a Rs 84,000 crore fabrication plant by Infineon Technologies and "
+        "Larsen & Toubro in Dholera, along with two assembly projects.",
+        "The state approved a $4 billion battery factory to be built by LG Energy Solution and Honda Motor, "
+        "one of several deals in total.",
+    ],
+)
+def test_a_joint_facility_is_one_project(text: str) -> None:
+    [p] = _projects(text)
+    assert p.count is not None and p.count.value == 1
+
+
+def test_several_companies_signing_agreements_are_still_counted() -> None:
+    [p] = _projects("Acme Robotics, Borealis Foods and Cygnus Labs signed agreements worth $90 million in total.")
+    assert p.count is not None and p.count.value == 3
+
+
+# a superseded earlier figure is not a new commitment
+@pytest.mark.parametrize(
+    ("text", "taken", "skipped"),
+    [
+        (
+            "Infineon said on Monday it would expand its Dresden fab, raising its planned investment to more than "
+            "9 billion euros. The chipmaker had earlier earmarked 5 billion euros for the site.",
+            {(_d("9000000000"), "EUR")},
+            {(_d("5000000000"), "EUR")},
+        ),
+        (
+            "Freyr will now spend $3.2 billion on the Georgia plant, up from an earlier $1.7 billion.",
+            {(_d("3200000000"), "USD")},
+            {(_d("1700000000"), "USD")},
+        ),
+        (
+            "Hyundai will invest $7.6 billion in the Savannah site. The carmaker initially planned to spend "
+            "$5.5 billion there.",
+            {(_d("7600000000"), "USD")},
+            {(_d("5500000000"), "USD")},
+        ),
+        (
+            "Nidec will invest 150 billion yen in the motor works. It previously pledged 90 billion yen.",
+            {(_d("150000000000"), "JPY")},
+            {(_d("90000000000"), "JPY")},
+        ),
+    ],
+)
+def test_superseded_figures_are_not_commitments(text: str, taken: set, skipped: set) -> None:
+    found = _amounts(_projects(text))
+    assert taken <= found
+    assert not (skipped & found)
+
+
+def test_an_initial_phase_is_still_a_commitment() -> None:
+    found = _amounts(_projects("Vinfast will initially invest $800 million in the first phase of its plant."))
+    assert (_d("800000000"), "USD") in found

@@ -31,9 +31,20 @@ _UP_TO_NOW = re.compile(
     rf"|between\s+january\s+and\s+\w+|from\s+january\s+(?:to|through)\s+\w+"
     rf"|in\s+(?:the\s+)?january\s*[-–]\s*\w+"
     # a fiscal year's figure: "... in the 2023/24 fiscal year", "... in FY24"
-    rf"|in\s+(?:the\s+)?(?:\d{{4}}\s*[/-]\s*\d{{2,4}}\s+)?(?:fiscal|financial)\s+year|in\s+fy\s*\d)\b",
+    rf"|in\s+(?:the\s+)?(?:\d{{4}}\s*[/-]\s*\d{{2,4}}\s+)?(?:fiscal|financial)\s+year|in\s+fy\s*\d+)\b",
     re.I,
 )
+# a past fiscal year right after the amount ("... in 2022-23", "... in FY23"): its end year, checked by the caller
+_FISCAL_YEAR = re.compile(
+    r"^\W{0,3}(?:in|during|for)\s+(?:the\s+)?(?:(?:19|20)\d\d\s*[-/–]\s*(?P<a>\d\d)(?!\d)|fy\s*(?P<b>\d\d)(?:\s*[-/–]\s*\d\d)?(?!\d)|fy\s*(?:19|20)(?P<c>\d\d)(?!\d))",
+    re.I,
+)
+_STATISTIC = re.compile(
+    rf"\b(?:{alternation(_NEG['statistic_nouns'])})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alternation(_NEG['statistic_verbs'])})\s+"
+    rf"(?:[a-z]+\s+){{0,3}}?(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|INR|EUR|R\$)\s*)?$",
+    re.I,
+)
+_SUPERSEDED = re.compile(rf"\b(?:{alternation(_NEG['superseded'])})\b", re.I)
 _THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
 _THRESHOLD = re.compile(
     rf"\b(?:{alternation(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
@@ -81,6 +92,7 @@ _PLURAL = re.compile(
     r"\b(?:projects|contracts|agreements|mous|deals|investments|proposals|pledges|these|total(?:ling|ing|ed)?|in\s+total|a\s+series|batch|attract(?:s|ed|ing)?)\b",
     re.I,
 )
+SINGLE_FACILITY_NOUNS: list[str] = [re.escape(w) for w in CUES["counts"]["single_facility_nouns"]]
 _STAGES = [(Stage(k), re.compile(rf"\b(?:{alternation(v)})\b", re.I)) for k, v in CUES["stages"].items()]
 
 
@@ -91,12 +103,30 @@ def is_not_investment(before: str, after: str) -> bool:
         return True
     if _UP_TO_NOW.search(after[:100]):
         return True  # "... into the country to date", "... since 2010": counted up to now
+    if _STATISTIC.search(before):
+        return True  # "the state's electronics production stood at ...": an economic statistic
+    if _SUPERSEDED.search(before):
+        return True  # "The company had earlier earmarked ...", "up from an earlier ...": replaced by the new figure
     if _RUNNING_TOTAL.search(before):
         return True  # "raising its total investment in the province to $5.65 billion": a running total
     if _THRESHOLD.search(before) and not _AGGREGATE_SIGNING.search(before):
         return True
     # "A total of 44.39 billion yuan of investment will be made in the projects this year": an annual plan.
     return bool(_THIS_YEAR.search(after[:80]))
+
+
+def fiscal_year_end(after: str) -> int | None:
+    """The (two-digit) end year of a fiscal year right after an amount, to tell a past statistic.
+
+    >>> fiscal_year_end(" in 2021-22, the ministry said")
+    22
+    >>> fiscal_year_end(" in FY24") is None, fiscal_year_end(" in a new plant") is None
+    (False, True)
+    """
+    m = _FISCAL_YEAR.search(after)
+    if m is None:
+        return None
+    return int(m.group("a") or m.group("b") or m.group("c"))
 
 
 def in_period_frame(sentence_before: str) -> bool:

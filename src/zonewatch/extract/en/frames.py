@@ -82,6 +82,8 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
         return None
     if _framed_as_statistic(ctx, sent, money.span.start) or _past_background(ctx, sent, clause_before):
         return None
+    if _past_fiscal_year(ctx, after_seg):
+        return None  # "... Rs 8.2 lakh crore in 2022-23": a past fiscal year's statistic
     d = Draft(amount, sent, amount.seg_start, amount.seg_end)
     fill_parties(ctx, d)
     _fill_count(ctx, d)
@@ -97,6 +99,12 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]+,\s+(?:[A-Z][A-Za-z .'-]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s*"
 )
+
+
+def _past_fiscal_year(ctx: Context, after: str) -> bool:
+    end = cues.fiscal_year_end(after[:40])
+    pub = ctx.anchor.published
+    return end is not None and pub is not None and 2000 + end <= pub.year
 
 
 def _framed_as_statistic(ctx: Context, sent: Sentence, pos: int) -> bool:
@@ -195,8 +203,28 @@ def _is_subtotal(ctx: Context, d: Draft, drafts: list[Draft], before: str) -> bo
 # ---------------------------------------------------------------- how many
 
 
+_ONE_FACILITY_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ONE_FACILITY_AFTER = re.compile(
+    r"^\s*(?:(?!(?:in|for|of|to|on|at|and|with|into|worth|each)\b)[\w-]+\s+){0,4}?"
+    rf"(?:{'|'.join(sorted(cues.SINGLE_FACILITY_NOUNS, key=len, reverse=True))})\b(?!-)",
+    re.I,
+)
+
+
+def _one_facility(ctx: Context, d: Draft) -> bool:
+    """ "a Rs 9,000 crore fabrication plant by A and B": the amount governs one facility (one project)."""
+    if d.amount is None:
+        return False
+    money = d.amount.money
+    before = ctx.text[max(d.seg_start, money.span.start - 40) : money.span.start]
+    after = ctx.text[money.span.end : min(d.seg_end, money.span.end + 60)]
+    return bool(_ONE_FACILITY_BEFORE.search(before) and _ONE_FACILITY_AFTER.search(after))
+
+
 def _fill_count(ctx: Context, d: Draft) -> None:
     text = ctx.text
+    if _one_facility(ctx, d):
+        return  # one facility, however many builders or other projects in the clause: count 1 at the end
     seg = masked(ctx, d.seg_start, d.seg_end)
     pos = d.amount.money.span.start if d.amount else None
     c = cues.count_in(seg, d.seg_start, nearest_to=pos)
