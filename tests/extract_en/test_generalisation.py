@@ -462,3 +462,8 @@ def test_superseded_figures_are_not_commitments(text: str, taken: set, skipped: 
 def test_an_initial_phase_is_still_a_commitment() -> None:
     found = _amounts(_projects("Vinfast will initially invest $800 million in the first phase of its plant."))
     assert (_d("800000000"), "USD") in found
+
+
+def test_a_total_over_several_projects_keeps_its_count() -> None:
+    [p] = _projects("Guangxi kicked off 27 projects with a total of 14 billion yuan project investment on Tuesday.")
+    assert p.count is not None and p.count.value == 27

@@ -203,7 +203,10 @@ def _is_subtotal(ctx: Context, d: Draft, drafts: list[Draft], before: str) -> bo
 # ---------------------------------------------------------------- how many
 
 
-_ONE_FACILITY_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "a Rs 9,000 crore ...", never "a total of ..." / "a combined ..." (an aggregate of several)
+_ONE_FACILITY_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|this|that)\s+(?:(?!total|combined|aggregate|cumulative|overall)[\w-]+\s+){0,2}$", re.I
+)
 _ONE_FACILITY_AFTER = re.compile(
     r"^\s*(?:(?!(?:in|for|of|to|on|at|and|with|into|worth|each)\b)[\w-]+\s+){0,4}?"
     rf"(?:{'|'.join(sorted(cues.SINGLE_FACILITY_NOUNS, key=len, reverse=True))})\b(?!-)",
@@ -213,8 +216,8 @@ _ONE_FACILITY_AFTER = re.compile(
 
 def _one_facility(ctx: Context, d: Draft) -> bool:
     """ "a Rs 9,000 crore fabrication plant by A and B": the amount governs one facility (one project)."""
-    if d.amount is None:
-        return False
+    if d.amount is None or re.search(r"\b(?:each|respectively)\b", ctx.text[d.seg_start : d.seg_end], re.I):
+        return False  # "A and B will each build a $40 million plant": one plant per builder
     money = d.amount.money
     before = ctx.text[max(d.seg_start, money.span.start - 40) : money.span.start]
     after = ctx.text[money.span.end : min(d.seg_end, money.span.end + 60)]
