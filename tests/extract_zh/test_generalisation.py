@@ -144,3 +144,12 @@ def test_more_targets(text: str) -> None:
 def test_bare_zone_word_refers_back_past_other_places() -> None:
     (p,) = run("芜湖经开区举行推介会,来自合肥市的多家企业参加。明远光电有限公司将在经开区投资9亿元建设面板项目。")
     assert p.place is not None and p.place.name == "芜湖经开区"
+
+
+def test_place_does_not_carry_to_the_next_company_clause_in_one_sentence() -> None:
+    text = (
+        "南通高新区集中签约9个项目。其中,蓝海科技有限公司在海门区投资6亿元建设传感器项目,"
+        "白鹭材料有限公司投资4亿元建设膜材料项目。"
+    )
+    places = [p.place.name if p.place else None for p in run(text) if p.amount and p.amount.value < 10**9]
+    assert places == ["海门区", "南通高新区"]

@@ -350,7 +350,7 @@ def _place(
     before = [p for p in ctx.places_in(window_start, pos) if ok(p)]
     if before:
         return specific(before[-1], before), True
-    earlier = [p for p in ctx.places_in(s.start, window_start) if ok(p)]
+    earlier = [p for p in ctx.places_in(s.start, window_start) if ok(p) and p.mention.span not in claimed]
     if earlier:
         return specific(earlier[-1], earlier), True
     after = [p for p in ctx.places_in(pos, next_start) if ok(p)]
