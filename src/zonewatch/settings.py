@@ -24,7 +24,6 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sqlite:///zonewatch.db", "Ledger database URL (SQLite file or postgresql+psycopg://...)."),
-    Setting("lang", "auto", "Language of inputs: auto, en or zh."),
     Setting("aliases", "", "Path to a user's alias file (TOML) extending the bundled organisations and places."),
     Setting("token", "", "Token required for writes through the web API and pages (empty: writes refused)."),
     Setting("read_requires_token", False, "Require the token for reads too (API and pages)."),
