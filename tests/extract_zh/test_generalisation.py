@@ -153,3 +153,34 @@ def test_place_does_not_carry_to_the_next_company_clause_in_one_sentence() -> No
     )
     places = [p.place.name if p.place else None for p in run(text) if p.amount and p.amount.value < 10**9]
     assert places == ["海门区", "南通高新区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "investor"),
+    [
+        ("高新区举行签约仪式;瑞思达将投资30亿元建设研发生产基地。", "瑞思达"),
+        ("园区签约五个项目。此外,曜石光芯拟投入8亿元建设封装产线。", "曜石光芯"),
+        ("经开区集中签约。同时,Novalis计划追加投资6亿元扩建工厂。", "Novalis"),
+        ("新区招商推介会举行,云栖达投资12亿元建设数据中心。", "云栖达"),
+    ],
+)
+def test_clause_opening_short_name_is_the_investor(text: str, investor: str) -> None:
+    (p,) = run(text)
+    assert [m.name for m in p.investors] == [investor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会上,管委会将投资9亿元建设算力中心。",
+        "今年,嘉兴将投资9亿元建设算力中心。",
+        "会上,该区将投资9亿元建设算力中心。",
+        "签约后,双方将投资9亿元建设算力中心。",
+        "据介绍,下一步将投资9亿元建设算力中心。",
+        "据悉,该公司拟投资9亿元建设算力中心。",
+        "会上,生物医药将投资9亿元建设算力中心。",
+    ],
+)
+def test_clause_opener_that_is_no_company_is_not_an_investor(text: str) -> None:
+    (p,) = run(text)
+    assert p.investors == ()

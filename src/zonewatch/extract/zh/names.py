@@ -109,7 +109,73 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
         cands.append((m.start(), m.end(), "company"))
     orgs = _resolve(text, shadow, cands)
     orgs = _add_short_forms(text, shadow, orgs, places)
-    return _add_trade_names(text, shadow, orgs, places)
+    orgs = _add_trade_names(text, shadow, orgs, places)
+    return _add_clause_investors(text, shadow, orgs, places)
+
+
+@dataclass(frozen=True, slots=True)
+class _ClauseInvestor:
+    pattern: re.Pattern[str]
+    words: frozenset[str]
+    parts: tuple[str, ...]
+    endings: tuple[str, ...]
+    starts: tuple[str, ...]
+    sector: re.Pattern[str]
+
+
+@cache
+def _clause_investor() -> _ClauseInvestor:
+    lex = lexicon()
+    leads = alternation(lex.words("names", "clause_leads"))
+    before = alternation(lex.words("names", "clause_invest_before"))
+    verbs = alternation(lex.words("names", "clause_invest_verbs"))
+    return _ClauseInvestor(
+        pattern=re.compile(
+            r"(?:^|(?<=[\n,，;；。]))\s?(?:" + leads + r")?[,，]?\s?"
+            r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+            r"(?=(?:"
+            + before
+            + r")(?:再)?(?:"
+            + verbs
+            + r")|投资\s?(?:约|近|超过|超|达)?[\d零一二两三四五六七八九十百千])"
+        ),
+        words=frozenset(lex.words("names", "not_investors")),
+        parts=lex.words("names", "not_investor_parts"),
+        endings=lex.words("names", "not_investor_endings"),
+        starts=lex.words("names", "not_investor_starts"),
+        sector=re.compile(
+            "(?:" + alternation(lex.words("names", "sector_words") + lex.words("names", "trade_endings")) + ")+"
+        ),
+    )
+
+
+def _add_clause_investors(text: str, shadow: str, orgs: list[Org], places: frozenset[str]) -> list[Org]:
+    """ "...;药明康德将投资30亿元": a short name opening a clause that invests, though it has no legal
+    ending and is not a known company; places, bodies, pronouns and time words are excluded (data).
+
+    >>> [o.mention.name for o in find_orgs(*2 * ("园区签约;此外,瑞思达计划投资9亿元。",))]
+    ['瑞思达']
+    >>> [o.mention.name for o in find_orgs(*2 * ("会上,该区将投资9亿元;今年,园区拟投入5亿元。",))]
+    []
+    """
+    c = _clause_investor()
+    taken = bytearray(len(shadow) + 1)
+    for o in orgs:
+        taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
+    extra = []
+    for m in c.pattern.finditer(shadow):
+        s, e = m.span("name")
+        name = m.group("name")
+        if any(taken[s:e]) or name in c.words or name in places or name.endswith(c.endings):
+            continue
+        if name.startswith(c.starts) or any(w in name for w in c.parts) or _COLLECTIVE.search(name):
+            continue
+        # a place then a sector ("成都电子信息将投资") or a sector alone is an industry, not a company
+        lead = _leading_place(places).match(name) if places else None
+        if lead is not None or c.sector.fullmatch(name):
+            continue
+        extra.append(Org(Mention(text[s:e], text[s:e], Span(s, e)), "company", text[s:e]))
+    return sorted(orgs + extra, key=lambda o: o.mention.span.start) if extra else orgs
 
 
 def _add_trade_names(text: str, shadow: str, orgs: list[Org], places: frozenset[str]) -> list[Org]:
