@@ -184,3 +184,47 @@ def test_clause_opening_short_name_is_the_investor(text: str, investor: str) -> 
 def test_clause_opener_that_is_no_company_is_not_an_investor(text: str) -> None:
     (p,) = run(text)
     assert p.investors == ()
+
+
+def _through_pipeline(text: str) -> list[tuple[int, str]]:
+    from zonewatch.model import Document
+    from zonewatch.pipeline import prepare
+    from zonewatch.pipeline import run as run_pipeline
+
+    ex = run_pipeline(prepare(Document(text, "zh"), lang="zh"))
+    return [(int(p.amount.value), p.amount.qualifier.value) for p in ex.projects if p.amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the headline rounds the body's figure (fewer significant digits, within 5%)
+        (
+            "总投资20亿元 华晟储能电池超级工厂项目开工\n"
+            "6月3日,华晟储能电池超级工厂项目在滨江新片区开工建设。该项目总投资约19.6亿元,主要建设储能电池产线。",
+            [(1960000000, "approx")],
+        ),
+        # the headline names the project the body states its figure for
+        (
+            "投资8亿元 青禾智能装备产业园项目奠基\n"
+            "9月12日,青禾智能装备产业园项目在临川高新区奠基。该项目计划投资7.2亿元,建设智能装备生产线。",
+            [(720000000, "exact")],
+        ),
+    ],
+)
+def test_headline_rounding_one_project_is_one_record(text: str, expected: list[tuple[int, str]]) -> None:
+    assert _through_pipeline(text) == expected
+
+
+def test_headline_figures_that_differ_stay_distinct() -> None:
+    # a headline total of several projects is not the body's single project
+    text = (
+        "总投资30亿元 6个项目集中开工\n"
+        "4月2日,东湖园区6个项目集中开工。其中,澄光新材料项目总投资29.5亿元,建设光学膜生产线。"
+    )
+    assert [a for a, _ in _through_pipeline(text)] == [3000000000, 2950000000]
+    # a headline figure far from the body's, for a project the body does not name, is a figure of its own
+    text = (
+        "总投资20亿元 华晟储能电池超级工厂项目开工\n6月3日,星澜光伏组件项目在滨江新片区开工建设。该项目总投资约12亿元。"
+    )
+    assert [a for a, _ in _through_pipeline(text)] == [2000000000, 1200000000]

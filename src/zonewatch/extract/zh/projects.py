@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cache
 
 from zonewatch.extract.zh.context import Context
 from zonewatch.extract.zh.dates import DateHit
@@ -17,7 +18,7 @@ from zonewatch.extract.zh.figures import (
     sentence_cue_at,
     stage_cues,
 )
-from zonewatch.extract.zh.lexicon import lexicon
+from zonewatch.extract.zh.lexicon import alternation, lexicon
 from zonewatch.extract.zh.money import MoneyHit
 from zonewatch.extract.zh.names import Org, core_name
 from zonewatch.extract.zh.places import Place
@@ -71,6 +72,7 @@ class _Draft:
     headline: bool = False
     parent: int | None = None
     evidence: Span | None = None
+    near: str = ""  # the shadow text of its sentence and the one before (where "该项目" finds its name)
 
 
 def extract_projects(doc: Document) -> list[Project]:
@@ -120,6 +122,7 @@ def extract_projects(doc: Document) -> list[Project]:
             had_investment = True
             consumed = end
             d = _Draft(h, si, headline=sent.headline, evidence=sent.span)
+            d.near = ctx.shadow[ctx.sentences[max(0, si - 1)].span.start : s1]
             d.count = find_count(ctx.text, ctx.shadow, prev_end, start, end)
             window = (last_inv_end, start)
             companies = [o for o in ctx.orgs_in(*window) if o.role in ("company", "anaphor")]
@@ -370,6 +373,8 @@ def _restated_total(a: _Draft, b: _Draft) -> bool:
     head, body = (a, b) if a.headline else (b, a)
     if not head.headline or body.headline:
         return False
+    if _restated_single(head, body):
+        return True
     if not head.aggregate:
         # one company's rounded figure in the headline ("明远光电投资约10亿元") restating the body's
         nh = {core_name(m.name) for m in head.investors}
@@ -388,6 +393,50 @@ def _restated_total(a: _Draft, b: _Draft) -> bool:
     if ch is not None and cb is not None:
         return ch == cb
     return _rounds_to(mh, mb)
+
+
+def _restated_single(head: _Draft, body: _Draft) -> bool:
+    """An unqualified headline figure for one project ("总投资15亿元 X项目开工") restating the body's precise
+    one ("该项目总投资约14.5亿元"): a rounding of it (fewer significant digits, within 5%), or a figure
+    near it for the project the headline names."""
+    if head.aggregate or body.aggregate or head.hit.money.qualifier is not Qualifier.EXACT:
+        return False
+    mh, mb = head.hit.money, body.hit.money
+    if mh.currency != mb.currency or mh.upper is not None or mb.upper is not None or not mb.value:
+        return False
+    headline = head.near.rsplit("\n", 1)[-1]
+    # "总投资30亿元 6个项目集中开工": the headline counts several projects, its figure is their total
+    if _several().search(headline):
+        return False
+    nh = {core_name(m.name) for m in head.investors}
+    nb = {core_name(m.name) for m in body.investors}
+    if nh and nb and not any(x in y or y in x for x in nh for y in nb):
+        return False
+    diff = abs(mh.value - mb.value) / mb.value
+    if diff <= Decimal("0.05") and _significant(mh.value) < _significant(mb.value):
+        return True
+    named = {m.group() for m in _PROJECT_NAME.finditer(headline)}
+    return diff <= Decimal("0.2") and any(n in body.near for n in named)
+
+
+@cache
+def _several() -> re.Pattern[str]:
+    lex = lexicon()
+    count = r"(?:[2-9]\d*|1\d+|[两二三四五六七八九十百]+)\s?(?:" + alternation(lex.words("count", "classifiers")) + ")"
+    return re.compile(count + "|(?:" + alternation(lex.words("aggregate", "several")) + ")")
+
+
+# a project's name in a headline ("X储能超级工厂项目"); short generic ones ("签约项目") say nothing
+_PROJECT_NAME = re.compile(r"[^\s,，。;；、:：“”0-9]{4,28}项目")
+
+
+def _significant(v: Decimal) -> int:
+    """Significant digits of an amount: 1500000000 -> 2, 1450000000 -> 3.
+
+    >>> _significant(Decimal(1500000000)), _significant(Decimal(1450000000))
+    (2, 3)
+    """
+    return len(v.normalize().as_tuple().digits)
 
 
 def _rounds_to(mh: Money, mb: Money) -> bool:
