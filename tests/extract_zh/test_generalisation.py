@@ -179,6 +179,9 @@ def test_clause_opening_short_name_is_the_investor(text: str, investor: str) -> 
         "据介绍,下一步将投资9亿元建设算力中心。",
         "据悉,该公司拟投资9亿元建设算力中心。",
         "会上,生物医药将投资9亿元建设算力中心。",
+        "此外,国家将投资9亿元建设算力中心。",
+        "同时,当地拟投入9亿元建设算力中心。",
+        "其中,设备投资9亿元。",
     ],
 )
 def test_clause_opener_that_is_no_company_is_not_an_investor(text: str) -> None:
