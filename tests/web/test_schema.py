@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
