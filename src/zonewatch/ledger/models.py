@@ -252,6 +252,27 @@ class WatchState(Base):
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class StatRollup(Base):
+    """Pre-aggregated dashboard figures per group, kept in step with every write by triggers (migration 0003).
+
+    ``dim`` is total | month | place | stage | sector | investor; ``bucket`` is ``''`` for "no value" and
+    ``'=' || value`` otherwise. SQLite keeps whole units in ``cny``/``usd`` and ten-thousandths in the
+    ``_frac`` columns (exact integer sums); PostgreSQL keeps exact NUMERIC sums and leaves ``_frac`` at 0.
+    """
+
+    __tablename__ = "stat_rollup"
+
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(600), primary_key=True)
+    records: Mapped[int] = mapped_column(BigInteger, default=0)
+    projects: Mapped[int] = mapped_column(BigInteger, default=0)
+    cny: Mapped[Decimal] = mapped_column(Numeric(38, 4), default=0)
+    cny_frac: Mapped[int] = mapped_column(BigInteger, default=0)
+    usd: Mapped[Decimal] = mapped_column(Numeric(38, 4), default=0)
+    usd_frac: Mapped[int] = mapped_column(BigInteger, default=0)
+    unconverted: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 class SearchEntry(Base):
     """Text to search, one row per document or project; Chinese is pre-split into character bigrams.
 

@@ -72,6 +72,7 @@ from zonewatch.ledger.models import (
     ProjectSource,
     ReviewAction,
     StageEvent,
+    StatRollup,
 )
 from zonewatch.ledger.names import canonical, zone_places
 from zonewatch.ledger.rows import (
@@ -127,6 +128,7 @@ __all__ = [
     "list_organisations",
     "list_projects",
     "list_reviews",
+    "live_stats",
     "open_ledger",
     "reextract",
     "reject",
@@ -510,26 +512,64 @@ def _stat_query(session: Session, by: str, f: ProjectFilter | None) -> Any:
 _NONE_KEY = {"month": "unknown", "sector": "(none)", "place": "(unknown)", "investor": "(unnamed)", "stage": "(none)"}
 
 
+def _unfiltered(f: ProjectFilter | None) -> bool:
+    return f is None or f == ProjectFilter()
+
+
+def _stat_row(key: Any, by: str, records: Any, projects: Any, cny: Any, usd: Any, unconverted: Any) -> StatRow:
+    return StatRow(
+        key if key is not None else _NONE_KEY.get(by, by),
+        int(records or 0),
+        int(projects or 0),
+        _money(cny),
+        _money(usd),
+        int(unconverted or 0),
+    )
+
+
+def _rollup_rows(session: Session, by: str) -> list[StatRow]:
+    """The unfiltered figures of ``by`` from ``stat_rollup`` (kept by triggers; see migration 0003)."""
+    R = StatRollup
+    rows = []
+    for bucket, records, projects, cny, cny_frac, usd, usd_frac, unconverted in session.execute(
+        select(R.bucket, R.records, R.projects, R.cny, R.cny_frac, R.usd, R.usd_frac, R.unconverted).where(R.dim == by)
+    ):
+        # SQLite keeps whole units and ten-thousandths apart (exact integer sums); PostgreSQL's _frac stay 0.
+        total_cny = Decimal(cny or 0) + Decimal(cny_frac or 0) / 10000
+        total_usd = Decimal(usd or 0) + Decimal(usd_frac or 0) / 10000
+        key = bucket[1:] if bucket else None
+        rows.append(_stat_row(key, by, records, projects, total_cny, total_usd, unconverted))
+    return rows
+
+
+def _live_rows(session: Session, by: str, f: ProjectFilter | None) -> list[StatRow]:
+    return [_stat_row(key, by, *figures) for key, *figures in session.execute(_stat_query(session, by, f))]
+
+
 def stats(ledger: Ledger, by: str = "month", filter: ProjectFilter | None = None) -> list[StatRow]:
     """Counts and CNY/USD totals of the matching projects grouped by ``by``, with no double counting.
 
     Months are in calendar order; other groupings largest total first. A project in two sectors (or with two
     investors) counts in both groups, so by-sector and by-investor groups can add up to more than the total.
+    Without a filter the figures come from the rollup the database keeps in step with every write; with one,
+    from the live query (the two agree: tests/ledger/test_rollup.py).
     """
     if by not in STAT_KEYS:
         raise LedgerError(f"cannot group by {by!r}; use one of {', '.join(STAT_KEYS)}")
     with ledger.read() as session:
-        rows = [
-            StatRow(
-                key if key is not None else _NONE_KEY[by],
-                int(records or 0),
-                int(projects or 0),
-                _money(cny),
-                _money(usd),
-                int(unconverted or 0),
-            )
-            for key, records, projects, cny, usd, unconverted in session.execute(_stat_query(session, by, filter))
-        ]
+        rows = _rollup_rows(session, by) if _unfiltered(filter) else _live_rows(session, by, filter)
+    return _ordered(rows, by)
+
+
+def live_stats(ledger: Ledger, by: str = "month", filter: ProjectFilter | None = None) -> list[StatRow]:
+    """:func:`stats` computed from the projects themselves, never from the rollup (to check the rollup)."""
+    if by not in STAT_KEYS and by != "total":
+        raise LedgerError(f"cannot group by {by!r}; use one of {', '.join(STAT_KEYS)}")
+    with ledger.read() as session:
+        return _ordered(_live_rows(session, by, filter), by)
+
+
+def _ordered(rows: list[StatRow], by: str) -> list[StatRow]:
     rows = [r for r in rows if r.records or r.total_cny or r.total_usd]
     if by == "month":
         return sorted(rows, key=lambda r: (r.key == "unknown", r.key))
@@ -539,6 +579,9 @@ def stats(ledger: Ledger, by: str = "month", filter: ProjectFilter | None = None
 def totals(ledger: Ledger, filter: ProjectFilter | None = None) -> StatRow:
     """The figures of :func:`stats` for the whole selection at once."""
     with ledger.read() as session:
+        if _unfiltered(filter):
+            rows = _rollup_rows(session, "total")
+            return rows[0] if rows else StatRow("total", 0, 0, _money(0), _money(0), 0)
         _, records, projects, cny, usd, unconverted = session.execute(_stat_query(session, "total", filter)).one()
     return StatRow("total", int(records or 0), int(projects or 0), _money(cny), _money(usd), int(unconverted or 0))
 
