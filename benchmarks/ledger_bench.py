@@ -1,6 +1,6 @@
 """Ledger benchmarks: streaming ingest into SQLite / PostgreSQL, and query latency at 10k-1M projects.
 
-Ingest goes through the ledger's own ``ingest_documents`` (one transaction per document), fed by the corpus
+Ingest goes through the ledger's own ``ingest_documents`` (batched transactions, extraction workers), fed by the corpus
 generator one document at a time. The query benchmark bulk-loads synthetic rows straight into the ledger's
 tables (a million projects through the extractor would take hours), then times the functions the dashboard
 and the projects page call, and keeps each statement's EXPLAIN so the indexes are chosen from plans.
@@ -81,8 +81,13 @@ def _db_size_mb(ledger: Any) -> float:
 # ---------------------------------------------------------------------------------------------- ingest
 
 
-def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers: int = 2) -> dict[str, Any]:
-    """Ingest ``docs`` generated documents into a fresh ledger; time, throughput, RSS along the way."""
+def bench_ingest(
+    db: str, docs: int, seed: int, engine: str = "default", workers: int = 2, jobs: int | None = None
+) -> dict[str, Any]:
+    """Ingest ``docs`` generated documents into a fresh ledger; time, CPU (this process and its extraction
+    workers), SQL statements per document, RSS of this process and of the workers along the way."""
+    import resource
+
     from benchmarks.run import stream_documents
     from zonewatch.ledger.db import open_ledger
     from zonewatch.ledger.store import ingest_documents
@@ -93,6 +98,18 @@ def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers
     marks: list[dict[str, Any]] = []
     step = max(1, docs // 10)
     seen = 0
+    statements = 0
+
+    @event.listens_for(ledger.engine, "before_cursor_execute")
+    def count(*_: Any) -> None:
+        nonlocal statements
+        statements += 1
+
+    def children_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers that have exited (joined)
+        return usage.ru_utime + usage.ru_stime
+
+    k0 = children_cpu()
     c0 = time.process_time()
     t0 = time.perf_counter()
 
@@ -100,8 +117,10 @@ def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers
         nonlocal seen
         seen += 1
         if seen % step == 0:
+            workers_mb = sum(c.memory_info().rss for c in process.children(recursive=True)) / 2**20
             marks.append({"docs": seen, "seconds": round(time.perf_counter() - t0, 1),
-                          "rss_mb": round(process.memory_info().rss / 2**20, 1)})  # fmt: skip
+                          "rss_mb": round(process.memory_info().rss / 2**20, 1),
+                          "workers_rss_mb": round(workers_mb, 1)})  # fmt: skip
 
     if engine == "dask":
         from zonewatch.scale.dask_engine import local_client
@@ -110,9 +129,11 @@ def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers
         with local_client(workers) as client:
             summary = ingest_distributed(ledger, stream_documents(docs, seed), client, on_result=on_result)
     else:
-        summary = ingest_documents(ledger, stream_documents(docs, seed), on_result=on_result)
+        summary = ingest_documents(ledger, stream_documents(docs, seed), on_result=on_result, jobs=jobs)
     elapsed = time.perf_counter() - t0
     cpu = time.process_time() - c0  # this process only: PostgreSQL's own work runs in the server's processes
+    # Extraction workers (--jobs) are joined when the ingest returns, so their CPU is in RUSAGE_CHILDREN.
+    worker_cpu = children_cpu() - k0
     with ledger.engine.connect() as conn:
         projects = conn.execute(text("SELECT count(*) FROM projects")).scalar_one()
         stored = conn.execute(text("SELECT count(*) FROM documents")).scalar_one()
@@ -129,8 +150,12 @@ def bench_ingest(db: str, docs: int, seed: int, engine: str = "default", workers
         "errors": len(summary.errors),
         "seconds": round(elapsed, 1),
         "docs_per_s": round(docs / elapsed, 1),
+        "jobs": jobs,
         "cpu_ms_per_doc": round(1000 * cpu / docs, 1),
+        "worker_cpu_ms_per_doc": round(1000 * worker_cpu / docs, 1),
+        "total_cpu_ms_per_doc": round(1000 * (cpu + worker_cpu) / docs, 1),
         "docs_per_cpu_s": round(docs / cpu, 1),
+        "sql_statements_per_doc": round(statements / docs, 1),
         "extrapolated_100k_min": round(elapsed * 100_000 / docs / 60, 1),
         "db_mb": size,
         "peak_rss_mb": peak_rss_mb(),
@@ -359,6 +384,7 @@ def add_parsers(sub: Any) -> None:
     i.add_argument("--db", choices=("sqlite", "postgresql"), required=True)
     i.add_argument("--docs", type=int, default=10_000)
     i.add_argument("--seed", type=int, default=1)
+    i.add_argument("--jobs", type=int, default=None, help="extraction processes (default: one per CPU)")
     i.add_argument("--engine", choices=("default", "dask"), default="default")
     i.add_argument("--workers", type=int, default=2)
     q = sub.add_parser("query")
@@ -369,8 +395,8 @@ def add_parsers(sub: Any) -> None:
 
 def dispatch(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
     if args.section == "ingest":
-        result = bench_ingest(args.db, args.docs, args.seed, args.engine, args.workers)
-        suffix = "-dask" if args.engine == "dask" else ""
+        result = bench_ingest(args.db, args.docs, args.seed, args.engine, args.workers, args.jobs)
+        suffix = "-dask" if args.engine == "dask" else ("" if args.jobs is None else f"-jobs{args.jobs}")
         return f"ingest-{args.db}-{args.docs}{suffix}", result
     if args.section == "query":
         return f"query-{args.db}", bench_query(args.db, args.projects, args.budget)

@@ -97,7 +97,8 @@ def test_sigkill_mid_batch_then_rerun_equals_an_uninterrupted_run(
     corpus: Path, reference: dict[str, object], tmp_path: Path
 ) -> None:
     url = f"sqlite:///{tmp_path / 'ledger.db'}"
-    proc = zonewatch("ingest", str(corpus), "--db", url)
+    # Small batches (documents per transaction), so the kill lands after some have committed and before the end.
+    proc = zonewatch("ingest", str(corpus), "--db", url, "--batch", "2")
     deadline = time.monotonic() + 300
     while stored(url) < 5 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)

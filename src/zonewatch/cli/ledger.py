@@ -120,12 +120,23 @@ def ingest(
         str | None, typer.Option(help="With --engine dask: an existing cluster, tcp://HOST:8786.")
     ] = None,
     workers: Annotated[int | None, typer.Option(help="With --engine dask: local worker processes (default 2).")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(help="Extraction processes while this one writes (default: one per CPU; 1: in this process)."),
+    ] = None,
+    batch: Annotated[
+        int, typer.Option(help="Documents per transaction, at most (a transaction also closes after a second).")
+    ] = 200,
 ) -> None:
     """Ingest announcements into the ledger: extract, merge across sources, store. Idempotent."""
     from zonewatch.ingest.sources import iter_documents
     from zonewatch.ledger.store import ingest_documents
 
     pub = parse_published(published) if published else None
+    if jobs is not None and jobs < 1:
+        raise fail("--jobs must be at least 1")
+    if batch < 1:
+        raise fail("--batch must be at least 1")
     ledger = ledger_for(db)
     counts = {"new": 0, "unchanged": 0, "updated": 0, "error": 0}
     progress = Progress(
@@ -149,7 +160,13 @@ def ingest(
         try:
             if engine == "default" and scheduler is None and workers is None:
                 summary = ingest_documents(
-                    ledger, iter_documents(sources), lang=lang.value, published=pub, on_result=on_result
+                    ledger,
+                    iter_documents(sources),
+                    lang=lang.value,
+                    published=pub,
+                    on_result=on_result,
+                    jobs=jobs,
+                    batch_documents=batch,
                 )
             else:  # extraction on Dask workers; this process still writes each document (zonewatch.scale)
                 from zonewatch.scale.ingest import ingest_with_engine

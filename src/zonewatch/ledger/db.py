@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_S = 60
 # Any constant: PostgreSQL advisory lock that serialises the ledger's write transactions and migrations.
 WRITE_LOCK_KEY = 5_190_805
+# Names remembered per kind (organisation, alias, place) across transactions: enough for a working set of
+# recent organisations, bounded so a 100k-document ingest's memory stays flat (the oldest quarter is dropped).
+CACHE_PER_KIND = 50_000
+# "Known not to be in the ledger": valid only inside the write transaction that looked (it holds the write lock),
+# never kept in ``Ledger.cache``.
+ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "ABSENT", "__slots__": ()})()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +60,23 @@ class Ledger:
         two processes merging the same project cannot both insert it).
         """
         with self.writer() as session:
-            pending: dict[str, dict[str, Any]] = {}
-            session.info["cache"], session.info["pending"] = self.cache, pending
+            session.info["cache"], session.info["pending"] = self.cache, {}
             with session.begin():
                 if self.dialect == "postgresql":
                     session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
                 yield session
-            for kind, values in pending.items():
-                self.cache.setdefault(kind, {}).update(values)
+            self._remember(session.info["pending"])
+
+    def _remember(self, pending: dict[tuple[str, str], Any]) -> None:
+        """Keep what a committed transaction wrote or found (``(kind, key) -> value``), within the bound."""
+        for (kind, key), value in pending.items():
+            if value is None or value is ABSENT:
+                continue
+            known = self.cache.setdefault(kind, {})
+            known[key] = value
+            if len(known) > CACHE_PER_KIND:
+                for old in list(itertools.islice(known, CACHE_PER_KIND // 4)):
+                    del known[old]
 
     def dispose(self) -> None:
         self.engine.dispose()

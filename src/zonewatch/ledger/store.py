@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from zonewatch.errors import ZonewatchError
 from zonewatch.ledger import search as fts
-from zonewatch.ledger.db import Ledger
+from zonewatch.ledger.db import ABSENT, Ledger
 from zonewatch.ledger.merge import (
     PRECISION_ORDER,
     QUALIFIER_ORDER,
@@ -47,6 +49,7 @@ from zonewatch.ledger.models import (
     ProjectSector,
     ProjectSource,
     ReviewAction,
+    SearchEntry,
     StageEvent,
     utcnow,
 )
@@ -148,15 +151,37 @@ def _project_data(p: Any, session: Session | None = None) -> dict[str, Any]:
 
 
 def _known(session: Session, kind: str, key: str) -> Any:
-    """A name's id (or name) from this transaction's writes or from committed ones (see ``Ledger.cache``)."""
-    pending = session.info.get("pending", {}).get(kind, {})
-    if key in pending:
-        return pending[key]
+    """A name's id (or name) from this transaction's writes or from committed ones (see ``Ledger.cache``).
+
+    None: not known, ask the database. ``ABSENT``: this transaction looked and it is not in the ledger (the
+    transaction holds the write lock, so nobody else can add it meanwhile).
+    """
+    value = session.info.get("pending", {}).get((kind, key))
+    if value is not None:
+        return value
     return session.info.get("cache", {}).get(kind, {}).get(key)
 
 
 def _remember(session: Session, kind: str, key: str, value: Any) -> None:
-    session.info.setdefault("pending", {}).setdefault(kind, {})[key] = value
+    """Note ``value`` for this transaction (kinds starting with ``_`` are never kept beyond it)."""
+    session.info.setdefault("pending", {})[(kind, key)] = value
+
+
+def _defer(session: Session, table: Any, row: dict[str, Any]) -> None:
+    """An insert nothing reads before the document is done: sent with its kind in one ``executemany``."""
+    deferred = session.info.get("deferred")
+    if deferred is None:
+        session.execute(insert(table), [row])
+    else:
+        deferred.setdefault(table, []).append(row)
+
+
+def _flush_deferred(session: Session) -> None:
+    deferred = session.info.get("deferred")
+    if deferred:
+        for table, rows in deferred.items():
+            session.execute(insert(table), rows)
+        deferred.clear()
 
 
 def _ledger_name(session: Session | None, name: str) -> str:
@@ -164,15 +189,17 @@ def _ledger_name(session: Session | None, name: str) -> str:
     if session is None:
         return name
     cached = _known(session, "alias_name", name)
+    if cached is ABSENT:
+        return name
     if cached is not None:
         return str(cached)
+    _flush_deferred(session)
     org_name = session.scalar(
         select(Organisation.name)
         .join(OrganisationAlias, OrganisationAlias.organisation_id == Organisation.id)
         .where(OrganisationAlias.alias == name)
     )
-    if org_name is not None:
-        _remember(session, "alias_name", name, org_name)
+    _remember(session, "alias_name", name, ABSENT if org_name is None else org_name)
     return org_name or name
 
 
@@ -183,10 +210,17 @@ def _organisation_id(session: Session, name: str, raw_names: Iterable[str] = ())
     "does it exist" and "which names are new".
     """
     names = {n.strip()[:512] for n in (name, *raw_names)} - {""}
-    unknown = {n for n in names if _known(session, "alias", n) is None}
     owners: dict[str, int] = {}
+    unknown = set()
+    for n in names:
+        owner = _known(session, "alias", n)
+        if owner is None:
+            unknown.add(n)
+        elif owner is not ABSENT:
+            owners[n] = owner
     if unknown:
-        owners = dict(
+        _flush_deferred(session)
+        owners.update(
             session.execute(
                 select(OrganisationAlias.alias, OrganisationAlias.organisation_id).where(
                     OrganisationAlias.alias.in_(unknown)
@@ -194,21 +228,27 @@ def _organisation_id(session: Session, name: str, raw_names: Iterable[str] = ())
             ).all()
         )
     org_id = _known(session, "org", name)
-    if org_id is None:
-        org_id = owners.get(name) or _known(session, "alias", name)
-        if org_id is None:
+    named = True  # the organisation found is the one called ``name`` (not one ``name`` is an alias of)
+    if org_id is None or org_id is ABSENT:
+        by_alias = owners.get(name)
+        if by_alias is not None:
+            org_id, named = by_alias, False
+        elif org_id is None:
             org_id = session.scalar(select(Organisation.id).where(Organisation.name == name))
+        else:
+            org_id = None
         if org_id is None:
-            org = Organisation(name=name)
-            session.add(org)
-            session.flush()
-            org_id = org.id
+            org_id = session.execute(insert(Organisation).values(name=name).returning(Organisation.id)).scalar_one()
+            named = True
         _remember(session, "org", name, org_id)
-    new = sorted(unknown - owners.keys())
-    if new:
-        session.execute(insert(OrganisationAlias), [{"organisation_id": org_id, "alias": n} for n in new])
-    for n in unknown:
-        _remember(session, "alias", n, owners.get(n, org_id))
+    new = sorted(names - owners.keys())
+    for n in new:
+        _defer(session, OrganisationAlias, {"organisation_id": org_id, "alias": n})
+        _remember(session, "alias", n, org_id)
+        # What ``_ledger_name`` would now read for it: the organisation's name, when we know it.
+        _remember(session, "alias_name", n, name if named else None)
+    for n in unknown & owners.keys():
+        _remember(session, "alias", n, owners[n])
     return int(org_id)
 
 
@@ -219,10 +259,11 @@ def _organisation(session: Session, name: str, raw_names: Iterable[str] = ()) ->
 
 
 def _place(session: Session, name: str) -> None:
-    if _known(session, "place", name) is not None:
+    known = _known(session, "place", name)
+    if known is not None and known is not ABSENT:
         return
-    if session.scalar(select(Place.id).where(Place.name == name)) is None:
-        session.add(Place(name=name))
+    if known is ABSENT or session.scalar(select(Place.id).where(Place.name == name)) is None:
+        session.execute(insert(Place).values(name=name))
     _remember(session, "place", name, True)
 
 
@@ -255,12 +296,16 @@ def _date_rank(d: dict[str, Any]) -> int:
     return PRECISION_ORDER.get(_parse_date(d["date"])[1] or "", 0) if d.get("date") else 0
 
 
-def recompute(session: Session, project: ProjectRecord) -> bool:
+def recompute(
+    session: Session, project: ProjectRecord, pairs: list[tuple[ProjectSource, DocumentRow]] | None = None
+) -> bool:
     """Set the project's fields from its sources by the documented rule, leaving analyst-edited fields alone.
 
     Returns whether any value changed. Raises a ``sources_disagree`` finding when sources' amounts or dates differ.
+    ``pairs``: the project's sources when the caller knows them all (a project created for this document).
     """
-    pairs = _sources_of(session, project.id)
+    if pairs is None:
+        pairs = _sources_of(session, project.id)
     if not pairs:
         return False
     locked: set[str] = set()
@@ -372,6 +417,7 @@ def _links(
     else:
         datas = list(session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project.id)))
     if not fresh:
+        _flush_deferred(session)  # this project's earlier rows must exist before they are deleted
         session.execute(delete(ProjectOrganisation).where(ProjectOrganisation.project_id == project.id))
         session.execute(delete(ProjectSector).where(ProjectSector.project_id == project.id))
     seen: set[tuple[int, str]] = set()
@@ -386,11 +432,11 @@ def _links(
             org_id = _organisation_id(session, name, surface.get(name, ()))
             if (org_id, role) not in seen:
                 seen.add((org_id, role))
-                session.execute(
-                    insert(ProjectOrganisation).values(project_id=project.id, organisation_id=org_id, role=role)
+                _defer(
+                    session, ProjectOrganisation, {"project_id": project.id, "organisation_id": org_id, "role": role}
                 )
     for sector in dict.fromkeys(project.sectors or []):
-        session.execute(insert(ProjectSector).values(project_id=project.id, sector=sector))
+        _defer(session, ProjectSector, {"project_id": project.id, "sector": sector})
     if project.place:
         _place(session, project.place)
     body = " ".join(
@@ -407,10 +453,18 @@ def _links(
         )
         if x
     )
-    fts.put(session, "project", project.id, body, fresh=fresh)
+    _search_entry(session, "project", project.id, body, fresh)
     if fresh:
         # Written once for a new project; a later pass in the same transaction (a merge) replaces them.
         session.info["fresh"].discard(project.id)
+
+
+def _search_entry(session: Session, kind: str, ref_id: int, body: str, fresh: bool) -> None:
+    if fresh:
+        _defer(session, SearchEntry, {"kind": kind, "ref_id": ref_id, "body": fts.index_text(body)})
+    else:
+        _flush_deferred(session)
+        fts.put(session, kind, ref_id, body)
 
 
 def _raw_names(datas: list[dict[str, Any]]) -> list[str]:
@@ -478,6 +532,8 @@ def _disagreements(session: Session, project: ProjectRecord, pairs: list[tuple[P
 def _find_match(session: Session, report: Report, document_id: int) -> ProjectRecord | None:
     """A ledger project this report is the same project as (see ``merge.is_same``), not from this document."""
     P = ProjectRecord
+    if report.investors and all(_known(session, "org", canonical(n)) is ABSENT for n in report.investors):
+        return None  # none of its investors is in the ledger yet: no project can share one
     already = select(ProjectSource.project_id).where(ProjectSource.document_id == document_id)
     q = select(P).where(P.status != "rejected", P.id.not_in(already))
     if report.investors:
@@ -508,7 +564,7 @@ def _stage_event(session: Session, project_id: int, data: dict[str, Any], docume
     # No lookup: a document feeds a ledger project at most once (matching skips projects it already feeds), and a
     # re-derived document's events were deleted first; the unique constraint stays as the guard.
     date = _parse_date(data["date"])[0] if data.get("date") else None
-    session.execute(insert(StageEvent).values(project_id=project_id, stage=stage, date=date, document_id=document_id))
+    _defer(session, StageEvent, {"project_id": project_id, "stage": stage, "date": date, "document_id": document_id})
 
 
 def _reviewed(session: Session, project: ProjectRecord) -> bool:
@@ -529,6 +585,7 @@ class Previous:
 
 def _detach(session: Session, document_id: int) -> Previous:
     """Remove what a document contributed (sources, findings, stage events), remembering it for ``_derive``."""
+    _flush_deferred(session)
     sources = [
         (src.project_id, src.data)
         for src in session.scalars(select(ProjectSource).where(ProjectSource.document_id == document_id))
@@ -584,9 +641,10 @@ def _derive(
             session.info.setdefault("fresh", set()).add(project.id)
             session.info.setdefault("created", set()).add(project.id)
         taken.add(project.id)
-        session.add(
-            ProjectSource(project_id=project.id, document_id=doc.id, local_id=p.id, data=data, published=doc.published)
+        source = ProjectSource(
+            project_id=project.id, document_id=doc.id, local_id=p.id, data=data, published=doc.published
         )
+        session.add(source)
         session.flush()
         parent = by_local.get(p.parent or "")
         if (
@@ -597,7 +655,7 @@ def _derive(
         ):
             project.parent_id = parent.id
         by_local[p.id] = project
-        recompute(session, project)
+        recompute(session, project, [(source, doc)] if project.id in session.info.get("fresh", ()) else None)
         _stage_event(session, project.id, data, doc.id)
     for project in by_local.values():
         refresh_totals(session, project)
@@ -641,6 +699,7 @@ def _derive(
 
 def _settle(session: Session, previous: Previous, taken: set[int]) -> list[int]:
     """Projects an earlier version fed but this one does not: re-derive from what is left, or drop them."""
+    _flush_deferred(session)
     updated = []
     for pid, _ in previous.snapshots:
         if pid in taken:
@@ -677,50 +736,72 @@ def known(ledger: Ledger, text: str) -> int | None:
 
 def store_extraction(ledger: Ledger, extraction: Extraction) -> DocumentResult:
     """Store one document and its extraction in one transaction: new, unchanged (same text), or a new version."""
-    doc = extraction.document
-    digest = content_hash(doc.text)
-    key = document_key(doc, digest)
-    published, precision = _published(doc)
+    digest = content_hash(extraction.document.text)
     try:
         with ledger.write() as session:
-            existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
-            if existing is not None:
-                return DocumentResult(doc.source, "unchanged", existing)
+            return store_in(session, extraction, digest)
+    except IntegrityError:
+        stored = stored_meanwhile(ledger, extraction.document.source, digest)
+        if stored is None:
+            raise
+        return stored
+
+
+def stored_meanwhile(ledger: Ledger, source: str, digest: str) -> DocumentResult | None:
+    """After a unique-constraint conflict: "unchanged" if a concurrent writer stored the same text, else None."""
+    with ledger.read() as session:
+        existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+    return None if existing is None else DocumentResult(source, "unchanged", existing)
+
+
+def store_in(session: Session, extraction: Extraction, digest: str) -> DocumentResult:
+    """Store one document and its extraction inside the caller's write transaction (see ``store_extraction``)."""
+    doc = extraction.document
+    key = document_key(doc, digest)
+    existing = _known(session, "_hash", digest)
+    if existing is None:
+        existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+    if existing is not None and existing is not ABSENT:
+        return DocumentResult(doc.source, "unchanged", existing)
+    published, precision = _published(doc)
+    # Per document: projects created for it (see ``refresh_totals``, ``_links``) and inserts sent at its end.
+    session.info["fresh"], session.info["created"], session.info["deferred"] = set(), set(), {}
+    try:
+        previous = None
+        if _known(session, "_key", key) is not ABSENT:
             previous = session.scalar(
                 select(DocumentRow).where(DocumentRow.key == key, DocumentRow.is_current.is_(True))
             )
-            version = 1
-            earlier = Previous()
-            if previous is not None:
-                version = (session.scalar(select(func.max(DocumentRow.version)).where(DocumentRow.key == key)) or 0) + 1
-                previous.is_current = False
-                earlier = _detach(session, previous.id)
-                fts.remove(session, "document", previous.id)
-            row = DocumentRow(
-                key=key,
-                version=version,
-                is_current=True,
-                content_hash=digest,
-                source=doc.source,
-                url=doc.url,
-                title=doc.title,
-                published=published,
-                published_precision=precision,
-                language=doc.language,
-                text=doc.text,
-            )
-            session.add(row)
-            session.flush()
-            fts.put(session, "document", row.id, f"{doc.title or ''}\n{doc.text}", fresh=True)
-            result = _derive(session, row, extraction, earlier)
-            return replace(result, status="updated") if previous is not None else result
-    except IntegrityError:
-        # A concurrent writer stored the same text between our check and insert: the ledger already has it.
-        with ledger.read() as session:
-            existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
-        if existing is not None:
-            return DocumentResult(doc.source, "unchanged", existing)
-        raise
+        version = 1
+        earlier = Previous()
+        if previous is not None:
+            version = (session.scalar(select(func.max(DocumentRow.version)).where(DocumentRow.key == key)) or 0) + 1
+            previous.is_current = False
+            earlier = _detach(session, previous.id)
+            fts.remove(session, "document", previous.id)
+        row = DocumentRow(
+            key=key,
+            version=version,
+            is_current=True,
+            content_hash=digest,
+            source=doc.source,
+            url=doc.url,
+            title=doc.title,
+            published=published,
+            published_precision=precision,
+            language=doc.language,
+            text=doc.text,
+        )
+        session.add(row)
+        session.flush()
+        _remember(session, "_hash", digest, row.id)
+        _remember(session, "_key", key, row.id)
+        _search_entry(session, "document", row.id, f"{doc.title or ''}\n{doc.text}", fresh=True)
+        result = _derive(session, row, extraction, earlier)
+        _flush_deferred(session)
+    finally:
+        session.info.pop("deferred", None)
+    return replace(result, status="updated") if previous is not None else result
 
 
 def record_error(ledger: Ledger, source: str, reason: str) -> DocumentResult:
@@ -762,6 +843,13 @@ def ingest_document(
         return record_error(ledger, document.source, f"internal error while extracting: {type(exc).__name__}: {exc}")
 
 
+# Documents per write transaction, and the longest a batch stays open: a killed ingest loses at most this much
+# work (the re-run redoes it), a racing writer waits at most about this long for the lock, and progress is
+# reported as each batch commits.
+BATCH_DOCUMENTS = 200
+BATCH_SECONDS = 1.0
+
+
 def ingest_documents(
     ledger: Ledger,
     documents: Iterable[Document | ZonewatchError],
@@ -769,20 +857,72 @@ def ingest_documents(
     published: DateValue | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     components: Iterable[Component] | None = None,
+    jobs: int | None = None,
+    batch_documents: int = BATCH_DOCUMENTS,
+    batch_seconds: float = BATCH_SECONDS,
 ) -> IngestSummary:
-    """Ingest a stream of documents (an input that failed to read arrives as its error), one transaction each."""
+    """Ingest a stream of documents (an input that failed to read arrives as its error), in batches.
+
+    Texts already stored are skipped before extraction; the rest are extracted in ``jobs`` worker processes
+    (default: one per CPU; 1 or a small input: in this process) and written in input order, up to
+    ``batch_documents`` documents or ``batch_seconds`` per transaction (``ledger.batch``). ``on_result`` is
+    called for every document, in input order, once its batch is committed.
+    """
+    from zonewatch.ledger.batch import Failed, store_batch
+    from zonewatch.ledger.workers import CHUNK, default_jobs, extract_in_order, small
+
     summary = IngestSummary()
     pipeline = list(components) if components is not None else None
-    for item in documents:
-        if isinstance(item, ZonewatchError):
-            source = getattr(item, "source", "?")
-            result = record_error(ledger, str(source), str(item))
-        else:
-            result = ingest_document(ledger, item, lang, published, pipeline)
-        summary = summary.add(result)
-        if on_result is not None:
-            on_result(result)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs > 1:
+        few, documents = small(documents)
+        jobs = 1 if few else jobs
+
+    def checked() -> Iterator[list[Any]]:
+        """Inputs in chunks, with read errors as ``Failed`` and texts already in the ledger as their result."""
+        stream = iter(documents)
+        while chunk := list(itertools.islice(stream, CHUNK)):
+            docs = [d for d in chunk if isinstance(d, Document)]
+            stored = _stored(ledger, [content_hash(d.text) for d in docs]) if docs else {}
+            out: list[Any] = []
+            for item in chunk:
+                if isinstance(item, ZonewatchError):
+                    out.append(Failed(str(getattr(item, "source", "?")), str(item)))
+                    continue
+                existing = stored.get(content_hash(item.text))
+                out.append(item if existing is None else DocumentResult(item.source, "unchanged", existing))
+            yield out
+
+    batch: list[Any] = []
+    opened = 0.0
+
+    def commit() -> None:
+        nonlocal summary
+        for result in store_batch(ledger, batch):
+            summary = summary.add(result)
+            if on_result is not None:
+                on_result(result)
+        batch.clear()
+
+    for item in extract_in_order(checked(), jobs, lang, published, pipeline):
+        if not batch:
+            opened = time.monotonic()
+        batch.append(item)
+        if len(batch) >= batch_documents or time.monotonic() - opened >= batch_seconds:
+            commit()
+    if batch:
+        commit()
     return summary
+
+
+def _stored(ledger: Ledger, digests: list[str]) -> dict[str, int]:
+    from zonewatch.ledger.batch import stored_hashes
+
+    try:
+        with ledger.read() as session:
+            return stored_hashes(session, digests)
+    except OperationalError:
+        return {}  # the batch's own check (and its error handling) will see the same problem
 
 
 def _stored_document(row: DocumentRow) -> Document:
