@@ -3,7 +3,7 @@
 Each section runs in its own process when called from ``all`` so that every peak RSS is that section's own:
 
     python -m benchmarks.run extract --lang en --docs 2000        # in-process pipeline, accuracy vs planted gold
-    python -m benchmarks.run dask --docs 2000 --workers 1 2         # speed-up of extraction over Dask workers
+    python -m benchmarks.run dask --docs 4000 --workers 1 2         # speed-up of extraction over Dask workers
     python -m benchmarks.run ingest --db sqlite --docs 10000        # streaming ingest into a fresh ledger
     python -m benchmarks.run query --db postgresql --projects 10000 100000 1000000
     python -m benchmarks.run all [--quick]                          # everything above, then docs/benchmarks.md
@@ -73,23 +73,39 @@ def bench_extract(lang: str, docs: int, seed: int) -> dict[str, Any]:
     }
 
 
-def _warm_worker() -> None:
+def _inprocess_cpu_per_doc(corpus: list[Document]) -> float:
+    """CPU seconds per document of the same corpus extracted in this process: the workers' yardstick."""
     from zonewatch.pipeline import prepare, run
+    from zonewatch.scale.warmup import warm_up
 
-    for a in articles(4, seed=4242):
-        run(prepare(document(a), "auto"))
+    warm_up()
+    c0 = time.process_time()
+    for doc in corpus:
+        run(prepare(doc, "auto"))
+    return (time.process_time() - c0) / len(corpus)
 
 
-def bench_dask(docs: int, seed: int, workers: list[int], partition: int) -> dict[str, Any]:
-    """Extraction throughput through the Dask engine with 1, 2, ... worker processes (one thread each)."""
-    from zonewatch.scale.dask_engine import extract_distributed, local_client
+def _warm_up_cpu(dask_worker: Any) -> float:
+    return float(getattr(dask_worker, "zonewatch_warm_up_cpu_s", -1.0))
 
+
+def bench_dask(docs: int, seed: int, workers: list[int], partition: int | None) -> dict[str, Any]:
+    """Extraction throughput at steady state through the Dask engine with 1, 2, ... worker processes (one thread
+    each): the cluster is started and every worker warmed before the clock starts; both are reported apart."""
+    from zonewatch.scale.dask_engine import PARTITION_SIZE, extract_distributed, local_client, warm
+
+    partition = partition or PARTITION_SIZE
     corpus = [document(a) for a in articles(docs, seed=seed)]
     size = sum(len(d.text.encode()) for d in corpus)
     runs = []
     for n in workers:
+        t0 = time.perf_counter()
         with local_client(workers=n) as client:
-            client.run(_warm_worker)  # every worker imports the extractors before the clock starts
+            started = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            warm(client)  # what connect() does: imports and first-use caches, once per worker, off the clock
+            warmed = time.perf_counter() - t0
+            warm_cpu = client.run(_warm_up_cpu)
             before = client.run(time.process_time)
             d0 = time.process_time()
             t0 = time.perf_counter()
@@ -101,11 +117,19 @@ def bench_dask(docs: int, seed: int, workers: list[int], partition: int) -> dict
         worker_cpu = sum(after[w] - before[w] for w in after)
         runs.append({"workers": n, "docs": done, "seconds": round(elapsed, 2), "docs_per_s": round(done / elapsed, 1),
                      "worker_cpu_s": round(worker_cpu, 2), "worker_cpu_per_wall_s": round(worker_cpu / elapsed, 2),
-                     "driver_cpu_s": round(driver, 2)})  # fmt: skip
+                     "docs_per_worker_cpu_s": round(done / worker_cpu, 1), "driver_cpu_s": round(driver, 2),
+                     "cluster_start_s": round(started, 2), "warm_up_s": round(warmed, 2),
+                     "warm_up_cpu_s_per_worker": round(max(warm_cpu.values()), 2)})  # fmt: skip
     base = runs[0]["docs_per_s"]
+    base_cpu = runs[0]["docs_per_worker_cpu_s"]
     for r in runs:
         r["speedup"] = round(r["docs_per_s"] / base, 2)
+        # the speed-up the workers' CPU would give if each had a free core: shows what scales, whatever the load
+        r["cpu_efficiency"] = round(r["docs_per_worker_cpu_s"] / base_cpu, 2)
+    sample = corpus[: min(docs, 500)]
+    inproc = _inprocess_cpu_per_doc(sample)
     return {"section": "dask", "docs": docs, "mb": round(size / 1e6, 2), "partition": partition, "runs": runs,
+            "inprocess_docs_per_cpu_s": round(1 / inproc, 1), "inprocess_sample_docs": len(sample),
             "driver_peak_rss_mb": peak_rss_mb()}  # fmt: skip
 
 
@@ -120,7 +144,7 @@ def run_all(quick: bool) -> None:
     n_extract = 500 if quick else 2000
     for lang in ("en", "zh"):
         _sub(["extract", "--lang", lang, "--docs", str(n_extract)])
-    _sub(["dask", "--docs", str(n_extract), "--workers", "1", "2"])
+    _sub(["dask", "--docs", "1000" if quick else "4000", "--workers", "1", "2"])  # long enough for steady state
     from benchmarks import ledger_bench
 
     ledger_bench.run_all_ledger(quick, _sub)
@@ -137,10 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--docs", type=int, default=2000)
     e.add_argument("--seed", type=int, default=1)
     d = sub.add_parser("dask")
-    d.add_argument("--docs", type=int, default=2000)
+    d.add_argument("--docs", type=int, default=4000)
     d.add_argument("--seed", type=int, default=1)
     d.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    d.add_argument("--partition", type=int, default=64)
+    d.add_argument("--partition", type=int, default=None, help="documents per task (default: the engine's)")
     a = sub.add_parser("all")
     a.add_argument("--quick", action="store_true", help="smaller sizes (minutes, not an hour)")
     from benchmarks import ledger_bench
