@@ -69,6 +69,8 @@ WORD_TYPO_SCORE = 80.0
 GENERIC_TYPO_SCORE = 90.0
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_UNSEEN = object()
+_RESOLVED_MAX = 50_000  # names remembered per registry before the memo starts over (a few MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +98,16 @@ def _load_suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return latin, cjk
 
 
+_PUNCT = re.compile(r"[^\w\u3400-\u9fff]+|_")
+_SPACES = re.compile(r"\s+")
+_CJK_RUN = re.compile(r"([\u3400-\u9fff]+)")
+
+
 def _squash(text: str) -> str:
     """Lower case, half width, punctuation turned to single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[^\w\u3400-\u9fff]+|_", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def key(name: str) -> str:
@@ -112,11 +119,15 @@ def key(name: str) -> str:
     return _stem(name).replace(" ", "")
 
 
+# Pure functions of a name, asked for the same names again and again (every mention of every article, and
+# again by the checks): cached per process, bounded.
+@lru_cache(maxsize=16384)
 def _stem(name: str) -> str:
     """The key with its word boundaries kept: squashed, no leading "the", no trailing legal suffixes."""
     latin, cjk = _suffixes()
     text = _squash(name)
-    text = re.sub(r"^the ", "", text)
+    if text.startswith("the "):
+        text = text[4:]
     changed = True
     while changed and text:
         changed = False
@@ -156,7 +167,7 @@ def parts(name: str) -> Parts:
     words: list[str] = []
     current = ""
     # Latin words and CJK characters are separated, so "TCL科技" is "tcl" + "科技".
-    for token in re.sub(r"([\u3400-\u9fff]+)", r" \1 ", _stem(name)).split():
+    for token in _CJK_RUN.sub(r" \1 ", _stem(name)).split():
         if not _CJK.search(token):
             if _is_generic(token, latin):
                 runs, current = _close(runs, current), ""
@@ -179,15 +190,24 @@ def parts(name: str) -> Parts:
     return Parts(runs[0] if runs else "", "".join(runs), tuple(words))
 
 
-# The parts of alias names, asked again for every near hit on them.
-_alias_parts = lru_cache(maxsize=8192)(parts)
+# The parts of alias names (asked again for every near hit on them) and of the names looked up.
+_cached_parts = lru_cache(maxsize=16384)(parts)
 
 
+@lru_cache(maxsize=16384)
 def _is_generic(token: str, latin: frozenset[str]) -> bool:
     """A generic English word, or a misspelling of a long one ("Tecnology", "Developement")."""
     if token in latin:
         return True
-    return len(token) >= 5 and any(len(w) >= 5 and fuzz.ratio(token, w) >= GENERIC_TYPO_SCORE for w in latin)
+    if len(token) < 5:
+        return False
+    # One C-level pass over the long generic words instead of a Python loop of fuzz.ratio calls.
+    return process.extractOne(token, _long_words(latin), scorer=fuzz.ratio, score_cutoff=GENERIC_TYPO_SCORE) is not None
+
+
+@lru_cache(maxsize=4)
+def _long_words(latin: frozenset[str]) -> list[str]:
+    return sorted(w for w in latin if len(w) >= 5)
 
 
 def _close(runs: list[str], current: str) -> list[str]:
@@ -244,6 +264,9 @@ class Registry:
     _forms: dict[str, str] = field(default_factory=dict)  # alias key -> the name as written (for parts())
     _children: dict[str, list[str]] = field(default_factory=dict)
     _fuzzy_choices: dict[tuple[str | None, bool], tuple[list[str], list[str]]] = field(default_factory=dict)
+    # resolve() is a pure function of (name, kind) once the tables are loaded, and articles name the same
+    # companies and zones again and again; a miss costs a fuzzy search over every alias.
+    _resolved: dict[tuple[str, str | None], Entity | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, paths: list[Path] | None = None, texts: list[str] | None = None) -> Registry:
@@ -297,6 +320,15 @@ class Registry:
 
     def resolve(self, name: str, kind: str | None = None) -> Entity | None:
         """The entity ``name`` refers to: exact alias key first, then a near variant; None when unknown."""
+        cached = self._resolved.get((name, kind), _UNSEEN)
+        if cached is not _UNSEEN:
+            return cached  # type: ignore[return-value]
+        if len(self._resolved) >= _RESOLVED_MAX:
+            self._resolved.clear()
+        found = self._resolved[(name, kind)] = self._resolve(name, kind)
+        return found
+
+    def _resolve(self, name: str, kind: str | None) -> Entity | None:
         k = key(name)
         if not k:
             return None
@@ -312,7 +344,7 @@ class Registry:
         cjk = bool(_CJK.search(k))
         if len(k) < (FUZZY_MIN_CJK if cjk else FUZZY_MIN_LATIN):
             return None
-        mine = parts(name)
+        mine = _cached_parts(name)
         if not mine.distinctive:  # "High-tech Zone", "经济技术开发区": a kind of place, not one place
             return None
         aliases, owners = self._choices(kind, cjk)
@@ -331,7 +363,7 @@ class Registry:
         # The generic words ("Economic-Technological Development Area", "高新技术产业开发区") are most
         # of a zone's name, so two zones of two cities score high on the whole key; only the
         # distinctive part says which city or brand. It must be the same, give or take a typo.
-        theirs = _alias_parts(self._forms[alias])
+        theirs = _cached_parts(self._forms[alias])
         return (
             _near(mine.head, theirs.head, affix=False)
             and _near(mine.distinctive, theirs.distinctive, affix=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -53,6 +53,15 @@ class _Keyword:
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[&'’-][A-Za-z0-9]+)*")
 
 
+# The sector and the type keywords read the same texts (and projects of one sentence share it): split once.
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
+    """Offsets, words as written and casefolded words of ``text``."""
+    matches = list(_TOKEN.finditer(text))
+    raw = tuple(m.group() for m in matches)
+    return tuple(m.start() for m in matches), raw, tuple(t.casefold() for t in raw)
+
+
 class _Matcher:
     """All keywords of a list of categories, indexed by their first token for one pass over the text."""
 
@@ -77,23 +86,24 @@ class _Matcher:
         found: list[tuple[int, int]] = []
         if not text:
             return found
-        matches = list(_TOKEN.finditer(text))
-        raw = [m.group() for m in matches]
-        folded = [t.casefold() for t in raw]
+        starts, raw, folded = _words(text)
         for i, token in enumerate(folded):
             for kw in self.by_first.get(token, ()):
                 if self._at(kw, raw, folded, i):
-                    found.append((kw.category, matches[i].start()))
+                    found.append((kw.category, starts[i]))
             for kw in self.by_prefix.get(token[:3], ()):
                 word = raw[i] if kw.exact_case else token
                 if word.startswith(kw.tokens[0]):
-                    found.append((kw.category, matches[i].start()))
+                    found.append((kw.category, starts[i]))
             if "-" in token:  # "5G-based" is about 5G; the head of a compound counts, its tail does not
                 head, head_raw = token.split("-")[0], raw[i].split("-")[0]
                 for kw in self.by_first.get(head, ()):
                     if len(kw.tokens) == 1 and not kw.prefix and (head_raw if kw.exact_case else head) == kw.tokens[0]:
-                        found.append((kw.category, matches[i].start()))
+                        found.append((kw.category, starts[i]))
+        chars = set(text)  # most keywords' first character is not in the text at all: skip their search
         for word, index in self.zh:
+            if word[0] not in chars:
+                continue
             at = text.find(word)
             while at >= 0:
                 found.append((index, at))
@@ -101,14 +111,14 @@ class _Matcher:
         return found
 
     @staticmethod
-    def _at(kw: _Keyword, raw: list[str], folded: list[str], i: int) -> bool:
+    def _at(kw: _Keyword, raw: tuple[str, ...], folded: tuple[str, ...], i: int) -> bool:
         n = len(kw.tokens)
         if i + n > len(raw):
             return False
         words = raw[i : i + n] if kw.exact_case else folded[i : i + n]
         if kw.prefix:
-            return words[:-1] == list(kw.tokens[:-1]) and words[-1].startswith(kw.tokens[-1])
-        return tuple(words) == kw.tokens
+            return words[:-1] == kw.tokens[:-1] and words[-1].startswith(kw.tokens[-1])
+        return words == kw.tokens
 
 
 @cache

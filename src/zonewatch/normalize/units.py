@@ -17,7 +17,7 @@ import re
 import tomllib
 from dataclasses import replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -100,34 +100,45 @@ def _clean(value: Decimal) -> Decimal:
 
 def find_areas(text: str, within: Span | None = None) -> list[Quantity]:
     """Every area in ``text`` (or ``text[within]``), in m², with the exact raw text and span."""
-    pattern, factors = _area_pattern()
     base = within.start if within else 0
     chunk = within.slice(text) if within else text
+    return [
+        Quantity(value, text[base + s : base + e], Span(base + s, base + e), "m2") for s, e, value in _areas_in(chunk)
+    ]
+
+
+# Every project of a paragraph searches that same paragraph: the figures of a stretch of text are remembered
+# (as offsets into it) for the next project, not searched again.
+@lru_cache(maxsize=256)
+def _areas_in(chunk: str) -> tuple[tuple[int, int, Decimal], ...]:
+    pattern, factors = _area_pattern()
     out = []
     for m in pattern.finditer(chunk):
         value = _number(m) * factors[m.group("unit").lower()]
-        if value >= _TOO_BIG:
-            continue
-        start = base + m.start()
-        end = base + m.end()
-        out.append(Quantity(_clean(value), text[start:end], Span(start, end), "m2"))
-    return out
+        if value < _TOO_BIG:
+            out.append((m.start(), m.end(), _clean(value)))
+    return tuple(out)
 
 
 def find_jobs(text: str, within: Span | None = None) -> list[Quantity]:
     """Job counts in ``text`` (or ``text[within]``): the number span only, so ``raw`` is the figure itself."""
     base = within.start if within else 0
     chunk = within.slice(text) if within else text
-    found: dict[int, Quantity] = {}
+    return [
+        Quantity(value, text[base + s : base + e], Span(base + s, base + e), "jobs") for s, e, value in _jobs_in(chunk)
+    ]
+
+
+@lru_cache(maxsize=256)
+def _jobs_in(chunk: str) -> tuple[tuple[int, int, Decimal], ...]:
+    found: dict[int, tuple[int, int, Decimal]] = {}
     for pattern in _job_patterns():
         for m in pattern.finditer(chunk):
-            start, end = base + m.start("fig"), base + m.end("fig")
-            if _number(m) >= _TOO_BIG:
+            value = _number(m)
+            if value >= _TOO_BIG:
                 continue
-            found.setdefault(
-                base + m.start("num"), Quantity(_clean(_number(m)), text[start:end], Span(start, end), "jobs")
-            )
-    return sorted(found.values(), key=lambda q: q.span.start)
+            found.setdefault(m.start("num"), (m.start("fig"), m.end("fig"), _clean(value)))
+    return tuple(sorted(found.values(), key=lambda q: q[0]))
 
 
 def _land_first(text: str, areas: list[Quantity]) -> Quantity | None:

@@ -140,7 +140,7 @@ def _future(extraction: Extraction) -> list[Finding]:
     out = []
     for p in extraction.projects:
         d = p.date
-        if d is None or d.span is None or _planned(extraction.document.text, d.span):
+        if d is None or d.span is None:
             continue
         # compare at the coarser of the two precisions: "August" is not after "2020-08-06"
         coarse = (
@@ -153,7 +153,8 @@ def _future(extraction: Extraction) -> list[Finding]:
             Precision.MONTH: lambda x: (x.year, x.month, 0),
             Precision.YEAR: lambda x: (x.year, 0, 0),
         }[coarse]
-        if key(d.date) > key(published.date):
+        # the date test first: reading the sentence for plans is only needed for a date after publication
+        if key(d.date) > key(published.date) and not _planned(extraction.document.text, d.span):
             out.append(
                 Finding(
                     kind="future_date",

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from zonewatch.extract.en.lexicon import lines, toml
 from zonewatch.extract.en.money import word_number
@@ -133,6 +136,7 @@ def is_capitalised(tok: str) -> bool:
     return first.islower() and not tok.islower()
 
 
+@lru_cache(maxsize=16384)
 def _common(tok: str) -> bool:
     return tok.lower() in _COMMON or tok.lower().rstrip(".") in _COMMON
 
@@ -163,6 +167,8 @@ def place_level(name: str) -> int | None:
 
 
 def _strip_possessive(tok: str) -> tuple[str, bool]:
+    if tok[-1] not in _POSSESSIVE_LAST:  # most words: no need to try the four endings
+        return tok, False
     for end in ("'s", "’s", "s'", "s’"):
         if tok.endswith(end) and len(tok) > len(end):
             return (tok[: -len(end)] if end[0] != "s" else tok[:-1]), True
@@ -175,16 +181,28 @@ def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset())
     ``lower_words`` are the words the document also writes in lower case: a lone capitalised one of them at
     the start of a sentence ("Development", "Approved") is an ordinary word, not a name.
     """
-    toks = [
-        (m.start() + span.start, m.end() + span.start, m.group()) for m in _TOKEN.finditer(text[span.start : span.end])
-    ]
+    # pos/endpos instead of a slice: the pattern has no anchors or look-behind, so the tokens are the same
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, span.start, span.end)]
     out: list[Name] = []
-    i = 0
     first_word = next((k for k, t in enumerate(toks) if t[2][0].isalpha()), 0)
-    while i < len(toks):
+    # Only a capitalised word can open a name: jump from one to the next. A word that is lower case (in
+    # Python's sense) never is; of the rest, one is when its first character has a case (is_capitalised).
+    starts = [
+        k
+        for k in compress(range(len(toks)), map(not_, map(str.islower, [t[2] for t in toks])))
+        if toks[k][2][0].isupper() or toks[k][2][0].islower()
+    ]
+    si = 0
+    i = 0
+    while si < len(starts):
+        if starts[si] < i:
+            si += 1
+            continue
+        i = starts[si]
+        si += 1
         tok = toks[i][2]
-        if not is_capitalised(tok) or (any(c.isdigit() for c in tok) and (not tok.isupper() or _MONEYISH.match(tok))):
-            i += 1
+        # isalpha() first: a word of letters has no digit (the two Unicode classes are disjoint)
+        if not tok.isalpha() and any(map(str.isdigit, tok)) and (not tok.isupper() or _MONEYISH.match(tok)):
             continue
         at_start = i == first_word or (i > 0 and toks[i - 1][2] in ("–", "—", "-", "•", "·", "*", "“", '"', ":"))
         j, possessive = _extend(toks, i)
@@ -222,6 +240,7 @@ def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset())
 
 
 _FUNCTION = frozenset("the a an this that these those its their our in on at of for by with from".split())
+_POSSESSIVE_LAST = frozenset("s'’")
 
 
 def _place_of(name: Name) -> Name | None:
@@ -278,7 +297,7 @@ def _extend(toks: list[tuple[int, int, str]], i: int) -> tuple[int, bool]:
         if j > i and tok in _CONNECT:
             break
         j += 1
-        if _ADJECTIVAL.search(tok):
+        if "-" in tok and _ADJECTIVAL.search(tok):
             return j, False  # "Hong Kong-based | Swire Properties": the description ends its own run
         if poss:
             return j, True
