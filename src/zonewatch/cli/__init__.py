@@ -1,15 +1,19 @@
-"""The ``zonewatch`` command: a thin Typer client over the library. Each module adds its commands to ``app``."""
+"""The ``zonewatch`` command: a thin Typer client over the library.
 
-from zonewatch.cli import backup as _backup  # noqa: F401
-from zonewatch.cli import extract as _extract  # noqa: F401  (registers commands)
-from zonewatch.cli import ledger as _ledger  # noqa: F401
-from zonewatch.cli import report as _report  # noqa: F401
-from zonewatch.cli import review as _review  # noqa: F401
-from zonewatch.cli import web as _web  # noqa: F401
+Each module under ``zonewatch.cli`` adds its commands to ``app``; the app imports them when it is first used,
+and ``zonewatch NAME`` imports NAME's module alone (``zonewatch.cli.app.COMMANDS``), so a command starts
+without the libraries only other commands need.
+"""
+
+import sys
+
 from zonewatch.cli.app import app
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
+    args = [a for a in sys.argv[1:2] if not a.startswith("-")]
+    if args:
+        app.only(args[0])
     app()
