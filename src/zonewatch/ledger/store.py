@@ -308,10 +308,22 @@ def recompute(
         pairs = _sources_of(session, project.id)
     if not pairs:
         return False
+    before = _snapshot(project)
+    _choose_values(project, pairs)
+    if len(pairs) > 1:
+        _disagreements(session, project, pairs)
+    changed = _snapshot(project) != before
+    if changed:
+        project.updated_at = utcnow()
+    _links(session, project, pairs)
+    return changed
+
+
+def _choose_values(project: ProjectRecord, pairs: list[tuple[ProjectSource, DocumentRow]]) -> None:
+    """The field values ``recompute`` sets: each chosen among the sources, analyst-edited fields left alone."""
     locked: set[str] = set()
     for name in project.edited_fields or ():
         locked.update(FIELD_GROUPS.get(name, (name,)))
-    before = _snapshot(project)
     # A field no source gives any more is cleared (a re-extraction may drop a wrong value).
     values: dict[str, Any] = dict.fromkeys(
         (
@@ -380,13 +392,6 @@ def recompute(
         if name not in locked:
             setattr(project, name, value)
     project.source_count = len(pairs)
-    if len(pairs) > 1:
-        _disagreements(session, project, pairs)
-    changed = _snapshot(project) != before
-    if changed:
-        project.updated_at = utcnow()
-    _links(session, project, pairs)
-    return changed
 
 
 def _snapshot(p: ProjectRecord) -> tuple[Any, ...]:
@@ -633,20 +638,23 @@ def _derive(
             project = _find_match(session, _report(data), doc.id)
             if project is not None:
                 merged.append(project.id)
+        source = ProjectSource(document_id=doc.id, local_id=p.id, data=data, published=doc.published)
+        parent = by_local.get(p.parent or "")
         if project is None:
+            # Inserted with its values (what ``recompute`` and ``refresh_totals`` would set), not updated after.
             project = ProjectRecord(status="pending", investors=[], hosts=[], sectors=[], edited_fields=[])
+            _choose_values(project, [(source, doc)])
+            if parent is not None:
+                project.parent_id = parent.id
+            project.in_totals = parent is None or parent.amount is None or parent.status == "rejected"
             session.add(project)
             session.flush()
             added.append(project.id)
             session.info.setdefault("fresh", set()).add(project.id)
             session.info.setdefault("created", set()).add(project.id)
         taken.add(project.id)
-        source = ProjectSource(
-            project_id=project.id, document_id=doc.id, local_id=p.id, data=data, published=doc.published
-        )
-        session.add(source)
-        session.flush()
-        parent = by_local.get(p.parent or "")
+        source.project_id = project.id
+        session.add(source)  # flushed by the next query (autoflush) or at the end of the document
         if (
             parent is not None
             and project.parent_id is None
