@@ -166,6 +166,12 @@ def test_paging_sorting_and_streaming(ledger) -> None:  # type: ignore[no-untype
     assert page.total == 7 and [r.investors[0] for r in page.rows] == ["Investor3", "Investor2", "Investor1"]
     assert [r.date_text for r in list_projects(ledger, sort="date", limit=2).rows] == ["2020-08-01", "2020-08-02"]
     assert len(list(iter_projects(ledger, batch=2))) == 7
+    capped = list_projects(ledger, sort="-amount_cny", limit=2, count_cap=3)
+    assert (capped.total, capped.total_capped) == (4, True)
+    assert [r.id for r in capped.rows] == [r.id for r in list_projects(ledger, sort="-amount_cny", limit=2).rows]
+    exact = list_projects(ledger, limit=2, count_cap=7)
+    assert (exact.total, exact.total_capped) == (7, False)
+    assert list_projects(ledger, limit=2, offset=4, count_cap=3).total_capped is True  # counts to 7: 4 + 2 + 1
     with pytest.raises(Exception, match="cannot sort"):
         list_projects(ledger, sort="colour")
     by_place = stats(ledger, "place")

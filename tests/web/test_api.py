@@ -46,6 +46,22 @@ def test_projects_filters_sort_and_pages(client: TestClient, query: str, expecte
 def test_projects_page_reports_total_beyond_the_page(client: TestClient) -> None:
     body = client.get("/api/projects?limit=1").json()
     assert (body["total"], body["limit"], body["offset"], len(body["rows"])) == (4, 1, 0, 1)
+    assert body["total_capped"] is False
+
+
+def test_projects_total_stops_at_the_cap(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from functools import partial
+
+    from zonewatch.ledger import query
+
+    monkeypatch.setattr(query, "list_projects", partial(query.list_projects, count_cap=2))
+    body = client.get("/api/projects?limit=1").json()
+    assert (body["total"], body["total_capped"], len(body["rows"])) == (3, True, 1)
+    # a page past the cap still counts just past itself, so there is always a next page when rows remain
+    body = client.get("/api/projects?limit=1&offset=3").json()
+    assert (body["total"], body["total_capped"], len(body["rows"])) == (4, False, 1)
+    html = client.get("/projects?limit=1&lang=en").text
+    assert "1–1 of 2+" in html and 'rel="next"' in html
 
 
 def test_project_has_sources_spans_conversions_and_findings(client: TestClient, ledger_url: str) -> None:
@@ -160,8 +176,14 @@ def test_ingest_pasted_text(writer: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"url": "https://a.example", "text": "both"}, {"url": "file:///etc/passwd"}, {"text": "x", "published": "soon"},
-     {"url": "http://127.0.0.1:5432/"}, {"url": "http://169.254.169.254/latest/meta-data/"}],
+    [
+        {},
+        {"url": "https://a.example", "text": "both"},
+        {"url": "file:///etc/passwd"},
+        {"text": "x", "published": "soon"},
+        {"url": "http://127.0.0.1:5432/"},
+        {"url": "http://169.254.169.254/latest/meta-data/"},
+    ],
 )
 def test_ingest_refuses_bad_bodies(writer: TestClient, body: dict) -> None:
     r = writer.post("/api/ingest", headers=AUTH, json=body)

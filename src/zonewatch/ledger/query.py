@@ -9,7 +9,8 @@ Reading (every list returns ``Page[Row]``: ``rows``, ``total``, ``limit``, ``off
 
     ProjectFilter(zone=, place=, investor=, sector=, stage=, since=, until=, min_amount=, search=,
                   status=, top_level_only=, document_id=, parent_id=)       # frozen; every field optional
-    list_projects(ledger, filter=None, sort="-date", limit=50, offset=0) -> Page[ProjectRow]
+    list_projects(ledger, filter=None, sort="-date", limit=50, offset=0, count_cap=10_000) -> ProjectPage
+        total counted up to the cap: beyond it total = cap + 1 and total_capped = True ("10,000+")
         sort: date | amount_cny | amount_usd | id | updated | place | stage, "-" for descending
     iter_projects(ledger, filter=None, sort="-date", batch=1000) -> Iterator[ProjectRow]   # exports, streaming
     get_project(ledger, project_id) -> ProjectDetail | None
@@ -54,7 +55,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, false, func, literal, or_, select
+from sqlalchemy import Select, and_, case, exists, false, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from zonewatch.errors import LedgerError
@@ -72,7 +73,6 @@ from zonewatch.ledger.models import (
     ProjectSource,
     ReviewAction,
     StageEvent,
-    StatRollup,
 )
 from zonewatch.ledger.names import canonical, zone_places
 from zonewatch.ledger.rows import (
@@ -107,6 +107,7 @@ __all__ = [
     "Page",
     "ProjectDetail",
     "ProjectFilter",
+    "ProjectPage",
     "ProjectRow",
     "ReviewRow",
     "SourceDetail",
@@ -141,6 +142,8 @@ __all__ = [
 STAT_KEYS = ("month", "sector", "place", "investor", "stage")
 SORT_KEYS = ("date", "amount_cny", "amount_usd", "id", "updated", "place", "stage")
 MAX_LIMIT = 1000
+# Pages count matching projects up to here and say "10,000+" beyond (list_projects).
+COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +165,45 @@ class ProjectFilter:
     parent_id: int | None = None
 
 
-def _filtered(session: Session, f: ProjectFilter | None) -> Select[ProjectRecord]:
+# A link filter (investor, sector) matching fewer rows than this drives the query from the link table's index
+# (then sorts those few); a more common one is checked project by project along the sort order's index, which
+# meets a page's worth of matches early. Chosen from the plans at 1M projects (docs/benchmarks.md).
+DRIVE_FROM_LINKS = 2_000
+
+
+def _place_condition(place: str) -> Any:
+    P = ProjectRecord
+    name, typed = canonical(place), place.strip().lower()
+    if name.isascii() and name.lower() == typed:
+        # place = name implies lower(place) = typed here: one equality the lower(place) indexes answer in order.
+        return func.lower(P.place) == typed
+    # The same rows as (place = name OR lower(place) = typed), with a condition an index on lower(place) can seek.
+    return and_(
+        or_(P.place == name, func.lower(P.place) == typed),
+        or_(func.lower(P.place) == func.lower(literal(name)), func.lower(P.place) == typed),
+    )
+
+
+def _link_condition(links: Select[Any], drive: bool) -> Any:
+    """``projects.id`` among ``links`` (a select of project ids): as IN (drives from the link index) or EXISTS."""
+    if drive:
+        return ProjectRecord.id.in_(links)
+    return exists(links.where(links.selected_columns[0] == ProjectRecord.id))
+
+
+def _few(session: Session, links: Select[Any]) -> bool:
+    """Whether ``links`` has fewer than DRIVE_FROM_LINKS rows (counted no further: an index-only range)."""
+    n = session.scalar(select(func.count()).select_from(links.limit(DRIVE_FROM_LINKS).subquery())) or 0
+    return n < DRIVE_FROM_LINKS
+
+
+def _filtered(session: Session, f: ProjectFilter | None, counting: bool = False) -> Select[ProjectRecord]:
+    """The projects matching ``f``.
+
+    ``counting``: shaped for counting at most a cap of them rather than for a sorted page: investor and sector
+    filters become joins driven from the link tables' indexes (select DISTINCT ids: a project can match
+    through two links), where IN (subquery) would first collect every link of a common sector.
+    """
     P = ProjectRecord
     q = select(P)
     f = f or ProjectFilter()
@@ -173,28 +214,33 @@ def _filtered(session: Session, f: ProjectFilter | None) -> Select[ProjectRecord
     if f.zone:
         q = q.where(P.place.in_(zone_places(f.zone)))
     if f.place:
-        q = q.where(or_(P.place == canonical(f.place), func.lower(P.place) == f.place.strip().lower()))
+        q = q.where(_place_condition(f.place))
     if f.investor:
         names = {canonical(f.investor), f.investor.strip()}
         org_ids = select(Organisation.id).where(
             or_(Organisation.name.in_(names), func.lower(Organisation.name) == f.investor.strip().lower())
         )
         alias_ids = select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias.in_(names))
-        q = q.where(
-            exists().where(
-                ProjectOrganisation.project_id == P.id,
-                ProjectOrganisation.role == "investor",
-                or_(
-                    ProjectOrganisation.organisation_id.in_(org_ids), ProjectOrganisation.organisation_id.in_(alias_ids)
-                ),
-            )
+        # Resolved first: literal ids let PostgreSQL's statistics see how common the investor is.
+        ids = sorted(set(session.scalars(org_ids.union(alias_ids))))
+        links = select(ProjectOrganisation.project_id).where(
+            ProjectOrganisation.role == "investor", ProjectOrganisation.organisation_id.in_(ids)
         )
+        if not ids:
+            q = q.where(false())
+        elif counting:
+            q = q.join(ProjectOrganisation, ProjectOrganisation.project_id == P.id).where(
+                ProjectOrganisation.role == "investor", ProjectOrganisation.organisation_id.in_(ids)
+            )
+        else:
+            q = q.where(_link_condition(links, _few(session, links)))
     if f.sector:
-        q = q.where(
-            exists().where(
-                ProjectSector.project_id == P.id, func.lower(ProjectSector.sector) == f.sector.strip().lower()
-            )
-        )
+        sector = func.lower(ProjectSector.sector) == f.sector.strip().lower()
+        links = select(ProjectSector.project_id).where(sector)
+        if counting:
+            q = q.join(ProjectSector, ProjectSector.project_id == P.id).where(sector)
+        else:
+            q = q.where(_link_condition(links, _few(session, links)))
     if f.stage:
         q = q.where(P.stage == f.stage)
     if f.since:
@@ -307,29 +353,56 @@ def _page_args(limit: int, offset: int) -> tuple[int, int]:
     return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
 
 
+@dataclass(frozen=True, slots=True)
+class ProjectPage(Page[ProjectRow]):
+    """A page of projects; ``total_capped``: more than ``total - 1`` match and counting stopped there."""
+
+    total_capped: bool = False
+
+
 def list_projects(
-    ledger: Ledger, filter: ProjectFilter | None = None, sort: str = "-date", limit: int = 50, offset: int = 0
-) -> Page[ProjectRow]:
-    """One page of the projects matching ``filter``, sorted (``-`` prefix: descending; ties by id)."""
+    ledger: Ledger,
+    filter: ProjectFilter | None = None,
+    sort: str = "-date",
+    limit: int = 50,
+    offset: int = 0,
+    count_cap: int | None = COUNT_CAP,
+) -> ProjectPage:
+    """One page of the projects matching ``filter``, sorted (``-`` prefix: descending; ties by id).
+
+    The total is counted up to ``count_cap`` (or past the page when the page lies beyond it): when more rows
+    match, ``total`` is the cap + 1 and ``total_capped`` is true (pages show "10,000+"). Counting every one of
+    a million matches costs more than the page itself; ``count_cap=None`` counts them all.
+    """
     limit, offset = _page_args(limit, offset)
     with ledger.read() as session:
         q = _filtered(session, filter)
-        total = session.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0
+        ids = _filtered(session, filter, counting=True).with_only_columns(ProjectRecord.id).order_by(None)
+        if filter is not None and (filter.investor or filter.sector):
+            ids = ids.distinct()
+        cap = None if count_cap is None else max(count_cap, offset + limit)
+        if cap is not None:
+            ids = ids.limit(cap + 1)
+        total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
         records = list(session.scalars(_order(q, sort).limit(limit).offset(offset)))
-        return Page(tuple(rows_for(session, records)), total, limit, offset)
+        capped = cap is not None and total > cap
+        return ProjectPage(tuple(rows_for(session, records)), total, limit, offset, capped)
 
 
 def iter_projects(
     ledger: Ledger, filter: ProjectFilter | None = None, sort: str = "-date", batch: int = 1000
 ) -> Iterator[ProjectRow]:
     """Every project matching ``filter``, streamed in batches (for exports of any size)."""
-    offset = 0
+    limit, offset = max(0, min(batch, MAX_LIMIT)), 0
     while True:
-        page = list_projects(ledger, filter, sort, limit=min(batch, MAX_LIMIT), offset=offset)
-        yield from page.rows
-        if len(page.rows) < page.limit or not page.rows:
+        # No count: a stream needs none, and counting at every batch would read the whole selection each time.
+        with ledger.read() as session:
+            records = list(session.scalars(_order(_filtered(session, filter), sort).limit(limit).offset(offset)))
+            rows = rows_for(session, records)
+        yield from rows
+        if len(rows) < limit or not rows:
             return
-        offset += len(page.rows)
+        offset += len(rows)
 
 
 def _spans(data: dict[str, Any]) -> dict[str, tuple[TextSpan, ...]]:
@@ -527,18 +600,26 @@ def _stat_row(key: Any, by: str, records: Any, projects: Any, cny: Any, usd: Any
     )
 
 
-def _rollup_rows(session: Session, by: str) -> list[StatRow]:
-    """The unfiltered figures of ``by`` from ``stat_rollup`` (kept by triggers; see migration 0003)."""
-    R = StatRollup
+_ROLLUP = text(
+    "SELECT bucket, records, projects, cny, cny_frac, usd, usd_frac, unconverted FROM stat_rollup WHERE dim = :dim"
+)
+_CENT = Decimal("0.01")
+
+
+def _rollup_rows(ledger: Ledger, by: str) -> list[StatRow]:
+    """The unfiltered figures of ``by`` from ``stat_rollup`` (kept by triggers; see migration 0003).
+
+    Read as plain driver values (no ORM, no type processing): the dashboard reads a few thousand of these.
+    """
+    none = _NONE_KEY.get(by, by)
     rows = []
-    for bucket, records, projects, cny, cny_frac, usd, usd_frac, unconverted in session.execute(
-        select(R.bucket, R.records, R.projects, R.cny, R.cny_frac, R.usd, R.usd_frac, R.unconverted).where(R.dim == by)
-    ):
-        # SQLite keeps whole units and ten-thousandths apart (exact integer sums); PostgreSQL's _frac stay 0.
-        total_cny = Decimal(cny or 0) + Decimal(cny_frac or 0) / 10000
-        total_usd = Decimal(usd or 0) + Decimal(usd_frac or 0) / 10000
-        key = bucket[1:] if bucket else None
-        rows.append(_stat_row(key, by, records, projects, total_cny, total_usd, unconverted))
+    with ledger.engine.connect() as conn:
+        for bucket, records, projects, cny, cny_frac, usd, usd_frac, unconverted in conn.execute(_ROLLUP, {"dim": by}):
+            # SQLite keeps whole units and ten-thousandths apart (exact integer sums); PostgreSQL's _frac stay 0.
+            total_cny = (Decimal(cny) + Decimal(cny_frac) / 10000).quantize(_CENT)
+            total_usd = (Decimal(usd) + Decimal(usd_frac) / 10000).quantize(_CENT)
+            key = bucket[1:] if bucket else none
+            rows.append(StatRow(key, int(records), int(projects), total_cny, total_usd, int(unconverted)))
     return rows
 
 
@@ -556,9 +637,10 @@ def stats(ledger: Ledger, by: str = "month", filter: ProjectFilter | None = None
     """
     if by not in STAT_KEYS:
         raise LedgerError(f"cannot group by {by!r}; use one of {', '.join(STAT_KEYS)}")
+    if _unfiltered(filter):
+        return _ordered(_rollup_rows(ledger, by), by)
     with ledger.read() as session:
-        rows = _rollup_rows(session, by) if _unfiltered(filter) else _live_rows(session, by, filter)
-    return _ordered(rows, by)
+        return _ordered(_live_rows(session, by, filter), by)
 
 
 def live_stats(ledger: Ledger, by: str = "month", filter: ProjectFilter | None = None) -> list[StatRow]:
@@ -578,10 +660,10 @@ def _ordered(rows: list[StatRow], by: str) -> list[StatRow]:
 
 def totals(ledger: Ledger, filter: ProjectFilter | None = None) -> StatRow:
     """The figures of :func:`stats` for the whole selection at once."""
+    if _unfiltered(filter):
+        rows = _rollup_rows(ledger, "total")
+        return rows[0] if rows else StatRow("total", 0, 0, _money(0), _money(0), 0)
     with ledger.read() as session:
-        if _unfiltered(filter):
-            rows = _rollup_rows(session, "total")
-            return rows[0] if rows else StatRow("total", 0, 0, _money(0), _money(0), 0)
         _, records, projects, cny, usd, unconverted = session.execute(_stat_query(session, "total", filter)).one()
     return StatRow("total", int(records or 0), int(projects or 0), _money(cny), _money(usd), int(unconverted or 0))
 

@@ -38,7 +38,10 @@ def to_json(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, query.ProjectRow):
-        return {**{f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}, "date_text": value.date_text}
+        return {
+            **{f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)},
+            "date_text": value.date_text,
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
@@ -49,7 +52,10 @@ def to_json(value: Any) -> Any:
 
 
 def page_json(page: query.Page[Any]) -> dict[str, Any]:
-    return {"total": page.total, "limit": page.limit, "offset": page.offset, "rows": to_json(page.rows)}
+    """A page as JSON; ``total_capped`` is true when counting stopped at the cap (``total`` is then cap + 1)."""
+    capped = bool(getattr(page, "total_capped", False))
+    return {"total": page.total, "total_capped": capped, "limit": page.limit, "offset": page.offset,
+            "rows": to_json(page.rows)}  # fmt: skip
 
 
 def who(request: Request) -> str:
@@ -59,6 +65,8 @@ def who(request: Request) -> str:
 
 @router.get("/projects", summary="Projects matching the filters of `zonewatch projects`, paginated and sorted")
 def api_projects(request: Request, f: Filters = Depends(project_filters)) -> dict[str, Any]:
+    """Answers `{"total", "total_capped", "limit", "offset", "rows"}`. The total is counted up to 10,000 (or to
+    just past the requested page): when more projects match, `total` is 10,001 and `total_capped` is true."""
     page = query.list_projects(get_ledger(request), f.project_filter, sort=f.sort, limit=f.limit, offset=f.offset)
     return page_json(page)
 
@@ -93,8 +101,9 @@ def api_documents(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    page = query.list_documents(get_ledger(request), search=search or None, language=language or None,
-                                limit=limit, offset=offset)
+    page = query.list_documents(
+        get_ledger(request), search=search or None, language=language or None, limit=limit, offset=offset
+    )
     return page_json(page)
 
 
@@ -115,8 +124,14 @@ def api_findings(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    page = query.list_findings(get_ledger(request), kind=kind or None, document_id=document_id,
-                               project_id=project_id, limit=limit, offset=offset)
+    page = query.list_findings(
+        get_ledger(request),
+        kind=kind or None,
+        document_id=document_id,
+        project_id=project_id,
+        limit=limit,
+        offset=offset,
+    )
     return page_json(page)
 
 
@@ -131,7 +146,9 @@ def api_organisations(
 
 
 @router.get("/reviews", summary="The audit log of review actions, newest first")
-def api_reviews(request: Request, project_id: Id | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def api_reviews(
+    request: Request, project_id: Id | None = None, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
     return page_json(query.list_reviews(get_ledger(request), project_id=project_id, limit=limit, offset=offset))
 
 
@@ -191,8 +208,11 @@ def api_reject(request: Request, project_id: IdPath) -> dict[str, Any]:
     return _done(query.reject(get_ledger(request), project_id, who(request)), project_id)
 
 
-@router.post("/projects/{project_id}/edit", dependencies=[Depends(require_write)],
-             summary="Edit one field; re-extraction never overwrites it")
+@router.post(
+    "/projects/{project_id}/edit",
+    dependencies=[Depends(require_write)],
+    summary="Edit one field; re-extraction never overwrites it",
+)
 def api_edit(request: Request, project_id: IdPath, body: EditBody) -> dict[str, Any]:
     if body.field not in query.EDITABLE_FIELDS:
         raise HTTPException(422, f"field: one of {', '.join(query.EDITABLE_FIELDS)}")
@@ -204,10 +224,21 @@ def api_add_alias(request: Request, body: AliasBody) -> dict[str, Any]:
     return to_json(query.add_alias(get_ledger(request), body.organisation, body.alias, who(request)))
 
 
-@router.post("/ingest", dependencies=[Depends(require_write)], summary="Ingest a URL or pasted text; answers with the projects found")
+@router.post(
+    "/ingest",
+    dependencies=[Depends(require_write)],
+    summary="Ingest a URL or pasted text; answers with the projects found",
+)
 def api_ingest(request: Request, body: IngestBody) -> dict[str, Any]:
     from zonewatch.web.ingest import ingest
 
-    results, projects = ingest(get_ledger(request), request.app.state.settings, url=body.url, text=body.text,
-                              published=body.published, title=body.title, lang=body.lang)
+    results, projects = ingest(
+        get_ledger(request),
+        request.app.state.settings,
+        url=body.url,
+        text=body.text,
+        published=body.published,
+        title=body.title,
+        lang=body.lang,
+    )
     return {"results": to_json(results), "projects": to_json(projects)}

@@ -5,6 +5,17 @@ total; triggers on ``projects``, ``project_sectors`` and ``project_organisations
 writing transaction (SQL in ``migrations/rollup_0003.py``). The upgrade back-fills it from the rows already
 there, so a ledger created at 0002 reads the same figures from the rollup as from the live query.
 
+Indexes, from the plans of ``python -m benchmarks.run query`` at 100k projects (docs/benchmarks.md):
+
+- a place sorted by amount: both engines found the place through ``lower(place)`` and then sorted every
+  project of it (SQLite ``USE TEMP B-TREE FOR ORDER BY``, PostgreSQL a parallel seq scan + sort):
+  ``(lower(place), amount_cny [DESC NULLS LAST, id DESC])`` reads the page in order and stops at 50; it
+  replaces 0002's ``lower(place)`` index;
+- PostgreSQL's capped counts (``LIMIT 10001``) read every matching heap row for ``status``: the place and the
+  stage + date indexes carry ``status`` (INCLUDE), so the count is an index-only scan on a vacuumed table;
+- SQLite's capped count of an investor's projects read ``project_organisations`` rows for their project id:
+  ``(organisation_id, role, project_id)`` answers it from the index.
+
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-25
@@ -42,10 +53,33 @@ def upgrade() -> None:
     statements = rollup.sqlite_statements() if dialect == "sqlite" else rollup.postgresql_statements()
     for statement in statements + rollup.backfill_statements(dialect):
         op.execute(statement)
+    op.execute("DROP INDEX IF EXISTS ix_projects_place_lower")
+    if dialect == "postgresql":
+        op.create_index("ix_projects_place_lower_amount", "projects",
+                        [sa.text("lower(place)"), sa.text("amount_cny DESC NULLS LAST"), sa.text("id DESC")],
+                        postgresql_include=["status"])  # fmt: skip
+        op.execute("DROP INDEX IF EXISTS ix_projects_stage_date")
+        op.create_index("ix_projects_stage_date_status", "projects",
+                        ["stage", sa.text("date DESC NULLS LAST"), sa.text("id DESC")], postgresql_include=["status"])  # fmt: skip
+    else:
+        op.create_index("ix_projects_place_lower_amount", "projects", [sa.text("lower(place)"), "amount_cny"])
+        op.create_index("ix_project_organisations_org_project", "project_organisations",
+                        ["organisation_id", "role", "project_id"])  # fmt: skip
 
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
+    for name in (
+        "ix_projects_place_lower_amount",
+        "ix_projects_stage_date_status",
+        "ix_project_organisations_org_project",
+    ):
+        op.execute(f"DROP INDEX IF EXISTS {name}")
+    op.create_index("ix_projects_place_lower", "projects", [sa.text("lower(place)")])
+    if dialect == "postgresql":
+        op.create_index(
+            "ix_projects_stage_date", "projects", ["stage", sa.text("date DESC NULLS LAST"), sa.text("id DESC")]
+        )
     for statement in rollup.drop_statements(dialect):
         op.execute(statement)
     op.drop_table("stat_rollup")
