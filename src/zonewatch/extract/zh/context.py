@@ -38,6 +38,10 @@ class Context:
     places: list[Place]
     owners: dict[str, Org]  # "兰州新区防水新材料产业基地项目" -> the company whose name preceded it
     starts: dict[str, list[int]]  # start offsets of orgs, places, dates and money, for bisecting
+    companies: list[Org]  # the orgs whose role is "company", in text order (``starts["companies"]``)
+    org_span: int  # the longest org mention: an org ending (or overlapping) near a point starts this far before
+    place_sentences: list[int]  # for each sentence, the last one before it holding a destination place (or -1)
+    memo: dict[tuple[str, str], list[int]]  # look-ups by place name, filled when first asked
 
     @classmethod
     def build(cls, doc: Document) -> Context:
@@ -49,23 +53,30 @@ class Context:
         places = find_places(text, sh, companies, lexicon().places)
         money = find_money(text, sh)
         dates = find_dates(text, sh, published)
+        companies_ = [o for o in orgs if o.role == "company"]
         starts = {
             "orgs": [o.mention.span.start for o in orgs],
+            "companies": [o.mention.span.start for o in companies_],
             "places": [p.mention.span.start for p in places],
             "dates": [d.value.span.start if d.value.span else -1 for d in dates],
             "money": [h.money.span.start for h in money],
         }
+        sentences = split_sentences(text, sh)
         return cls(
             text=text,
             shadow=sh,
             published=published,
-            sentences=split_sentences(text, sh),
+            sentences=sentences,
             money=money,
             dates=dates,
             orgs=orgs,
             places=places,
             owners=_owners(sh, orgs),
             starts=starts,
+            companies=companies_,
+            org_span=max((o.mention.span.end - o.mention.span.start for o in orgs), default=0),
+            place_sentences=_place_sentences(sentences, places),
+            memo={},
         )
 
     def sentence_index(self, pos: int) -> int:
@@ -84,18 +95,65 @@ class Context:
     def money_in(self, start: int, end: int) -> list[MoneyHit]:
         return _within(self.money, self.starts["money"], start, end, lambda h: h.money.span.start)
 
+    def place_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indexes ``[lo, hi)`` into ``places`` of those starting in ``[start, end)``."""
+        starts = self.starts["places"]
+        return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+
+    def place_sentence_before(self, index: int) -> int:
+        """The last sentence before sentence ``index`` holding a place that is neither a venue nor an existing
+        site (-1 if none)."""
+        return self.place_sentences[index]
+
+    def containers(self, name: str, lo: int, hi: int) -> list[int]:
+        """The indexes in ``[lo, hi)`` of the zones (neither venues nor existing sites) whose name contains
+        ``name`` ("海门经济技术开发区" for "海门")."""
+        key = ("contains", name)
+        if key not in self.memo:
+            self.memo[key] = [
+                i
+                for i, p in enumerate(self.places)
+                if p.zone and not p.venue and not p.existing and name in p.mention.name
+            ]
+        found = self.memo[key]
+        return found[bisect.bisect_left(found, lo) : bisect.bisect_left(found, hi)]
+
+    def zones_ending(self, bare: str, pos: int) -> list[int]:
+        """The indexes of the places starting before ``pos`` named (in the shadow) ``...bare`` and longer
+        ("合肥高新区" for "高新区"), not existing sites."""
+        key = ("ends", bare)
+        if key not in self.memo:
+            sh = self.shadow
+            self.memo[key] = [
+                i
+                for i, p in enumerate(self.places)
+                if not p.existing
+                and len(p.mention.span) > len(bare)
+                and sh[p.mention.span.start : p.mention.span.end].endswith(bare)
+            ]
+        found = self.memo[key]
+        starts = self.starts["places"]
+        return found[: bisect.bisect_left(found, bisect.bisect_left(starts, pos))]
+
     def is_event_sentence(self, index: int) -> bool:
         s = self.sentences[index].span
         return bool(_EVENT.search(self.shadow, s.start, s.end))
 
     def last_company_before(self, pos: int, since: int) -> Org | None:
-        found = [o for o in self.orgs if o.role == "company" and since <= o.mention.span.start < pos]
-        return found[-1] if found else None
+        i = bisect.bisect_left(self.starts["companies"], pos) - 1
+        return self.companies[i] if i >= 0 and self.companies[i].mention.span.start >= since else None
 
     def main_company(self, pos: int) -> Org | None:
         """The company a bare "公司" refers to: the last one named in full before ``pos``."""
-        found = [o for o in self.orgs if o.role == "company" and o.mention.span.start < pos]
-        return found[-1] if found else None
+        i = bisect.bisect_left(self.starts["companies"], pos) - 1
+        return self.companies[i] if i >= 0 else None
+
+    def orgs_near(self, start: int, end: int) -> list[Org]:
+        """The orgs that may end in or overlap ``[start, end)``: those starting before ``end`` and at most the
+        longest org mention before ``start`` (a superset: callers test what they need)."""
+        starts = self.starts["orgs"]
+        lo = bisect.bisect_left(starts, start - self.org_span)
+        return self.orgs[lo : bisect.bisect_left(starts, end)]
 
 
 def _within(items: list[T], starts: list[int], start: int, end: int, end_of: Callable[[T], int]) -> list[T]:
@@ -103,6 +161,25 @@ def _within(items: list[T], starts: list[int], start: int, end: int, end_of: Cal
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
     return [x for x in items[lo:hi] if end_of(x) <= end]
+
+
+def _place_sentences(sentences: list[Sentence], places: list[Place]) -> list[int]:
+    """For each sentence, the last sentence before it holding a place (within it) that is neither a venue nor
+    an existing site, or -1."""
+    starts = [s.span.start for s in sentences]
+    holds = [False] * len(sentences)
+    for p in places:
+        if p.venue or p.existing:
+            continue
+        j = bisect.bisect_right(starts, p.mention.span.start) - 1
+        if j >= 0 and p.mention.span.start < sentences[j].span.end and p.mention.span.end <= sentences[j].span.end:
+            holds[j] = True
+    out, last = [], -1
+    for j, held in enumerate(holds):
+        out.append(last)
+        if held:
+            last = j
+    return out
 
 
 def _owners(shadow: str, orgs: list[Org]) -> dict[str, Org]:

@@ -3,6 +3,7 @@ projects it covers ("15个重大项目", "项目9个"), and the stage reached (�
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -165,12 +166,33 @@ def stage_cues(text: str, shadow: str, start: int, end: int) -> list[StageValue]
 def nearest_stage(cues: list[StageValue], pos: int) -> StageValue | None:
     """The cue nearest before ``pos`` (else the first after it); a firmer cue before it wins over a plan
     ("签署协议...计划投资": the signing is what happened, the plan what it commits to)."""
-    before = [c for c in cues if c.span.end <= pos]
-    if before:
-        firmer = [c for c in before if c.stage is not Stage.ANNOUNCED]
-        return firmer[-1] if before[-1].stage is Stage.ANNOUNCED and firmer else before[-1]
-    after = [c for c in cues if c.span.start >= pos]
-    return after[0] if after else None
+    return StageCues(cues).nearest(pos)
+
+
+class StageCues:
+    """A sentence's stage cues (in text order, not overlapping) indexed for :func:`nearest_stage` by bisecting:
+    a sentence with thousands of amounts asks for thousands of positions."""
+
+    __slots__ = ("cues", "ends", "firm", "starts")
+
+    def __init__(self, cues: list[StageValue]) -> None:
+        self.cues = cues
+        self.starts = [c.span.start for c in cues]
+        self.ends = [c.span.end for c in cues]
+        self.firm: list[int | None] = []  # the last cue up to each one that is firmer than a plan
+        last = None
+        for i, c in enumerate(cues):
+            if c.stage is not Stage.ANNOUNCED:
+                last = i
+            self.firm.append(last)
+
+    def nearest(self, pos: int) -> StageValue | None:
+        hi = bisect.bisect_right(self.ends, pos)  # the cues ending by ``pos``
+        if hi:
+            last, firm = self.cues[hi - 1], self.firm[hi - 1]
+            return self.cues[firm] if last.stage is Stage.ANNOUNCED and firm is not None else last
+        lo = bisect.bisect_left(self.starts, pos)
+        return self.cues[lo] if lo < len(self.cues) else None
 
 
 def find_stage(text: str, shadow: str, start: int, end: int, after_end: int | None = None) -> StageValue | None:

@@ -3,7 +3,10 @@ count, date, stage, place, project and parent; repeats of the same figure merged
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
@@ -11,10 +14,10 @@ from functools import cache
 from zonewatch.extract.zh.context import Context
 from zonewatch.extract.zh.dates import DateHit
 from zonewatch.extract.zh.figures import (
+    StageCues,
     find_count,
     is_investment,
     looks_aggregate,
-    nearest_stage,
     sentence_cue_at,
     stage_cues,
 )
@@ -72,13 +75,52 @@ class _Draft:
     headline: bool = False
     parent: int | None = None
     evidence: Span | None = None
-    near: str = ""  # the shadow text of its sentence and the one before (where "该项目" finds its name)
+    shadow: str = ""  # the document's shadow text, for ``near``
+    near_span: tuple[int, int] = (0, 0)
+
+    @property
+    def near(self) -> str:
+        """The shadow text of its sentence and the one before (where "该项目" finds its name). Sliced when asked:
+        a copy per record would make a line of thousands of amounts quadratic in memory."""
+        return self.shadow[self.near_span[0] : self.near_span[1]]
+
+
+class _Claims:
+    """Places named in a company's own clause as its destination, with who claimed them (core names), so that
+    a record asks "is this place another company's?" without rescanning every earlier record."""
+
+    def __init__(self) -> None:
+        self.by_span: dict[Span, dict[frozenset[str], None]] = {}
+
+    def add(self, d: _Draft) -> None:
+        if d.place_here and d.place and d.investors:
+            names = frozenset(core_name(m.name) for m in d.investors)
+            self.by_span.setdefault(d.place.span, {})[names] = None
+
+    def against(self, mine: frozenset[str]) -> Callable[[Span], bool]:
+        """Whether a place was claimed by investors sharing no name with ``mine`` (nothing is, if ``mine`` is empty)."""
+        by_span = self.by_span
+
+        def claimed(span: Span) -> bool:
+            return bool(mine) and any(not mine & names for names in by_span.get(span, ()))
+
+        return claimed
+
+
+def _unclaimed(span: Span) -> bool:
+    return False
 
 
 def extract_projects(doc: Document) -> list[Project]:
     """Every investment commitment in a Chinese document, as project records in text order."""
+    # Each amount's work is kept to its own neighbourhood (indexes by sentence and position, no rescans of the
+    # earlier records): a document of thousands of amounts must not take the square of that.
     ctx = Context.build(doc)
     drafts: list[_Draft] = []
+    drafted: set[int] = set()  # the sentences holding a record
+    claims = _Claims()
+    hosts_of: dict[tuple[int, int], list[Mention]] = {}
+    dates_of: dict[int, _SentenceDates] = {}
     context_date: DateValue | None = None
     context_stage: StageValue | None = None
     for si, sent in enumerate(ctx.sentences):
@@ -88,11 +130,17 @@ def extract_projects(doc: Document) -> list[Project]:
         last_inv_end = s0  # end of the last investment in this sentence (and of the project named after it)
         had_investment = False
         neg_cue = sentence_cue_at(ctx.shadow, s0, s1) if hits else None
-        cues = stage_cues(ctx.text, ctx.shadow, s0, s1)
+        cues = StageCues(stage_cues(ctx.text, ctx.shadow, s0, s1))
+        # where the next figure that is not a stated conversion starts, after each one
+        next_starts = [s1] * len(hits)
+        following = s1
+        for k in range(len(hits) - 1, -1, -1):
+            next_starts[k] = following
+            if hits[k].kind != "conversion":
+                following = hits[k].money.span.start
         for k, h in enumerate(hits):
             start, end = h.money.span.start, h.money.span.end
-            rest = [x for x in hits[k + 1 :] if x.kind != "conversion"]
-            next_start = rest[0].money.span.start if rest else s1
+            next_start = next_starts[k]
             # the text after the amount, past a stated conversion "(约合人民币9.7亿元)"
             after = end
             if k + 1 < len(hits) and hits[k + 1].kind == "conversion":
@@ -121,8 +169,8 @@ def extract_projects(doc: Document) -> list[Project]:
                 continue
             had_investment = True
             consumed = end
-            d = _Draft(h, si, headline=sent.headline, evidence=sent.span)
-            d.near = ctx.shadow[ctx.sentences[max(0, si - 1)].span.start : s1]
+            d = _Draft(h, si, headline=sent.headline, evidence=sent.span, shadow=ctx.shadow)
+            d.near_span = (ctx.sentences[max(0, si - 1)].span.start, s1)
             d.count = find_count(ctx.text, ctx.shadow, prev_end, start, end)
             window = (last_inv_end, start)
             companies = [o for o in ctx.orgs_in(*window) if o.role in ("company", "anaphor")]
@@ -134,33 +182,34 @@ def extract_projects(doc: Document) -> list[Project]:
                 d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
                 if d.count is None:
                     d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
-                d.project = _project(ctx, window, after, next_start) or _heading_project(ctx, si, drafts)
+                d.project = _project(ctx, window, after, next_start) or _heading_project(ctx, si, drafted)
                 if d.project is not None and d.project.span.start >= end:
                     consumed = d.project.span.end
                 if not d.investors and d.project is not None:
                     d.investors = _owner_of(ctx, d.project, window)
-            d.hosts = _hosts(ctx, s0, s1)
-            if not d.hosts and si > 0 and not any(x.sentence == si - 1 for x in drafts):
-                d.hosts = _hosts(ctx, ctx.sentences[si - 1].span.start, s0)
-            d.date, d.date_here = _date(ctx, si, start, context_date)
-            d.stage = nearest_stage(cues, start) or context_stage
+            # (the lists are shared by a sentence's records and never changed)
+            if (si, s0) not in hosts_of:
+                hosts_of[si, s0] = _hosts(ctx, s0, s1)
+            d.hosts = hosts_of[si, s0]
+            if not d.hosts and si > 0 and si - 1 not in drafted:
+                p0 = ctx.sentences[si - 1].span.start
+                if (si, p0) not in hosts_of:
+                    hosts_of[si, p0] = _hosts(ctx, p0, s0)
+                d.hosts = hosts_of[si, p0]
+            if si not in dates_of:
+                dates_of[si] = _SentenceDates(ctx, si)
+            d.date, d.date_here = dates_of[si].date(start, context_date, ctx.published)
+            d.stage = cues.nearest(start) or context_stage
             if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
                 d.stage = context_stage
             # a place named in another company's clause is that company's destination, not this one's
-            mine = {core_name(m.name) for m in d.investors}
-            claimed = frozenset(
-                x.place.span
-                for x in drafts
-                if x.place_here
-                and x.place
-                and x.investors
-                and mine
-                and not mine & {core_name(m.name) for m in x.investors}
-            )
+            claimed = claims.against(frozenset(core_name(m.name) for m in d.investors))
             d.place, d.place_here = _place(ctx, si, prev_end, start, next_start, claimed)
             if d.place is not None:
                 d.place = _refer_back(ctx, d.place)
             drafts.append(d)
+            drafted.add(si)
+            claims.add(d)
             prev_end = end
             last_inv_end = max(end, consumed)
         # what this sentence says carries over to the next ones
@@ -168,7 +217,7 @@ def extract_projects(doc: Document) -> list[Project]:
         if here and ctx.is_event_sentence(si):
             sharp = [x for x in here if not x.vague]
             context_date = (sharp or here)[-1].value
-        stage = nearest_stage(cues, s1)
+        stage = cues.nearest(s1)
         if stage is not None and stage.stage is not Stage.ANNOUNCED:
             context_stage = stage
     drafts = _merge_repeats(drafts)
@@ -242,7 +291,9 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
         end = window[0] + m.end()
         start = walk_left(sh, window[0] + m.start(), stops, 28, latin=True)
         # "欣旺达电子股份有限公司南昌动力电池项目": the company is the investor, the rest the project
-        start = max([start] + [o.mention.span.end for o in ctx.orgs if start <= o.mention.span.end < end - 2])
+        start = max(
+            [start] + [o.mention.span.end for o in ctx.orgs_near(start, end) if start <= o.mention.span.end < end - 2]
+        )
         name = sh[start:end]
         if end - start >= 5 and not _GENERIC_PROJECT.match(name) and not re.search(r"\d\s?(?:个|项|家|批)", name):
             return Mention(ctx.text[start:end], ctx.text[start:end], Span(start, end))
@@ -262,19 +313,22 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
     m = _SUBJECT.search(head)
     if m and 3 <= m.start() <= 24 and not re.search(r"与|签|和|将|在|公司|预计|计划", head[: m.start()]):
         s, e = clause_start, clause_start + m.start()
-        if not _GENERIC_PROJECT.match(sh[s:e]) and not any(o.mention.span.overlaps(Span(s, e)) for o in ctx.orgs):
+        if not _GENERIC_PROJECT.match(sh[s:e]) and not any(
+            o.mention.span.overlaps(Span(s, e)) for o in ctx.orgs_near(s, e)
+        ):
             return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
     return None
 
 
-def _heading_project(ctx: Context, si: int, drafts: list[_Draft]) -> Mention | None:
-    """A list of signed projects often heads each with its name on a line of its own ("光启成都产业基地项目")."""
+def _heading_project(ctx: Context, si: int, drafted: set[int]) -> Mention | None:
+    """A list of signed projects often heads each with its name on a line of its own ("光启成都产业基地项目").
+    ``drafted``: the sentences holding a record already."""
     j = si - 1
     while j >= 0 and not ctx.sentences[j].headline:
-        if any(d.sentence == j for d in drafts) or si - j > 2:
+        if j in drafted or si - j > 2:
             return None
         j -= 1
-    if j < 0 or any(d.sentence == j for d in drafts):
+    if j < 0 or j in drafted:
         return None
     span = ctx.sentences[j].span
     name = ctx.shadow[span.start : span.end]
@@ -283,26 +337,49 @@ def _heading_project(ctx: Context, si: int, drafts: list[_Draft]) -> Mention | N
     return None
 
 
-def _date(ctx: Context, si: int, pos: int, context: DateValue | None) -> tuple[DateValue | None, bool]:
-    """The nearest sharp date before the amount in its sentence, else after it, else a vague one
+class _SentenceDates:
+    """A sentence's dates, indexed for choosing each amount's date by position (a sentence may hold thousands).
+
+    The choice: the nearest sharp date before the amount in its sentence, else after it, else a vague one
     (日前, 今年), else the last event date before, else the publication date."""
-    s = ctx.sentences[si].span
-    usable = [d for d in ctx.dates_in(s.start, s.end) if not d.future and not _planned(ctx, d)]
-    before = [d for d in usable if d.value.span and d.value.span.start < pos]
-    sharp = [d for d in before if not _vague(d)]
-    if sharp:
-        return sharp[-1].value, True
-    after = [d for d in usable if d.value.span and d.value.span.start >= pos and not _vague(d)]
-    if after:
-        return after[0].value, True
-    if before:
-        # "近日" (a month) says more than "今年" (a year)
-        return min(
-            before, key=lambda d: (d.value.precision is Precision.YEAR, -d.value.span.start if d.value.span else 0)
-        ).value, True
-    if context is not None:
-        return context, False
-    return ctx.published, False
+
+    def __init__(self, ctx: Context, si: int) -> None:
+        s = ctx.sentences[si].span
+        self.usable = [
+            d for d in ctx.dates_in(s.start, s.end) if not d.future and not _planned(ctx, d) and d.value.span
+        ]
+        self.starts = [d.value.span.start if d.value.span else 0 for d in self.usable]
+        # up to each date: the last sharp one, and the best vague one ("近日" (a month) says more than "今年")
+        self.sharp_upto: list[int | None] = []
+        self.best_upto: list[int] = []
+        sharp, best = None, -1
+        for i, d in enumerate(self.usable):
+            if not _vague(d):
+                sharp = i
+            if best < 0 or _vague_key(d) < _vague_key(self.usable[best]):
+                best = i
+            self.sharp_upto.append(sharp)
+            self.best_upto.append(best)
+        # from each date on: the first sharp one
+        self.sharp_from: list[int | None] = [None] * (len(self.usable) + 1)
+        for i in range(len(self.usable) - 1, -1, -1):
+            self.sharp_from[i] = i if not _vague(self.usable[i]) else self.sharp_from[i + 1]
+
+    def date(self, pos: int, context: DateValue | None, published: DateValue | None) -> tuple[DateValue | None, bool]:
+        n = bisect.bisect_left(self.starts, pos)  # the dates before ``pos``
+        if n and (i := self.sharp_upto[n - 1]) is not None:
+            return self.usable[i].value, True
+        if (j := self.sharp_from[n]) is not None:
+            return self.usable[j].value, True
+        if n:
+            return self.usable[self.best_upto[n - 1]].value, True
+        if context is not None:
+            return context, False
+        return published, False
+
+
+def _vague_key(d: DateHit) -> tuple[bool, int]:
+    return (d.value.precision is Precision.YEAR, -d.value.span.start if d.value.span else 0)
 
 
 def _planned(ctx: Context, d: DateHit) -> bool:
@@ -321,15 +398,49 @@ def _refer_back(ctx: Context, place: Mention) -> Mention:
     bare = sh[place.span.start : place.span.end]
     if bare not in lexicon().words("places", "refer_back"):
         return place
-    for p in reversed(ctx.places_in(0, place.span.start)):
-        name = sh[p.mention.span.start : p.mention.span.end]
-        if name.endswith(bare) and len(name) > len(bare) and not p.existing:
+    for i in reversed(ctx.zones_ending(bare, place.span.start)):
+        p = ctx.places[i]
+        if p.mention.span.end <= place.span.start:
             return p.mention
     return place
 
 
+def _ok(p: Place) -> bool:
+    """A place that can be a destination: not a venue, not an existing site."""
+    return not p.venue and not p.existing
+
+
+def _specific(ctx: Context, p: Place, pool: list[Place]) -> Mention:
+    """The most specific place of ``pool`` naming the same one as ``p`` ("海门经济技术开发区" over "海门")."""
+    better = [q for q in pool if _ok(q) and q.zone and p.mention.name in q.mention.name and q is not p]
+    return (better[-1] if better else p).mention
+
+
+def _last_in(ctx: Context, start: int, end: int, claimed: Callable[[Span], bool]) -> Mention | None:
+    """The last destination place in ``[start, end)`` not claimed by another company, made specific: what
+    ``_specific(found[-1], found)`` gives over the unclaimed places of the range, without listing them."""
+    lo, hi = ctx.place_range(start, end)
+    places = ctx.places
+    for i in range(hi - 1, lo - 1, -1):
+        p = places[i]
+        if p.mention.span.end <= end and _ok(p) and not claimed(p.mention.span):
+            break
+    else:
+        return None
+    for j in reversed(ctx.containers(p.mention.name, lo, hi)):
+        q = places[j]
+        if q is not p and q.mention.span.end <= end and not claimed(q.mention.span):
+            return q.mention
+    return p.mention
+
+
 def _place(
-    ctx: Context, si: int, window_start: int, pos: int, next_start: int, claimed: frozenset[Span] = frozenset()
+    ctx: Context,
+    si: int,
+    window_start: int,
+    pos: int,
+    next_start: int,
+    claimed: Callable[[Span], bool] = _unclaimed,
 ) -> tuple[Mention | None, bool]:
     """The destination: one named as such near the amount, else the nearest place before it in its
     sentence, else after it, else the last place of an earlier sentence (never a venue or an existing site).
@@ -337,33 +448,26 @@ def _place(
     next company's clause). The flag says whether it was found in the amount's
     own sentence."""
     s = ctx.sentences[si].span
-
-    def ok(p: Place) -> bool:
-        return not p.venue and not p.existing
-
-    def specific(p: Place, pool: list[Place]) -> Mention:
-        # the most specific place naming the same one ("海门经济技术开发区" over "海门")
-        better = [q for q in pool if ok(q) and q.zone and p.mention.name in q.mention.name and q is not p]
-        return (better[-1] if better else p).mention
-
     own = ctx.places_in(window_start, next_start)
-    marked = [p for p in own if p.marked and ok(p)]
+    marked = [p for p in own if p.marked and _ok(p)]
     if marked:
         return min(marked, key=lambda p: abs(p.mention.span.start - pos)).mention, True
-    before = [p for p in ctx.places_in(window_start, pos) if ok(p)]
+    before = [p for p in ctx.places_in(window_start, pos) if _ok(p)]
     if before:
-        return specific(before[-1], before), True
-    earlier = [p for p in ctx.places_in(s.start, window_start) if ok(p) and p.mention.span not in claimed]
-    if earlier:
-        return specific(earlier[-1], earlier), True
-    after = [p for p in ctx.places_in(pos, next_start) if ok(p)]
+        return _specific(ctx, before[-1], before), True
+    earlier = _last_in(ctx, s.start, window_start, claimed)
+    if earlier is not None:
+        return earlier, True
+    after = [p for p in ctx.places_in(pos, next_start) if _ok(p)]
     if after:
         return after[0].mention, True
-    for j in range(si - 1, -1, -1):
+    j = ctx.place_sentence_before(si)
+    while j >= 0:
         span = ctx.sentences[j].span
-        found = [p for p in ctx.places_in(span.start, span.end) if ok(p) and p.mention.span not in claimed]
-        if found:
-            return specific(found[-1], found), False
+        found = _last_in(ctx, span.start, span.end, claimed)
+        if found is not None:
+            return found, False
+        j = ctx.place_sentence_before(j)
     return None, False
 
 
@@ -472,49 +576,107 @@ def _same_figure(a: _Draft, b: _Draft) -> bool:
 
 
 def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
-    """One record per figure: a headline or a later sentence restating an amount adds nothing new."""
+    """One record per figure: a headline or a later sentence restating an amount adds nothing new.
+
+    A record is compared with the kept ones in order, the first twin wins. Only two kinds can be twins: one
+    of the same figure (currency, value, upper bound), or, when one of the two is a headline, a restated
+    total; so a body record is compared with the kept records of its figure and the kept headlines only."""
     kept: list[_Draft] = []
+    by_figure: dict[tuple[str, Decimal, Decimal | None], list[int]] = {}  # positions in ``kept``, ascending
+    heads: list[int] = []  # positions of kept headline records, ascending
+
+    def figure(d: _Draft) -> tuple[str, Decimal, Decimal | None]:
+        m = d.hit.money
+        return m.currency, m.value, m.upper
+
     for d in drafts:
-        twin = next((k for k in kept if _same_figure(k, d)), None)
-        if twin is None:
+        if d.headline:
+            candidates: Iterable[int] = range(len(kept))
+        else:
+            candidates = heapq.merge(by_figure.get(figure(d), []), heads)
+        at = next((i for i in candidates if _same_figure(kept[i], d)), None)
+        if at is None:
+            by_figure.setdefault(figure(d), []).append(len(kept))
+            if d.headline:
+                heads.append(len(kept))
             kept.append(d)
             continue
+        twin = kept[at]
         if twin.headline and not d.headline:
             # the body states it with its context: keep the body's record, in the headline's place
             merged = replace(d, investors=d.investors or twin.investors, place=d.place or twin.place)
             if twin.aggregate and not merged.aggregate:  # the headline said it covers several projects
                 merged.aggregate, merged.count = True, twin.count
-            kept[kept.index(twin)] = merged
+            kept[at] = merged
+            heads.remove(at)
+            by_figure[figure(twin)].remove(at)
+            bisect.insort(by_figure.setdefault(figure(merged), []), at)
         elif not twin.investors and d.investors:
             twin.investors = d.investors
     kept.sort(key=lambda d: d.hit.money.span.start)
     return kept
 
 
-def _assign_parents(drafts: list[_Draft]) -> None:
-    """Sub-totals and named sub-projects point to the aggregate stated before them that contains them."""
+class _Roots:
+    """The aggregates with no parent, in text order, with the largest amount of each block of them: finding the
+    nearest earlier one larger than an amount skips the blocks holding none (no rescans of every record)."""
 
-    def fits(child: _Draft, agg: _Draft) -> bool:
-        cm, am = child.hit.money, agg.hit.money
-        if cm.currency != am.currency or cm.value >= am.value:
-            return False
-        return not (child.aggregate and child.count and agg.count and child.count.value >= agg.count.value)
+    BLOCK = 32
+
+    def __init__(self) -> None:
+        self.index: list[int] = []
+        self.value: list[Decimal] = []
+        self.block_max: list[Decimal] = []
+
+    def add(self, i: int, value: Decimal) -> None:
+        if len(self.index) % self.BLOCK == 0:
+            self.block_max.append(value)
+        else:
+            self.block_max[-1] = max(self.block_max[-1], value)
+        self.index.append(i)
+        self.value.append(value)
+
+    def nearest(self, above: Decimal, ok: Callable[[int], bool]) -> int | None:
+        """The last record with an amount larger than ``above`` for which ``ok`` holds."""
+        for b in range(len(self.block_max) - 1, -1, -1):
+            if not self.block_max[b] > above:
+                continue
+            for k in range(min(len(self.index), (b + 1) * self.BLOCK) - 1, b * self.BLOCK - 1, -1):
+                if self.value[k] > above and ok(self.index[k]):
+                    return self.index[k]
+        return None
+
+
+def _assign_parents(drafts: list[_Draft]) -> None:
+    """Sub-totals and named sub-projects point to the nearest aggregate stated before them that contains them
+    (one of the same stage first)."""
 
     def stage(d: _Draft) -> Stage | None:
         return d.stage.stage if d.stage else None
 
+    by_currency: dict[str, _Roots] = {}
+    by_stage: dict[tuple[str, Stage | None], _Roots] = {}
     for i, d in enumerate(drafts):
-        fitting = [
-            j for j in range(i - 1, -1, -1) if drafts[j].aggregate and drafts[j].parent is None and fits(d, drafts[j])
-        ]
-        same = [j for j in fitting if stage(drafts[j]) == stage(d)]
-        if d.aggregate:
-            fitting = same  # a sub-total belongs to an aggregate of the same event
-        if same or fitting:
-            d.parent = (same or fitting)[0]
+        cm = d.hit.money
+        count = d.count.value if d.aggregate and d.count else None
+
+        def fits(j: int, count: Decimal | None = count) -> bool:
+            # a sub-total counts fewer projects than its aggregate
+            c = drafts[j].count
+            return count is None or c is None or count < c.value
+
+        same = by_stage.get((cm.currency, stage(d)))
+        parent = same.nearest(cm.value, fits) if same else None
+        if parent is None and not d.aggregate and cm.currency in by_currency:
+            parent = by_currency[cm.currency].nearest(cm.value, fits)
+        if parent is not None:
+            d.parent = parent
             # a sub-total whose sentence names no place is a part of its aggregate's place
-            if d.aggregate and not d.place_here and drafts[d.parent].place is not None:
-                d.place = drafts[d.parent].place
+            if d.aggregate and not d.place_here and drafts[parent].place is not None:
+                d.place = drafts[parent].place
+        elif d.aggregate:
+            by_currency.setdefault(cm.currency, _Roots()).add(i, cm.value)
+            by_stage.setdefault((cm.currency, stage(d)), _Roots()).add(i, cm.value)
 
 
 def _project_record(i: int, d: _Draft) -> Project:
