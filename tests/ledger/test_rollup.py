@@ -161,3 +161,15 @@ def test_rollup_survives_direct_sql(ledger) -> None:  # type: ignore[no-untyped-
         conn.execute(text("DELETE FROM projects"))
     check(ledger)
     assert rollup_table(ledger) == set()
+
+
+def test_bulk_loaded_benchmark_ledger_has_a_correct_rollup(ledger) -> None:  # type: ignore[no-untyped-def]
+    """The query benchmark's loader: through the triggers on SQLite, triggers off + back-fill on PostgreSQL."""
+    from benchmarks.ledger_bench import bulk_load
+
+    bulk_load(ledger, 0, 400)
+    check(ledger)
+    assert totals(ledger).records > 300 and len(stats(ledger, "investor")) > 5
+    bulk_load(ledger, 400, 600)  # a second load on top: the rollup adds up, it is not rebuilt from a stale base
+    check(ledger)
+    assert totals(ledger).records > 450
