@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from zonewatch.model import Span
@@ -14,7 +15,7 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec est int'l intl bhd plc".split()
 )
 _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
-_LAST_WORD = re.compile(r"([A-Za-z.']+)$")
+_WORD_CHARS = string.ascii_letters + ".'"
 _ZH_END = re.compile(r"[。！？；!?]+[”’」』）)]*")
 
 
@@ -41,12 +42,13 @@ def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
     for m in _ZH_END.finditer(line):
         cuts.append(start + m.end())
     for m in _EN_END.finditer(line):
-        # only the last few characters: searching the whole prefix would be quadratic on long lines
-        word = _LAST_WORD.search(line, max(0, m.start() - 40), m.start())
-        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS and m.group().startswith("."):
-            continue
-        if word and len(word.group(1)) == 1 and m.group().startswith("."):  # initials: "G.M. Rao"
-            continue
+        if m.group().startswith("."):
+            # the word before the stop (only the last few characters: the whole prefix would be quadratic on
+            # long lines); rstrip finds the run of letters, points and apostrophes a pattern search would
+            before = line[max(0, m.start() - 40) : m.start()]
+            word = before[len(before.rstrip(_WORD_CHARS)) :]
+            if word and (word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1):
+                continue  # "Co.", "Rs."; initials: "G.M. Rao"
         cuts.append(start + m.end())
     for cut in sorted(set(cuts)):
         s, e = trim(text, cursor, cut)

@@ -33,7 +33,7 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -139,6 +139,8 @@ def _per_usd(currency: str, on: dt.date) -> Rate | NoRate:
     return Rate(cur.value / usd.value, min(cur.date, usd.date), ECB_SOURCE)
 
 
+# A pure function of the loaded tables: articles of one period ask for the same pairs and days again and again.
+@lru_cache(maxsize=8192)
 def rate(source: str, target: str, on: dt.date) -> Rate | NoRate:
     """Units of ``target`` per unit of ``source`` on ``on`` (the last published rate at or before it)."""
     if source == target:
@@ -162,6 +164,7 @@ def rate(source: str, target: str, on: dt.date) -> Rate | NoRate:
     return Rate((b.value / a.value).quantize(_PLACES), min(dates) if dates else on, sources)
 
 
+@cache
 def _pegged() -> frozenset[str]:
     return frozenset(currency_facts().get("pegs", {}))
 

@@ -162,7 +162,8 @@ def parts(name: str) -> Parts:
     >>> parts("Singapore-Sichuan Hi-tech Innovation Park").distinctive
     'singaporesichuan'
     """
-    latin, cjk, trailing = _generic_words()
+    latin, _, trailing = _generic_words()
+    cjk_by_first = _generic_by_first()
     runs: list[str] = []
     words: list[str] = []
     current = ""
@@ -177,7 +178,7 @@ def parts(name: str) -> Parts:
             continue
         i = 0
         while i < len(token):
-            word = next((w for w in cjk if token.startswith(w, i)), None)
+            word = next((w for w in cjk_by_first.get(token[i], ()) if token.startswith(w, i)), None)
             if word:
                 runs, current = _close(runs, current), ""
                 i += len(word)
@@ -224,6 +225,15 @@ def _generic_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     return latin, cjk, trailing
 
 
+@cache
+def _generic_by_first() -> dict[str, tuple[str, ...]]:
+    """The Chinese generic words by their first character, longest first as in ``_generic_words``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in _generic_words()[1]:
+        out[w[0]] = (*out.get(w[0], ()), w)
+    return out
+
+
 def _near(a: str, b: str, *, affix: bool) -> bool:
     """Two distinctive strings name the same thing: equal, a typo apart in a name long enough for a
     typo to be one, or (``affix``) a stray character or two at one end ("成都域" for "成都")."""
@@ -267,6 +277,7 @@ class Registry:
     # resolve() is a pure function of (name, kind) once the tables are loaded, and articles name the same
     # companies and zones again and again; a miss costs a fuzzy search over every alias.
     _resolved: dict[tuple[str, str | None], Entity | None] = field(default_factory=dict)
+    _by_length: dict[tuple[str | None, bool, int], tuple[list[str], list[str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, paths: list[Path] | None = None, texts: list[str] | None = None) -> Registry:
@@ -347,12 +358,24 @@ class Registry:
         mine = _cached_parts(name)
         if not mine.distinctive:  # "High-tech Zone", "经济技术开发区": a kind of place, not one place
             return None
-        aliases, owners = self._choices(kind, cjk)
+        aliases, owners = self._near_length(kind, cjk, len(k))
         hits = process.extract(k, aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=None)
-        for alias, _score, i in hits:  # best first
+        for alias, _score, i in hits:  # best first (equal scores in the order of the list)
             if self._same_thing(k, mine, alias):
                 return self.entities[owners[i]]
         return None
+
+    def _near_length(self, kind: str | None, cjk: bool, length: int) -> tuple[list[str], list[str]]:
+        """The choices of ``_choices`` whose length allows ``fuzz.ratio`` to reach ``FUZZY_MIN_SCORE`` against a
+        key of ``length``, in the same order: at best 200 * shorter / (sum of lengths) when the shorter is
+        inside the longer. Most aliases are too short or too long, and the search costs per alias."""
+        cached = self._by_length.get((kind, cjk, length))
+        if cached is None:
+            aliases, owners = self._choices(kind, cjk)
+            bound = FUZZY_MIN_SCORE - 1  # a point of slack: rapidfuzz itself applies the exact cutoff
+            keep = [i for i, a in enumerate(aliases) if 200 * min(len(a), length) / (len(a) + length) >= bound]
+            cached = self._by_length[(kind, cjk, length)] = ([aliases[i] for i in keep], [owners[i] for i in keep])
+        return cached
 
     def _same_thing(self, k: str, mine: Parts, alias: str) -> bool:
         # A name inside another with words added or dropped is another scope, not a typo:

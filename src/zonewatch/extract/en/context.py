@@ -151,14 +151,18 @@ def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:
                 fulls[n.name] += 1
                 kinds.setdefault(n.name, n)
     out: list[list[Name]] = []
+    ranked = [f for f, _ in fulls.most_common()]
+    guessed: dict[str, Name | None] = {}  # an acronym used again is matched against the full names once
     for names in per_sentence:
         row: list[Name] = []
         for n in names:
             if " " not in n.name and n.name != n.name.lower() and sum(c.isupper() for c in n.name) >= 2:
                 full = defined.get(n.name)
                 if full is None:
-                    matches = [f for f, _ in fulls.most_common() if acronym_matches(n.name, f)]
-                    full = kinds[matches[0]] if matches else None
+                    if n.name not in guessed:
+                        match = next((f for f in ranked if acronym_matches(n.name, f)), None)
+                        guessed[n.name] = kinds[match] if match is not None else None
+                    full = guessed[n.name]
                 if full is not None:
                     n = replace(n, name=full.name, kind=full.kind, level=full.level)
             row.append(n)

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from zonewatch.extract.en.lexicon import CUES, CURRENCIES, NUMBER_WORDS, SCALES, alternation
 from zonewatch.model import Money, Qualifier, Span
@@ -78,6 +79,9 @@ MAX_AMOUNT = Decimal(10) ** 18
 _TOTALLED_UP_TO = re.compile(r"total(?:l?ed|s|ling|ing)\s+up\s+to\s*$", re.I)
 
 
+_WORD_PARTS = re.compile(r"[- ]")
+
+
 @dataclass(frozen=True, slots=True)
 class _Number:
     value: Decimal
@@ -85,6 +89,7 @@ class _Number:
     end: int
 
 
+@lru_cache(maxsize=4096)  # asked for every capitalised name too ("is it a number word?")
 def word_number(word: str) -> int | None:
     """The value of an English number word or hyphenated pair ("thirty-six" -> 36), else None.
 
@@ -92,7 +97,7 @@ def word_number(word: str) -> int | None:
     (36, 9, None)
     """
     total = 0
-    for part in re.split(r"[- ]", word.lower()):
+    for part in _WORD_PARTS.split(word.lower()):
         if part not in NUMBER_WORDS:
             return None
         total += NUMBER_WORDS[part]
