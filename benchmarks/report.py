@@ -48,11 +48,17 @@ def _dask(results: dict[str, dict[str, Any]]) -> list[str]:
     r = results.get("dask")
     if not r:
         return []
-    rows = ["| workers | docs | seconds | docs/s | speed-up | worker CPU-s | worker CPU-s per wall-s | driver CPU-s |",
-            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    rows = ["| workers | docs | seconds | docs/s | speed-up | worker CPU-s | worker CPU-s per wall-s "
+            "| docs per worker CPU-s | driver CPU-s | warm-up s (CPU-s per worker) |",
+            "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for x in r["runs"]:
         rows.append(f"| {x['workers']} | {x['docs']} | {x['seconds']} | {x['docs_per_s']} | {x['speedup']}x "
-                    f"| {x.get('worker_cpu_s', '-')} | {x.get('worker_cpu_per_wall_s', '-')} | {x.get('driver_cpu_s', '-')} |")  # fmt: skip
+                    f"| {x.get('worker_cpu_s', '-')} | {x.get('worker_cpu_per_wall_s', '-')} "
+                    f"| {x.get('docs_per_worker_cpu_s', '-')} | {x.get('driver_cpu_s', '-')} "
+                    f"| {x.get('warm_up_s', '-')} ({x.get('warm_up_cpu_s_per_worker', '-')}) |")  # fmt: skip
+    if "inprocess_docs_per_cpu_s" in r:
+        rows += ["", f"The same corpus in one process: {r['inprocess_docs_per_cpu_s']} docs per CPU-second "
+                     f"(first {r['inprocess_sample_docs']} documents)."]  # fmt: skip
     return rows
 
 
