@@ -24,7 +24,7 @@ from benchmarks.corpus import Article, articles
 from benchmarks.machine import peak_rss_mb, save
 from zonewatch.model import DateValue, Document, Precision
 
-WARMUP = 20  # documents run before timing: the first loads jieba's dictionary, alias tables, regexes
+WARMUP = 20  # documents run before timing: the first loads the word lists, alias tables, rates, regexes
 
 
 def document(a: Article) -> Document:

@@ -73,3 +73,21 @@ def test_bad_engine_options_are_config_errors(kwargs: dict[str, Any], message: s
 def test_unreachable_scheduler_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="cannot reach"), connect(scheduler="tcp://127.0.0.1:1"):
         pass
+
+
+def _worker_state(dask_worker: Any) -> dict[str, Any]:
+    import sys
+
+    return {
+        "warm_up_cpu_s": getattr(dask_worker, "zonewatch_warm_up_cpu_s", None),
+        "extractors_loaded": {"zonewatch.extract.zh.projects", "zonewatch.extract.en.frames"} <= set(sys.modules),
+        "profiler": "profile" in dask_worker.periodic_callbacks,
+    }
+
+
+def test_connect_warms_each_worker_process_and_turns_the_profiler_off() -> None:
+    with connect(workers=1) as c:
+        (state,) = c.run(_worker_state).values()
+    assert state["warm_up_cpu_s"] is not None and state["warm_up_cpu_s"] > 0
+    assert state["extractors_loaded"]
+    assert state["profiler"] is False

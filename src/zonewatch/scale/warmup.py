@@ -1,7 +1,7 @@
 """Warm each Dask worker once, when it joins, so no document pays for imports and first-use caches.
 
-The first document a fresh process extracts costs ~1 s of CPU (importing the extractors, jieba's dictionary,
-the alias and sector tables, the exchange-rate converter, compiling the patterns); the next ones ~8 ms.
+The first document a fresh process extracts costs ~1 s of CPU (importing the extractors, loading the word lists,
+alias and sector tables and the exchange-rate converter's data, compiling the patterns); the next ones ~8 ms.
 Registered as a worker plugin, the warm-up runs on every worker already connected and on every worker that
 joins later, before it is given a task — so it is paid once per worker, outside the extraction.
 """
@@ -9,7 +9,6 @@ joins later, before it is given a task — so it is paid once per worker, outsid
 from __future__ import annotations
 
 import contextlib
-import gc
 import time
 from typing import Any
 
@@ -25,11 +24,7 @@ SAMPLES = (
 
 
 def warm_up() -> float:
-    """Import the pipeline and run the samples through it; return the CPU seconds it took.
-
-    Objects built so far (modules, tables, caches) are then frozen out of the garbage collector's reach: they
-    live as long as the worker, and scanning them again on every full collection is pure overhead.
-    """
+    """Import the pipeline and run the samples through it; return the CPU seconds it took."""
     c0 = time.process_time()
     from zonewatch.model import Document
     from zonewatch.pipeline import prepare, run
@@ -38,8 +33,6 @@ def warm_up() -> float:
         # a warm-up must never stop a worker: an extractor bug shows on the real document, as an error row
         with contextlib.suppress(Exception):
             run(prepare(Document(text, source="warm-up"), "auto"))
-    gc.collect()
-    gc.freeze()
     return time.process_time() - c0
 
 
