@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -176,11 +176,17 @@ def _defer(session: Session, table: Any, row: dict[str, Any]) -> None:
         deferred.setdefault(table, []).append(row)
 
 
+def _table(model: Any) -> Table:
+    return cast(Table, model.__table__)
+
+
 def _flush_deferred(session: Session) -> None:
     deferred = session.info.get("deferred")
     if deferred:
+        # Core, not the ORM's bulk path: plain rows, and every id they refer to is already flushed.
+        connection = session.connection()
         for table, rows in deferred.items():
-            session.execute(insert(table), rows)
+            connection.execute(insert(_table(table)), rows)
         deferred.clear()
 
 
@@ -238,7 +244,11 @@ def _organisation_id(session: Session, name: str, raw_names: Iterable[str] = ())
         else:
             org_id = None
         if org_id is None:
-            org_id = session.execute(insert(Organisation).values(name=name).returning(Organisation.id)).scalar_one()
+            org_id = (
+                session.connection()
+                .execute(insert(_table(Organisation)).values(name=name).returning(_table(Organisation).c.id))
+                .scalar_one()
+            )
             named = True
         _remember(session, "org", name, org_id)
     new = sorted(names - owners.keys())
@@ -263,7 +273,7 @@ def _place(session: Session, name: str) -> None:
     if known is not None and known is not ABSENT:
         return
     if known is ABSENT or session.scalar(select(Place.id).where(Place.name == name)) is None:
-        session.execute(insert(Place).values(name=name))
+        session.connection().execute(insert(_table(Place)).values(name=name))
     _remember(session, "place", name, True)
 
 
@@ -663,7 +673,10 @@ def _derive(
         ):
             project.parent_id = parent.id
         by_local[p.id] = project
-        recompute(session, project, [(source, doc)] if project.id in session.info.get("fresh", ()) else None)
+        if project.id in session.info.get("fresh", ()):
+            _links(session, project, [(source, doc)])  # its values were chosen before its INSERT
+        else:
+            recompute(session, project)
         _stage_event(session, project.id, data, doc.id)
     for project in by_local.values():
         refresh_totals(session, project)
