@@ -12,9 +12,11 @@ from tests.ledger.test_store import aggregate
 from zonewatch.ledger.migrations import rollup_0003
 from zonewatch.ledger.query import (
     STAT_KEYS,
+    ProjectFilter,
     confirm,
     edit,
     ingest_documents,
+    iter_projects,
     list_projects,
     live_stats,
     reextract,
@@ -173,3 +175,15 @@ def test_bulk_loaded_benchmark_ledger_has_a_correct_rollup(ledger) -> None:  # t
     bulk_load(ledger, 400, 600)  # a second load on top: the rollup adds up, it is not rebuilt from a stale base
     check(ledger)
     assert totals(ledger).records > 450
+
+    # the pages' counts (driven from the link tables when filtering by investor or sector) count what they list
+    from benchmarks.ledger_bench import PLACES, SECTORS, _organisation_name
+
+    for f in (ProjectFilter(investor=_organisation_name(1)), ProjectFilter(sector=SECTORS[3].upper()),
+              ProjectFilter(investor=_organisation_name(1), sector=SECTORS[0], stage="signed"),
+              ProjectFilter(place=PLACES[1].upper(), status="all")):  # fmt: skip
+        listed = len(list(iter_projects(ledger, f)))
+        assert listed > 0 and list_projects(ledger, f, count_cap=None).total == listed, f
+        capped = list_projects(ledger, f, limit=2, count_cap=listed - 1)
+        assert (capped.total, capped.total_capped) == (listed, True)
+        assert (list_projects(ledger, f, count_cap=listed).total_capped, len(capped.rows)) == (False, 2)

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -197,13 +197,51 @@ def _few(session: Session, links: Select[Any]) -> bool:
     return n < DRIVE_FROM_LINKS
 
 
-def _filtered(session: Session, f: ProjectFilter | None, counting: bool = False) -> Select[ProjectRecord]:
-    """The projects matching ``f``.
+def _investor_ids(session: Session, investor: str) -> list[int]:
+    """The organisations an investor filter means: its canonical name, the name as typed (any case), aliases.
 
-    ``counting``: shaped for counting at most a cap of them rather than for a sorted page: investor and sector
-    filters become joins driven from the link tables' indexes (select DISTINCT ids: a project can match
-    through two links), where IN (subquery) would first collect every link of a common sector.
+    Resolved before the projects query: literal ids let PostgreSQL's statistics see how common the investor is.
     """
+    names = {canonical(investor), investor.strip()}
+    org_ids = select(Organisation.id).where(
+        or_(Organisation.name.in_(names), func.lower(Organisation.name) == investor.strip().lower())
+    )
+    alias_ids = select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias.in_(names))
+    return sorted(set(session.scalars(org_ids.union(alias_ids))))
+
+
+def _count_ids(session: Session, f: ProjectFilter | None) -> Select[Any]:
+    """The ids of the projects matching ``f``, shaped for counting at most a cap of them.
+
+    With an investor or sector filter the ids come from the link table's index in project order, each checked
+    against the project by a correlated lookup, so counting stops after the cap. As a join, both engines'
+    planners hashed every project of the selection first (PostgreSQL: a seq scan of all projects for one
+    sector); as ``id IN (links)``, SQLite first collected every link of a common sector. DISTINCT: a project
+    can match twice (two organisations of one investor, two spellings of one sector).
+    """
+    P = ProjectRecord
+    if f is None or not (f.investor or f.sector):
+        return _filtered(session, f).with_only_columns(P.id).order_by(None)
+    link: Any
+    if f.investor:
+        ids = _investor_ids(session, f.investor)
+        if not ids:
+            return select(P.id).where(false())
+        link, rest = ProjectOrganisation, replace(f, investor=None)
+        matches = and_(ProjectOrganisation.role == "investor", ProjectOrganisation.organisation_id.in_(ids))
+    else:
+        link, rest = ProjectSector, replace(f, sector=None)
+        matches = func.lower(ProjectSector.sector) == (f.sector or "").strip().lower()
+    conditions = [P.id == link.project_id]
+    others = _filtered(session, rest).whereclause
+    if others is not None:
+        conditions.append(others)
+    project = select(literal(1)).select_from(P).where(*conditions).limit(1).scalar_subquery()
+    return select(link.project_id).where(matches, project.is_not(None)).distinct().order_by(link.project_id)
+
+
+def _filtered(session: Session, f: ProjectFilter | None) -> Select[ProjectRecord]:
+    """The projects matching ``f``."""
     P = ProjectRecord
     q = select(P)
     f = f or ProjectFilter()
@@ -216,31 +254,14 @@ def _filtered(session: Session, f: ProjectFilter | None, counting: bool = False)
     if f.place:
         q = q.where(_place_condition(f.place))
     if f.investor:
-        names = {canonical(f.investor), f.investor.strip()}
-        org_ids = select(Organisation.id).where(
-            or_(Organisation.name.in_(names), func.lower(Organisation.name) == f.investor.strip().lower())
-        )
-        alias_ids = select(OrganisationAlias.organisation_id).where(OrganisationAlias.alias.in_(names))
-        # Resolved first: literal ids let PostgreSQL's statistics see how common the investor is.
-        ids = sorted(set(session.scalars(org_ids.union(alias_ids))))
+        ids = _investor_ids(session, f.investor)
         links = select(ProjectOrganisation.project_id).where(
             ProjectOrganisation.role == "investor", ProjectOrganisation.organisation_id.in_(ids)
         )
-        if not ids:
-            q = q.where(false())
-        elif counting:
-            q = q.join(ProjectOrganisation, ProjectOrganisation.project_id == P.id).where(
-                ProjectOrganisation.role == "investor", ProjectOrganisation.organisation_id.in_(ids)
-            )
-        else:
-            q = q.where(_link_condition(links, _few(session, links)))
+        q = q.where(_link_condition(links, _few(session, links)) if ids else false())
     if f.sector:
-        sector = func.lower(ProjectSector.sector) == f.sector.strip().lower()
-        links = select(ProjectSector.project_id).where(sector)
-        if counting:
-            q = q.join(ProjectSector, ProjectSector.project_id == P.id).where(sector)
-        else:
-            q = q.where(_link_condition(links, _few(session, links)))
+        links = select(ProjectSector.project_id).where(func.lower(ProjectSector.sector) == f.sector.strip().lower())
+        q = q.where(_link_condition(links, _few(session, links)))
     if f.stage:
         q = q.where(P.stage == f.stage)
     if f.since:
@@ -377,9 +398,7 @@ def list_projects(
     limit, offset = _page_args(limit, offset)
     with ledger.read() as session:
         q = _filtered(session, filter)
-        ids = _filtered(session, filter, counting=True).with_only_columns(ProjectRecord.id).order_by(None)
-        if filter is not None and (filter.investor or filter.sector):
-            ids = ids.distinct()
+        ids = _count_ids(session, filter)
         cap = None if count_cap is None else max(count_cap, offset + limit)
         if cap is not None:
             ids = ids.limit(cap + 1)

@@ -13,8 +13,9 @@ Indexes, from the plans of ``python -m benchmarks.run query`` at 100k projects (
   replaces 0002's ``lower(place)`` index;
 - PostgreSQL's capped counts (``LIMIT 10001``) read every matching heap row for ``status``: the place and the
   stage + date indexes carry ``status`` (INCLUDE), so the count is an index-only scan on a vacuumed table;
-- SQLite's capped count of an investor's projects read ``project_organisations`` rows for their project id:
-  ``(organisation_id, role, project_id)`` answers it from the index.
+- a capped count of an investor's projects walks ``(organisation_id, role, project_id)`` in project order
+  (SQLite read each link row for its project id; PostgreSQL had no index in that order), as a sector's walks
+  0002's ``(lower(sector), project_id)``.
 
 Revision ID: 0003
 Revises: 0002
@@ -54,6 +55,9 @@ def upgrade() -> None:
     for statement in statements + rollup.backfill_statements(dialect):
         op.execute(statement)
     op.execute("DROP INDEX IF EXISTS ix_projects_place_lower")
+    op.create_index(
+        "ix_project_organisations_org_project", "project_organisations", ["organisation_id", "role", "project_id"]
+    )
     if dialect == "postgresql":
         op.create_index("ix_projects_place_lower_amount", "projects",
                         [sa.text("lower(place)"), sa.text("amount_cny DESC NULLS LAST"), sa.text("id DESC")],
@@ -63,8 +67,6 @@ def upgrade() -> None:
                         ["stage", sa.text("date DESC NULLS LAST"), sa.text("id DESC")], postgresql_include=["status"])  # fmt: skip
     else:
         op.create_index("ix_projects_place_lower_amount", "projects", [sa.text("lower(place)"), "amount_cny"])
-        op.create_index("ix_project_organisations_org_project", "project_organisations",
-                        ["organisation_id", "role", "project_id"])  # fmt: skip
 
 
 def downgrade() -> None:
