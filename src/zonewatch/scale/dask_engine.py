@@ -118,7 +118,9 @@ def _dispatch_table() -> dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]
     """
     classes = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
     classes += [_Failed, _Found]
-    return {c: _reducer(c) for c in classes if all(f.init for f in dataclasses.fields(c))}
+    # only where the generated __init__ takes every field: cls(*fields) then rebuilds the object exactly
+    generated = [c for c in classes if c.__dataclass_params__.init and all(f.init for f in dataclasses.fields(c))]  # type: ignore[attr-defined]
+    return {c: _reducer(c) for c in generated}
 
 
 def _pack(results: list[tuple[str, Any]]) -> bytes:
