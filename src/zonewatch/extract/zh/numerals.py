@@ -23,9 +23,11 @@ _FIRST = "0-9" + "".join(DIGITS) + "".join(SMALL_UNITS)
 # A number: starts with a digit or 十/百/千, may carry thousands separators, decimals, Chinese units,
 # and a single space before 万/亿 ("5 亿元"). Digit groups need three digits after a comma ("1,200").
 NUMBER = (
-    # The thousands groups are atomic: (?:,\d{3})+ inside the repeated group could split a run of groups in 2^n
-    # ways, and a long "1,000,000,..." not followed by a unit backtracked through all of them (24 groups: 10 s).
-    rf"(?:[{_FIRST}](?:(?>\d{{0,2}}(?:[,，]\d{{3}})+)|[0-9{''.join(DIGITS)}{''.join(SMALL_UNITS)}点.余多]|"
+    # Every character is read by one alternative only, so a failed match backtracks in linear time: the thousands
+    # groups are atomic (",000" groups split in 2^n ways took 10 s for 24 of them) and start at their comma (the
+    # digits before it are single digits: a "\d{0,2}" there gave each "000000,000" three ways in, 3^n in all,
+    # and a run of 14 such joins took 100 s).
+    rf"(?:[{_FIRST}](?:(?>(?:[,，]\d{{3}})+)|[0-9{''.join(DIGITS)}{''.join(SMALL_UNITS)}点.余多]|"
     rf"\s?[万亿兆](?!\s))*)"
 )
 MAX_LENGTH = 24
