@@ -11,7 +11,7 @@ import typer
 from zonewatch.cli import app
 from zonewatch.cli.app import COMMANDS
 
-HEAVY = ("sqlalchemy", "fastapi", "weasyprint", "distributed", "dask")
+HEAVY = ("sqlalchemy", "fastapi", "weasyprint", "distributed", "dask", "trafilatura")
 
 # Runs the installed entry point's code path in a fresh interpreter, reading an announcement on stdin.
 SCRIPT = """
@@ -39,7 +39,7 @@ def _run(*args: str, text: str = "") -> list[str]:
     return proc.stdout.splitlines()
 
 
-def test_extract_imports_no_database_web_pdf_or_dask_library() -> None:
+def test_extract_of_plain_text_imports_no_database_web_pdf_html_or_dask_library() -> None:
     lines = _run(
         "extract", "-", "--format", "jsonl", text="Northwind Ltd will invest $40 million in a plant in Ohio.\n"
     )
