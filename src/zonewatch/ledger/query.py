@@ -193,7 +193,10 @@ def _link_condition(links: Select[Any], drive: bool) -> Any:
 
 def _few(session: Session, links: Select[Any]) -> bool:
     """Whether ``links`` has fewer than DRIVE_FROM_LINKS rows (counted no further: an index-only range)."""
-    n = session.scalar(select(func.count()).select_from(links.limit(DRIVE_FROM_LINKS).subquery())) or 0
+    # Ordered as the link index is (its key, then project id): PostgreSQL then walks the index and stops
+    # instead of scanning the table until it has seen enough matching rows.
+    first = links.order_by(links.selected_columns[0]).limit(DRIVE_FROM_LINKS)
+    n = session.scalar(select(func.count()).select_from(first.subquery())) or 0
     return n < DRIVE_FROM_LINKS
 
 
@@ -397,6 +400,10 @@ def list_projects(
     """
     limit, offset = _page_args(limit, offset)
     with ledger.read() as session:
+        if ledger.dialect == "postgresql":
+            # A page reads a few thousand index entries at most; PostgreSQL's parallel workers for it cost more to
+            # start than they save (EXPLAIN ANALYZE: Gather Merge started after 150 ms of a 230 ms plan).
+            session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
         q = _filtered(session, filter)
         ids = _count_ids(session, filter)
         cap = None if count_cap is None else max(count_cap, offset + limit)
