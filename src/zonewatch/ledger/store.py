@@ -281,6 +281,7 @@ def _place(session: Session, name: str) -> None:
 
 
 def _sources_of(session: Session, project_id: int) -> list[tuple[ProjectSource, DocumentRow]]:
+    _flush_deferred(session)  # this document's sources are deferred rows
     return list(
         session.execute(
             select(ProjectSource, DocumentRow)
@@ -430,6 +431,7 @@ def _links(
     if pairs is not None:
         datas = [src.data for src, _ in pairs]
     else:
+        _flush_deferred(session)
         datas = list(session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project.id)))
     if not fresh:
         _flush_deferred(session)  # this project's earlier rows must exist before they are deleted
@@ -549,6 +551,7 @@ def _find_match(session: Session, report: Report, document_id: int) -> ProjectRe
     P = ProjectRecord
     if report.investors and all(_known(session, "org", canonical(n)) is ABSENT for n in report.investors):
         return None  # none of its investors is in the ledger yet: no project can share one
+    _flush_deferred(session)
     already = select(ProjectSource.project_id).where(ProjectSource.document_id == document_id)
     q = select(P).where(P.status != "rejected", P.id.not_in(already))
     if report.investors:
@@ -664,7 +667,18 @@ def _derive(
             session.info.setdefault("created", set()).add(project.id)
         taken.add(project.id)
         source.project_id = project.id
-        session.add(source)  # flushed by the next query (autoflush) or at the end of the document
+        # Not added to the session: a plain row, sent before anything reads sources (``_flush_deferred``).
+        _defer(
+            session,
+            ProjectSource,
+            {
+                "project_id": project.id,
+                "document_id": doc.id,
+                "local_id": p.id,
+                "data": data,
+                "published": doc.published,
+            },
+        )
         if (
             parent is not None
             and project.parent_id is None
