@@ -186,13 +186,19 @@ class StageCues:
                 last = i
             self.firm.append(last)
 
-    def nearest(self, pos: int) -> StageValue | None:
-        hi = bisect.bisect_right(self.ends, pos)  # the cues ending by ``pos``
-        if hi:
-            last, firm = self.cues[hi - 1], self.firm[hi - 1]
-            return self.cues[firm] if last.stage is Stage.ANNOUNCED and firm is not None else last
-        lo = bisect.bisect_left(self.starts, pos)
-        return self.cues[lo] if lo < len(self.cues) else None
+    def within(self, start: int, end: int) -> tuple[int, int]:
+        """The indexes ``[lo, hi)`` of the cues starting in ``[start, end)``."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def nearest(self, pos: int, lo: int = 0, hi: int | None = None) -> StageValue | None:
+        """:func:`nearest_stage` over the cues ``[lo, hi)`` (a sentence's, from :meth:`within`)."""
+        hi = len(self.cues) if hi is None else hi
+        before = bisect.bisect_right(self.ends, pos, lo, hi)  # the cues ending by ``pos``
+        if before > lo:
+            last, firm = self.cues[before - 1], self.firm[before - 1]
+            return self.cues[firm] if last.stage is Stage.ANNOUNCED and firm is not None and firm >= lo else last
+        after = bisect.bisect_left(self.starts, pos, lo, hi)
+        return self.cues[after] if after < hi else None
 
 
 def find_stage(text: str, shadow: str, start: int, end: int, after_end: int | None = None) -> StageValue | None:

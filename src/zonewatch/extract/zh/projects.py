@@ -121,6 +121,8 @@ def extract_projects(doc: Document) -> list[Project]:
     claims = _Claims()
     hosts_of: dict[tuple[int, int], list[Mention]] = {}
     dates_of: dict[int, _SentenceDates] = {}
+    # the stage cues of the whole text, each sentence reading its own (no stage word spans a sentence break)
+    all_cues = StageCues(stage_cues(ctx.text, ctx.shadow, 0, len(ctx.shadow)))
     context_date: DateValue | None = None
     context_stage: StageValue | None = None
     for si, sent in enumerate(ctx.sentences):
@@ -130,7 +132,7 @@ def extract_projects(doc: Document) -> list[Project]:
         last_inv_end = s0  # end of the last investment in this sentence (and of the project named after it)
         had_investment = False
         neg_cue = sentence_cue_at(ctx.shadow, s0, s1) if hits else None
-        cues = StageCues(stage_cues(ctx.text, ctx.shadow, s0, s1))
+        cue_range = all_cues.within(s0, s1)
         # where the next figure that is not a stated conversion starts, after each one
         next_starts = [s1] * len(hits)
         following = s1
@@ -199,7 +201,7 @@ def extract_projects(doc: Document) -> list[Project]:
             if si not in dates_of:
                 dates_of[si] = _SentenceDates(ctx, si)
             d.date, d.date_here = dates_of[si].date(start, context_date, ctx.published)
-            d.stage = cues.nearest(start) or context_stage
+            d.stage = all_cues.nearest(start, *cue_range) or context_stage
             if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
                 d.stage = context_stage
             # a place named in another company's clause is that company's destination, not this one's
@@ -217,7 +219,7 @@ def extract_projects(doc: Document) -> list[Project]:
         if here and ctx.is_event_sentence(si):
             sharp = [x for x in here if not x.vague]
             context_date = (sharp or here)[-1].value
-        stage = cues.nearest(s1)
+        stage = all_cues.nearest(s1, *cue_range)
         if stage is not None and stage.stage is not Stage.ANNOUNCED:
             context_stage = stage
     drafts = _merge_repeats(drafts)
