@@ -30,7 +30,7 @@ class _Patterns:
     count_after: re.Pattern[str]
     stage: re.Pattern[str]
     stage_of: dict[str, Stage]
-    future: tuple[str, ...]
+    future: re.Pattern[str]  # words making a stage cue after them a plan ("将于"), searched in 18 characters
     aggregate: re.Pattern[str]
 
 
@@ -61,7 +61,7 @@ def _patterns() -> _Patterns:
         count_after=re.compile(rf"的?(?P<a>{_NUM})\s?(?:{cls})[^\d,，。;；]{{0,8}}?(?:{nouns})"),
         stage=re.compile(alternation(list(stage_of))),
         stage_of=stage_of,
-        future=lex.words("stage", "future"),
+        future=re.compile(alternation(lex.words("stage", "future"))),
         aggregate=re.compile(
             r"一批|这批|首批|该批|本批|第[一二三四五六七八九十0-9]+批|批次|集中签约|集中开工|集中竣工|共计|合计|总计|共有|共签约|一揽子"
         ),
@@ -158,7 +158,7 @@ def stage_cues(text: str, shadow: str, start: int, end: int) -> list[StageValue]
         # "将于2018年开工" is a plan; "投产后年产值..." a condition
         if shadow.startswith("后", m.end()):
             continue
-        if not any(f in shadow[max(0, m.start() - 18) : m.start()] for f in p.future):
+        if not p.future.search(shadow, max(0, m.start() - 18), m.start()):
             out.append(StageValue(p.stage_of[m.group()], text[m.start() : m.end()], Span(m.start(), m.end())))
     return out
 
