@@ -553,7 +553,7 @@ def _find_match(session: Session, report: Report, document_id: int) -> ProjectRe
         return None  # none of its investors is in the ledger yet: no project can share one
     _flush_deferred(session)
     already = select(ProjectSource.project_id).where(ProjectSource.document_id == document_id)
-    q = select(P).where(P.status != "rejected", P.id.not_in(already))
+    q = select(P.id).where(P.status != "rejected", P.id.not_in(already))
     if report.investors:
         names = [canonical(n) for n in report.investors]
         org_ids = select(Organisation.id).where(Organisation.name.in_(names))
@@ -568,10 +568,19 @@ def _find_match(session: Session, report: Report, document_id: int) -> ProjectRe
         q = q.where(P.place == report.place, P.count == report.count)
     else:
         return None
-    for candidate in session.scalars(q.order_by(P.id.desc()).limit(200)):  # the most recent first
-        for src, _doc in _sources_of(session, candidate.id):
-            if is_same(report, _report(src.data)):
-                return candidate
+    candidates = list(session.scalars(q.order_by(P.id.desc()).limit(200)))  # the most recent first
+    # Their sources a few candidates at a time: one query per 20 instead of one per candidate, and the first
+    # match (usually among the most recent) still stops the search early.
+    for i in range(0, len(candidates), 20):
+        group = candidates[i : i + 20]
+        reports: dict[int, list[dict[str, Any]]] = {}
+        for pid, data in session.execute(
+            select(ProjectSource.project_id, ProjectSource.data).where(ProjectSource.project_id.in_(group))
+        ):
+            reports.setdefault(pid, []).append(data)
+        for pid in group:
+            if any(is_same(report, _report(data)) for data in reports.get(pid, ())):
+                return session.get(ProjectRecord, pid)
     return None
 
 
