@@ -1,37 +1,33 @@
-"""``zonewatch ingest --engine dask``: workers extract, the driver writes each document in its own transaction.
+"""``zonewatch ingest --engine dask``: workers extract, the driver writes the results in batches.
 
-Writes go through the ledger's own ``store_extraction`` / ``record_error``, one document per transaction in
-input order, so the ledger is exactly what the default engine would have written: idempotent by content
-hash, a bad document recorded and skipped, and a killed run resumable (documents already stored come back
-"unchanged"). Only extraction, the CPU-heavy part, leaves the driver.
+Writes go through the ledger's own batch writer (``ledger.batch.store_batch``: one transaction per batch of
+documents, a SAVEPOINT per document), in input order, so the ledger is exactly what the default engine
+would have written: idempotent by content hash, a bad document recorded and skipped while its neighbours are
+stored, and a killed run resumable (batches already committed come back "unchanged"). Only extraction, the
+CPU-heavy part, leaves the driver.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError, OperationalError
-
-from zonewatch.errors import ConfigError, ZonewatchError
+from zonewatch.errors import ConfigError
+from zonewatch.ledger.batch import Failed, Item, store_batch
 from zonewatch.ledger.db import Ledger
 from zonewatch.ledger.rows import DocumentResult, IngestSummary
-from zonewatch.ledger.store import record_error, store_extraction
+from zonewatch.ledger.store import BATCH_DOCUMENTS, BATCH_SECONDS
 from zonewatch.model import DateValue
 from zonewatch.pipeline import Outcome
 from zonewatch.scale.dask_engine import PARTITION_SIZE, Input, connect, extract_distributed
 
 
-def _store(ledger: Ledger, outcome: Outcome) -> DocumentResult:
-    """One outcome into the ledger; a failure becomes an error row, never an exception (as ``ingest_document``)."""
+def _item(outcome: Outcome) -> Item:
+    """What the batch writer stores for one outcome: its extraction, or the failure to record as an error row."""
     if outcome.error is not None or outcome.extraction is None:
-        return record_error(ledger, outcome.source, str(outcome.error))
-    try:
-        return store_extraction(ledger, outcome.extraction)
-    except ZonewatchError as exc:
-        return record_error(ledger, outcome.source, str(exc))
-    except (OperationalError, IntegrityError) as exc:
-        return record_error(ledger, outcome.source, f"the ledger refused it: {exc.orig}")
+        return Failed(outcome.source, str(outcome.error))
+    return outcome.extraction
 
 
 def ingest_distributed(
@@ -42,14 +38,34 @@ def ingest_distributed(
     published: DateValue | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     partition_size: int = PARTITION_SIZE,
+    batch_documents: int = BATCH_DOCUMENTS,
+    batch_seconds: float = BATCH_SECONDS,
 ) -> IngestSummary:
-    """Ingest ``inputs`` (paths, Documents, or read errors) with extraction on ``client``'s Dask workers."""
+    """Ingest ``inputs`` (paths, Documents, or read errors) with extraction on ``client``'s Dask workers.
+
+    Results are written as they arrive, up to ``batch_documents`` documents or ``batch_seconds`` per
+    transaction, as the default engine does; ``on_result`` is called per document once its batch commits.
+    """
     summary = IngestSummary()
+    batch: list[Item] = []
+    opened = 0.0
+
+    def commit() -> None:
+        nonlocal summary
+        for result in store_batch(ledger, batch):
+            summary = summary.add(result)
+            if on_result is not None:
+                on_result(result)
+        batch.clear()
+
     for outcome in extract_distributed(inputs, client, lang, published, partition_size):
-        result = _store(ledger, outcome)
-        summary = summary.add(result)
-        if on_result is not None:
-            on_result(result)
+        if not batch:
+            opened = time.monotonic()
+        batch.append(_item(outcome))
+        if len(batch) >= batch_documents or time.monotonic() - opened >= batch_seconds:
+            commit()
+    if batch:
+        commit()
     return summary
 
 
