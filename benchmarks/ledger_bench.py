@@ -449,7 +449,8 @@ def dispatch(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
         suffix = "-dask" if args.engine == "dask" else ("" if args.jobs is None else f"-jobs{args.jobs}")
         return f"ingest-{args.db}-{args.docs}{suffix}", result
     if args.section == "query":
-        return f"query-{args.db}", bench_query(args.db, args.projects, args.budget, keep=args.keep)
+        name = f"query-{args.db}-kept" if args.keep else f"query-{args.db}"
+        return name, bench_query(args.db, args.projects, args.budget, keep=args.keep)
     raise SystemExit(f"unknown section {args.section}")
 
 

@@ -80,12 +80,13 @@ def _ingest(results: dict[str, dict[str, Any]]) -> list[str]:
 
 def _query(results: dict[str, dict[str, Any]]) -> list[str]:
     rows: list[str] = []
-    for db in ("sqlite", "postgresql"):
-        r = results.get(f"query-{db}")
+    for name in ("query-sqlite", "query-sqlite-kept", "query-postgresql", "query-postgresql-kept"):
+        r = results.get(name)
         if not r:
             continue
         sizes = [lv["projects"] for lv in r["levels"]]
-        rows += [f"**{db}** (median / p95 ms; {_machine(r)})", "",
+        kept = " on a ledger built by an earlier `--keep` run" if r.get("kept") else ""
+        rows += [f"**{r['db']}**{kept} (median / p95 ms; {_machine(r)})", "",
                  "| query | " + " | ".join(f"{n:,} projects" for n in sizes) + " |",
                  "|---|" + "---|" * len(sizes)]  # fmt: skip
         for q in QUERIES:
@@ -93,7 +94,9 @@ def _query(results: dict[str, dict[str, Any]]) -> list[str]:
             rows.append(f"| {q} | " + " | ".join(cells) + " |")
         rows.append(
             "| bulk load (s) / DB size (MB) | "
-            + " | ".join(f"{lv['load_s']} / {lv['db_mb']}" for lv in r["levels"])
+            + " | ".join(
+                f"{lv['load_s'] if lv['load_s'] is not None else 'kept'} / {lv['db_mb']}" for lv in r["levels"]
+            )
             + " |"
         )
         rows.append("")
