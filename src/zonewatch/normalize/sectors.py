@@ -141,35 +141,52 @@ def _matchers() -> tuple[_Matcher, _Matcher]:
     return _Matcher(sectors), _Matcher(types)
 
 
+# What a text says, summed up: hits per sector, and the first type hit ((offset, type index) or None).
+_Summary = tuple[dict[int, int], tuple[int, int] | None]
+
+
+def _summary(text: str) -> _Summary:
+    sector_matcher, type_matcher = _matchers()
+    counts: dict[int, int] = {}
+    for index, _ in sector_matcher.hits(text):
+        counts[index] = counts.get(index, 0) + 1
+    first = min(((at, index) for index, at in type_matcher.hits(text)), default=None)
+    return counts, first
+
+
+def _rank(description: _Summary, sentences: _Summary) -> tuple[tuple[str, ...], str | None]:
+    sectors, types = taxonomy()
+    scores: dict[int, int] = {}
+    for (counts, _), weight in ((description, 2), (sentences, 1)):
+        for index, count in counts.items():
+            scores[index] = scores.get(index, 0) + weight * count
+    ranked = sorted(scores, key=lambda i: (-scores[i], i))[:MAX_SECTORS]
+    first = description[1] or sentences[1]
+    return tuple(sectors[i].id for i in ranked), types[first[1]].id if first else None
+
+
 def classify_text(description: str, sentences: str) -> tuple[tuple[str, ...], str | None]:
     """Sector ids (strongest first) and a type id for a project described by these texts."""
-    sectors, types = taxonomy()
-    sector_matcher, type_matcher = _matchers()
-    scores: dict[int, int] = {}
-    for text, weight in ((description, 2), (sentences, 1)):
-        for index, _ in sector_matcher.hits(text):
-            scores[index] = scores.get(index, 0) + weight
-    ranked = sorted(scores, key=lambda i: (-scores[i], i))[:MAX_SECTORS]
-    kind = None
-    for text in (description, sentences):
-        hits = type_matcher.hits(text)
-        if hits:
-            kind = types[min(hits, key=lambda h: (h[1], h[0]))[0]].id
-            break
-    return tuple(sectors[i].id for i in ranked), kind
+    return _rank(_summary(description), _summary(sentences))
 
 
-def _classify(extraction: Extraction, project: Project) -> Project:
+def _classify(extraction: Extraction, project: Project, memo: dict[tuple[tuple[int, int], ...], _Summary]) -> Project:
     text = extraction.document.text
     description = project.project.name if project.project else ""
-    sentences = "\n".join(span.slice(text) for span in project.evidence)
-    sectors, kind = classify_text(description, sentences)
+    # Projects of one sentence share their evidence: its text is joined and read once per document, not once
+    # per project (a line of 2,000 amounts is 2,000 projects over one sentence: quadratic otherwise).
+    key = tuple((span.start, span.end) for span in project.evidence)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _summary("\n".join(span.slice(text) for span in project.evidence))
+    sectors, kind = _rank(_summary(description), found)
     return replace(project, sectors=project.sectors or sectors, project_type=project.project_type or kind)
 
 
 def classify(extraction: Extraction) -> Extraction:
     """Pipeline component: fill ``Project.sectors`` and ``Project.project_type`` from the taxonomy."""
-    return replace(extraction, projects=tuple(_classify(extraction, p) for p in extraction.projects))
+    memo: dict[tuple[tuple[int, int], ...], _Summary] = {}
+    return replace(extraction, projects=tuple(_classify(extraction, p, memo) for p in extraction.projects))
 
 
 def label(category_id: str, language: str = "en") -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from zonewatch.extract.en.context import Context
@@ -43,15 +44,9 @@ def fill_date(ctx: Context, d: Draft) -> None:
         d.date = heading_date or vague[0].value
         if d.date is not None:
             return
-    para = [
-        m
-        for s in ctx.layout.of_paragraph(sent.paragraph)
-        if s.index < sent.index
-        for m in ctx.dates_in(s.span.start, s.span.end)
-        if _usable(m) and not _is_deadline(ctx, m)
-    ]
-    if para:
-        d.date = para[-1].value
+    para = _para_date(ctx, sent)
+    if para is not None:
+        d.date = para
         return
     if heading_date is not None:
         d.date = heading_date
@@ -90,7 +85,38 @@ def _heading_date(ctx: Context, sent: Sentence) -> DateValue | None:
     return found[0].value if found else None
 
 
+def _para_date(ctx: Context, sent: Sentence) -> DateValue | None:
+    """The last usable date told in the sentences of the paragraph before ``sent``.
+
+    The paragraph's dated sentences are indexed once per document and looked up by position: every
+    draft of a long paragraph asks, and re-reading the paragraph each time is quadratic.
+    """
+    key = ("para_dates", sent.paragraph)
+    index = ctx.cache.get(key)
+    if index is None:
+        at: list[int] = []
+        last: list[DateValue | None] = []
+        for s in ctx.layout.of_paragraph(sent.paragraph):
+            found = [m for m in ctx.dates_in(s.span.start, s.span.end) if _usable(m) and not _is_deadline(ctx, m)]
+            if found:
+                at.append(s.index)
+                last.append(found[-1].value)
+        index = ctx.cache[key] = (at, last)
+    at, last = index
+    i = bisect_left(at, sent.index)
+    return last[i - 1] if i else None
+
+
 def _lead_date(ctx: Context, section: int) -> DateValue | None:
+    """The first recent usable date of a section's body (once per document and section)."""
+    key = ("lead_date", section)
+    if key not in ctx.cache:
+        ctx.cache[key] = _find_lead_date(ctx, section)
+    found: DateValue | None = ctx.cache[key]
+    return found
+
+
+def _find_lead_date(ctx: Context, section: int) -> DateValue | None:
     for s in ctx.layout.of_section(section):
         if s.heading:
             continue
@@ -153,14 +179,7 @@ def fill_place(ctx: Context, d: Draft) -> None:
     if place is not None and place.level <= 1 and not d.aggregate:
         place = _site_nearby(ctx, sent) or place  # "invest ... in Tamil Nadu. The plant will come up at X park"
     if place is None:
-        para = [
-            n
-            for s in ctx.layout.of_paragraph(sent.paragraph)
-            if s.index != sent.index and not ctx.amounts_of(s.index)
-            for n in ctx.names[s.index]
-            if n.kind is Kind.PLACE and n.level >= 3
-        ]
-        place = _best_place(ctx, para)
+        place = _para_place(ctx, sent)
     if place is None:
         place = _lead_place(ctx, sent.section, sent.index if d.aggregate else None)
     if place is None and sent.section != 0:
@@ -187,6 +206,29 @@ def _site_nearby(ctx: Context, sent: Sentence) -> Name | None:
     return None
 
 
+def _para_place(ctx: Context, sent: Sentence) -> Name | None:
+    """The best specific place named in the other sentences of the paragraph that have no money of their own."""
+
+    def best(skip: int | None) -> Name | None:
+        para = [
+            n
+            for s in ctx.layout.of_paragraph(sent.paragraph)
+            if s.index != skip and not ctx.amounts_of(s.index)
+            for n in ctx.names[s.index]
+            if n.kind is Kind.PLACE and n.level >= 3
+        ]
+        return _best_place(ctx, para)
+
+    if not ctx.amounts_of(sent.index):  # the sentence itself would count: leave it out
+        return best(sent.index)
+    # a sentence with money is left out anyway: one answer per paragraph, read once per document
+    key = ("para_place", sent.paragraph)
+    if key not in ctx.cache:
+        ctx.cache[key] = best(None)
+    found: Name | None = ctx.cache[key]
+    return found
+
+
 def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | None:
     """The place a section (or the article) is about: its heading's, else its first sentence that names one.
 
@@ -199,19 +241,30 @@ def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | N
         p = _best_place(ctx, [n for n in ctx.names[hi] if n.role != "venue"])
         if p is not None and p.level >= 3:
             return p
-    body = [s for s in sents if not s.heading]
-    early = body if upto is None else [s for s in body if s.index <= upto]
-    for s in early:
-        p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
-        if p is not None:
-            return p
+    first = _first_body_place(ctx, section)
+    if first is not None and (upto is None or first[0] <= upto):
+        return first[1]
     titles = [n for s in sents if s.heading for n in ctx.names[s.index]]
     p = _best_place(ctx, titles)
     if p is not None or upto is None:
         return p
-    for s in body:
-        if s.index > upto:
+    # the first body sentence naming a place comes after ``upto`` (or there is none)
+    return first[1] if first is not None else None
+
+
+def _first_body_place(ctx: Context, section: int) -> tuple[int, Name] | None:
+    """(sentence index, place) of the first body sentence of a section that names a place, once per document:
+    every draft asks, and reading the section again each time is quadratic."""
+    key = ("first_body_place", section)
+    if key not in ctx.cache:
+        found = None
+        for s in ctx.layout.of_section(section):
+            if s.heading:
+                continue
             p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
             if p is not None:
-                return p
-    return None
+                found = (s.index, p)
+                break
+        ctx.cache[key] = found
+    result: tuple[int, Name] | None = ctx.cache[key]
+    return result

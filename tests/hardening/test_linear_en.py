@@ -1,0 +1,68 @@
+"""Per-project work that re-read the whole sentence, paragraph or section: linear now.
+
+The English extractor looked for a lead date, a paragraph date and a lead place by reading the section
+again for every draft, and the sector classifier read the project's sentences again for every project
+sharing them. On many projects in one section or one sentence that is quadratic (fuzz input 39682:
+1,328 lead-date look-ups and 390k date look-ups for one document; one line of 2,000 Chinese amounts took
+16 s in the sector classifier). The documents here are sized so the old code ran for minutes; the hang
+guard (``completes``, from test_backtracking) fails the test instead of stalling the suite. Not a timing
+assertion: the tests assert on what was found.
+"""
+
+from __future__ import annotations
+
+from tests.hardening.test_backtracking import completes
+from zonewatch.model import DateValue, Document, Extraction, Precision, Project, Span
+
+
+def _claims(n: int) -> str:
+    """``n`` investment sentences in one paragraph of one section, no date and no place anywhere."""
+    return " ".join(f"Acme {i} Corp will invest ${i + 1} million in a plant." for i in range(n))
+
+
+def _english(text: str, published: str | None = None) -> tuple[str, int, set[str | None], set[str | None]]:
+    import datetime as dt
+
+    from zonewatch.pipeline import prepare, run
+
+    day = DateValue(dt.date.fromisoformat(published), Precision.DAY, published) if published else None
+    doc = Document(text=text, source="worst", published=day)
+    ex = run(prepare(doc, "en"))
+    dates = {p.date.date.isoformat() if p.date else None for p in ex.projects}
+    places = {p.place.name if p.place else None for p in ex.projects}
+    return ex.document.language, len(ex.projects), dates, places
+
+
+def test_english_drafts_of_one_section_without_dates() -> None:
+    # was quadratic: 1,000 claims took 4.7 s CPU, 4,000 about a minute (extrapolated)
+    lang, n, dates, places = completes(lambda: _english(_claims(4000)))
+    assert (lang, n) == ("en", 4000)
+    assert dates == {None} and places == {None}
+
+
+def test_english_lead_date_and_place_are_found_once_and_given_to_every_draft() -> None:
+    lead = "KOLKATA: On March 3, 2021 the state of West Bengal said investors had signed. "
+    text = lead + "\n\n" + _claims(3000)
+    lang, n, dates, places = completes(lambda: _english(text, "2021-03-05"))
+    assert (lang, n) == ("en", 3000)
+    assert dates == {"2021-03-03"}
+    assert len(places) == 1 and None not in places
+
+
+def _sectors(n: int) -> tuple[int, set[tuple[str, ...]], set[str | None]]:
+    from zonewatch.normalize.sectors import classify
+
+    line = "".join(f"某公司投资约{i + 1}亿元建设锂电池材料生产基地、" for i in range(n))
+    whole = Span(0, len(line))
+    projects = tuple(Project(id=f"p{i}", evidence=(whole,)) for i in range(n))
+    ex = classify(Extraction(document=Document(text=line, source="worst"), projects=projects))
+    return len(ex.projects), {p.sectors for p in ex.projects}, {p.project_type for p in ex.projects}
+
+
+def test_sectors_of_many_projects_sharing_one_long_sentence() -> None:
+    # was quadratic: every project re-read the line (2,000 amounts: 16 s in the pipeline); 6,000 projects
+    # over a 190k-character line would take minutes
+    n, sectors, kinds = completes(lambda: _sectors(6000))
+    assert n == 6000
+    assert sectors == {("new_energy_vehicles", "energy_materials")}
+    assert kinds == {"manufacturing_base"}
