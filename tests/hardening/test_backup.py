@@ -146,7 +146,8 @@ def test_backups_taken_during_an_ingest_are_consistent(tmp_path: Path) -> None:
     make_corpus(tmp_path / "corpus", DOCS)
     url = f"sqlite:///{tmp_path / 'ledger.db'}"
     open_ledger(url).dispose()
-    proc = zonewatch("ingest", str(tmp_path / "corpus"), "--db", url)
+    # two documents per transaction, so that the ledger grows while the backups are taken (30 would be one batch)
+    proc = zonewatch("ingest", str(tmp_path / "corpus"), "--db", url, "--batch", "2", "--jobs", "1")
     while proc.poll() is None and not _sources_by_document(url):
         time.sleep(0.1)  # the process is starting
     taken: list[Path] = []
