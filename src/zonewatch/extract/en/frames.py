@@ -8,6 +8,7 @@ stage from their own clause first, then their sentence, paragraph, section and d
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from zonewatch.extract.en import cues
@@ -150,22 +151,23 @@ _EARLIER = re.compile(r"\b(?:last|previous)\s+(?:year|month|edition)\b|\bearlier
 def _drop_restatements(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """ "Tencent will invest RMB 5 billion ... The RMB 5 billion headquarters will ...": one project, told twice."""
     kept: list[Draft] = []
+    # the kept drafts by section and amount: only those can be restated (not every kept draft, read again)
+    by_amount: dict[tuple[int, object, object], list[Draft]] = {}
     for d in drafts:
         assert d.amount is not None
         m = d.amount.money
         names = {n.name for n in d.investors}
         count = d.count.value if d.count else None
+        same = by_amount.setdefault((d.sentence.section, m.value, m.currency), [])
         again = any(
-            k.amount is not None
-            and k.sentence.section == d.sentence.section
-            and (k.amount.money.value, k.amount.money.currency) == (m.value, m.currency)
-            and names <= {n.name for n in k.investors}
+            names <= {n.name for n in k.investors}
             and (count is None or (k.count is not None and k.count.value == count) or (k.count is None and count == 1))
             and not _EACH.search(ctx.text, d.sentence.span.start, d.sentence.span.end)
-            for k in kept
+            for k in same
         )
         if not again:
             kept.append(d)
+            same.append(d)
     return kept
 
 
@@ -292,7 +294,11 @@ def _fill_stage(ctx: Context, d: Draft) -> None:
     sents = ctx.layout.sentences
     hi = ctx.layout.section_headings[sent.section]
     # its own sentence, else the sentences before it in its paragraph, else its section's heading
-    order = [sent] + [sents[i] for i in range(sent.index - 1, -1, -1) if sents[i].paragraph == sent.paragraph]
+    para = ctx.layout.of_paragraph(sent.paragraph)
+    key = ("paragraph_indices", sent.paragraph)  # found by position, not by reading every sentence before it
+    if key not in ctx.cache:
+        ctx.cache[key] = [s.index for s in para]
+    order = [sent, *reversed(para[: bisect_left(ctx.cache[key], sent.index)])]
     if hi is not None:
         order.append(sents[hi])
     for s in order:

@@ -244,8 +244,10 @@ def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | N
     first = _first_body_place(ctx, section)
     if first is not None and (upto is None or first[0] <= upto):
         return first[1]
-    titles = [n for s in sents if s.heading for n in ctx.names[s.index]]
-    p = _best_place(ctx, titles)
+    key = ("title_place", section)  # once per document and section: every draft asks
+    if key not in ctx.cache:
+        ctx.cache[key] = _best_place(ctx, [n for s in sents if s.heading for n in ctx.names[s.index]])
+    p = ctx.cache[key]
     if p is not None or upto is None:
         return p
     # the first body sentence naming a place comes after ``upto`` (or there is none)
