@@ -87,15 +87,27 @@ class _Draft:
 
 class _Claims:
     """Places named in a company's own clause as its destination, with who claimed them (core names), so that
-    a record asks "is this place another company's?" without rescanning every earlier record."""
+    a record asks "is this place another company's?" without rescanning every earlier record; and, for the walk
+    back to an earlier sentence's place, the sentences whose places are all claimed (skipped at once) and those
+    holding a place claimed by a given name (the only claimed ones that may be this company's own)."""
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
         self.by_span: dict[Span, dict[frozenset[str], None]] = {}
+        self.sentence_starts = [s.span.start for s in ctx.sentences]
+        self.by_name: dict[str, list[int]] = {}  # sentences holding a place claimed by that name, ascending
+        self.skip: dict[int, int] = {}  # a place sentence whose places are all claimed -> an earlier one to try
 
     def add(self, d: _Draft) -> None:
         if d.place_here and d.place and d.investors:
             names = frozenset(core_name(m.name) for m in d.investors)
             self.by_span.setdefault(d.place.span, {})[names] = None
+            j = bisect.bisect_right(self.sentence_starts, d.place.span.start) - 1
+            for name in names:
+                held = self.by_name.setdefault(name, [])
+                k = bisect.bisect_left(held, j)
+                if k == len(held) or held[k] != j:
+                    held.insert(k, j)
 
     def against(self, mine: frozenset[str]) -> Callable[[Span], bool]:
         """Whether a place was claimed by investors sharing no name with ``mine`` (nothing is, if ``mine`` is empty)."""
@@ -106,9 +118,49 @@ class _Claims:
 
         return claimed
 
+    def _claimed_by_any(self, span: Span) -> bool:
+        return span in self.by_span
 
-def _unclaimed(span: Span) -> bool:
-    return False
+    def _unclaimed_from(self, j: int) -> int:
+        """The last place sentence at or before ``j`` holding a place nobody claimed (-1 if none). Claims are
+        only ever added, so a sentence found all claimed is skipped for good (the skips are path-compressed)."""
+        ctx, seen = self.ctx, []
+        while j >= 0:
+            nxt = self.skip.get(j)
+            if nxt is None:
+                span = ctx.sentences[j].span
+                if _last_in(ctx, span.start, span.end, self._claimed_by_any) is not None:
+                    break
+                nxt = ctx.place_sentence_before(j)
+            seen.append(j)
+            j = nxt
+        for k in seen:
+            self.skip[k] = j
+        return j
+
+    def sentences_before(self, si: int, mine: frozenset[str]) -> Iterable[int]:
+        """The place sentences before sentence ``si``, latest first, that may hold a place not claimed against
+        ``mine``: the same first hit as walking back through every place sentence. One holding only places
+        claimed by others is never one; one holding a place nobody claimed always is; between the latest such
+        sentence and ``si`` only those holding a place claimed under one of ``mine``'s names can be."""
+        ctx = self.ctx
+        j = ctx.place_sentence_before(si)
+        if mine:
+            free = self._unclaimed_from(j)
+            lists = [self.by_name.get(name, []) for name in mine]
+            tops = [bisect.bisect_left(held, si) for held in lists]  # the candidates below ``si``
+            named = heapq.merge(*(reversed(held[:top]) for held, top in zip(lists, tops, strict=True)), reverse=True)
+            last = si
+            for k in named:
+                if k <= free:
+                    break
+                if k != last and ctx.place_sentences[k + 1] == k:  # a place sentence, not seen yet
+                    yield k
+                last = k
+            j = free
+        while j >= 0:
+            yield j
+            j = ctx.place_sentence_before(j)
 
 
 def extract_projects(doc: Document) -> list[Project]:
@@ -118,7 +170,7 @@ def extract_projects(doc: Document) -> list[Project]:
     ctx = Context.build(doc)
     drafts: list[_Draft] = []
     drafted: set[int] = set()  # the sentences holding a record
-    claims = _Claims()
+    claims = _Claims(ctx)
     hosts_of: dict[tuple[int, int], list[Mention]] = {}
     dates_of: dict[int, _SentenceDates] = {}
     # the stage cues of the whole text, each sentence reading its own (no stage word spans a sentence break)
@@ -205,8 +257,8 @@ def extract_projects(doc: Document) -> list[Project]:
             if d.stage is not None and d.stage.stage is Stage.ANNOUNCED and context_stage is not None:
                 d.stage = context_stage
             # a place named in another company's clause is that company's destination, not this one's
-            claimed = claims.against(frozenset(core_name(m.name) for m in d.investors))
-            d.place, d.place_here = _place(ctx, si, prev_end, start, next_start, claimed)
+            mine = frozenset(core_name(m.name) for m in d.investors)
+            d.place, d.place_here = _place(ctx, si, prev_end, start, next_start, claims, mine)
             if d.place is not None:
                 d.place = _refer_back(ctx, d.place)
             drafts.append(d)
@@ -442,14 +494,16 @@ def _place(
     window_start: int,
     pos: int,
     next_start: int,
-    claimed: Callable[[Span], bool] = _unclaimed,
+    claims: _Claims,
+    mine: frozenset[str],
 ) -> tuple[Mention | None, bool]:
     """The destination: one named as such near the amount, else the nearest place before it in its
     sentence, else after it, else the last place of an earlier sentence (never a venue or an existing site).
     An earlier place ``claimed`` as another company's destination is skipped (it does not carry over to the
-    next company's clause). The flag says whether it was found in the amount's
-    own sentence."""
+    next company's clause; ``mine`` are the core names of this record's investors). The flag says whether it
+    was found in the amount's own sentence."""
     s = ctx.sentences[si].span
+    claimed = claims.against(mine)
     own = ctx.places_in(window_start, next_start)
     marked = [p for p in own if p.marked and _ok(p)]
     if marked:
@@ -463,13 +517,11 @@ def _place(
     after = [p for p in ctx.places_in(pos, next_start) if _ok(p)]
     if after:
         return after[0].mention, True
-    j = ctx.place_sentence_before(si)
-    while j >= 0:
+    for j in claims.sentences_before(si, mine):
         span = ctx.sentences[j].span
         found = _last_in(ctx, span.start, span.end, claimed)
         if found is not None:
             return found, False
-        j = ctx.place_sentence_before(j)
     return None, False
 
 
@@ -582,25 +634,24 @@ def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
 
     A record is compared with the kept ones in order, the first twin wins. Only two kinds can be twins: one
     of the same figure (currency, value, upper bound), or, when one of the two is a headline, a restated
-    total; so a body record is compared with the kept records of its figure and the kept headlines only."""
+    total; so a body record is compared with the kept records of its figure and the kept headlines only, and a
+    headline with the kept records of its figure and the kept body records only (two headlines are twins only
+    when they state the same figure)."""
     kept: list[_Draft] = []
     by_figure: dict[tuple[str, Decimal, Decimal | None], list[int]] = {}  # positions in ``kept``, ascending
     heads: list[int] = []  # positions of kept headline records, ascending
+    bodies: list[int] = []  # positions of kept body records, ascending
 
     def figure(d: _Draft) -> tuple[str, Decimal, Decimal | None]:
         m = d.hit.money
         return m.currency, m.value, m.upper
 
     for d in drafts:
-        if d.headline:
-            candidates: Iterable[int] = range(len(kept))
-        else:
-            candidates = heapq.merge(by_figure.get(figure(d), []), heads)
+        candidates: Iterable[int] = heapq.merge(by_figure.get(figure(d), []), bodies if d.headline else heads)
         at = next((i for i in candidates if _same_figure(kept[i], d)), None)
         if at is None:
             by_figure.setdefault(figure(d), []).append(len(kept))
-            if d.headline:
-                heads.append(len(kept))
+            (heads if d.headline else bodies).append(len(kept))
             kept.append(d)
             continue
         twin = kept[at]
@@ -611,6 +662,7 @@ def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
                 merged.aggregate, merged.count = True, twin.count
             kept[at] = merged
             heads.remove(at)
+            bisect.insort(bodies, at)
             by_figure[figure(twin)].remove(at)
             bisect.insort(by_figure.setdefault(figure(merged), []), at)
         elif not twin.investors and d.investors:
