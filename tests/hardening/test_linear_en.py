@@ -11,6 +11,8 @@ assertion: the tests assert on what was found.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.hardening.test_backtracking import completes
 from zonewatch.model import DateValue, Document, Extraction, Precision, Project, Span
 
@@ -66,3 +68,63 @@ def test_sectors_of_many_projects_sharing_one_long_sentence() -> None:
     assert n == 6000
     assert sectors == {("new_energy_vehicles", "energy_materials")}
     assert kinds == {"manufacturing_base"}
+
+
+def _figures(n: int, repeat: int = 1) -> tuple[int, list[tuple[str | None, str | None]]]:
+    """``n`` projects on one line, each with its own sentence naming its amount, area and jobs; every
+    ``repeat`` consecutive projects share one id (ids can repeat)."""
+    from decimal import Decimal
+
+    from zonewatch.model import Money, Qualifier
+    from zonewatch.normalize.units import measure
+
+    text, projects = "", []
+    for i in range(n):
+        text += f"Site {i} report follows here in full detail. "
+        start = len(text)
+        text += f"Plant {i} gets "
+        money = Span(len(text), len(text) + len(f"${i + 1} million"))
+        text += f"${i + 1} million for {i + 1} acres and {i + 1} jobs. "
+        amount = Money(Decimal(i + 1), "USD", Qualifier.EXACT, money.slice(text), money)
+        projects.append(Project(id=f"p{i // repeat}", amount=amount, evidence=(Span(start, len(text) - 1),)))
+    ex = measure(Extraction(document=Document(text=text, source="worst"), projects=tuple(projects)))
+    found = [(p.area.raw if p.area else None, p.jobs.raw if p.jobs else None) for p in ex.projects]
+    return len(ex.projects), found
+
+
+def test_areas_and_jobs_of_many_projects_on_one_line() -> None:
+    # was quadratic: every project listed every other project's amount and every figure scanned them all
+    # (3,000 projects: 10 s CPU in normalize.units alone; 12,000 would take minutes)
+    def wrong() -> tuple[int, list[tuple[int, str | None, str | None]]]:  # small: it goes through a pipe
+        n, found = _figures(12000)
+        return n, [(i, *f) for i, f in enumerate(found) if f != (f"{i + 1} acres", f"{i + 1} jobs")][:5]
+
+    assert completes(wrong) == (12000, [])
+
+
+def test_figures_nearer_another_project_s_amount_are_not_taken_even_when_ids_repeat() -> None:
+    # projects sharing an id never compete; a figure nearer another id's amount is that project's, not ours
+    from decimal import Decimal
+
+    from zonewatch.model import Money, Qualifier
+    from zonewatch.normalize.units import measure
+
+    text = "A gets $1 million and B gets $2 million for 5 acres and 9 jobs."
+    one, two = Span(7, 17), Span(29, 39)
+    projects = tuple(
+        Project(id=pid, amount=Money(Decimal(v), "USD", Qualifier.EXACT, s.slice(text), s), evidence=(Span(0, 63),))
+        for pid, v, s in (("a", 1, one), ("b", 2, two))
+    )
+    ex = measure(Extraction(document=Document(text=text, source="t"), projects=projects))
+    assert [(p.area.raw if p.area else None, p.jobs.raw if p.jobs else None) for p in ex.projects] == [
+        (None, None),
+        ("5 acres", "9 jobs"),
+    ]
+    same = tuple(replace(p, id="a") for p in projects)  # one project stated twice: both take the figures
+    ex = measure(Extraction(document=Document(text=text, source="t"), projects=same))
+    assert {(p.area.raw if p.area else None, p.jobs.raw if p.jobs else None) for p in ex.projects} == {
+        ("5 acres", "9 jobs")
+    }
+    n, found = _figures(40, repeat=2)
+    assert n == 40
+    assert found == [(f"{i + 1} acres", f"{i + 1} jobs") for i in range(40)]

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -150,13 +153,100 @@ def _land_first(text: str, areas: list[Quantity]) -> Quantity | None:
     return areas[0] if areas else None
 
 
-def _search_spans(extraction: Extraction, project: Project, paras: list[Span]) -> list[Span]:
+class _Amounts:
+    """The projects' amount spans per paragraph, read once per extraction. Every project listing every other
+    project's amount, and every figure scanning them, was quadratic (issue 9: 3,000 projects on one line,
+    each with an area and a job count, took 9.1 s CPU here; 0.4 s now).
+
+    Another project is one with a different id (ids can repeat). Per paragraph the amounts are sorted by
+    start; the nearest other amount to a figure is the first one starting at or after its end (walking past
+    this id's), or the largest end among those starting before its end (a prefix maximum kept for the two
+    best distinct ids) -- overlapping or nested amounts included, so the answer is the one a full scan gives.
+    """
+
+    def __init__(self, extraction: Extraction, paras: list[Span]) -> None:
+        self.paras = paras
+        self.para_starts = [p.start for p in paras]
+        per_para: dict[int, list[tuple[int, int, str]]] = {}
+        for p in extraction.projects:
+            if p.amount is not None:
+                k = self.para_of(p.amount.span)
+                if k is not None:
+                    per_para.setdefault(k, []).append((p.amount.span.start, p.amount.span.end, p.id))
+        self.ids: dict[int, Counter[str]] = {}
+        self.starts: dict[int, list[int]] = {}
+        self.items: dict[int, list[tuple[int, int, str]]] = {}
+        self.next_other: dict[int, list[int]] = {}
+        self.before: dict[int, list[tuple[int, str | None, int]]] = {}
+        for k, items in per_para.items():
+            items.sort(key=lambda t: t[0])
+            self.items[k] = items
+            self.starts[k] = [t[0] for t in items]
+            self.ids[k] = Counter(t[2] for t in items)
+            nxt = [len(items)] * len(items)
+            for i in range(len(items) - 2, -1, -1):
+                nxt[i] = i + 1 if items[i + 1][2] != items[i][2] else nxt[i + 1]
+            self.next_other[k] = nxt
+            # before[i]: over items[:i], (largest end, its id, largest end among the other ids); -1 = none
+            best: tuple[int, str | None, int] = (-1, None, -1)
+            before = [best]
+            for _s, e, pid in items:
+                b_end, b_id, second = best
+                if pid == b_id:
+                    best = (max(b_end, e), b_id, second)
+                elif e > b_end:
+                    best = (e, pid, b_end)
+                else:
+                    best = (b_end, b_id, max(second, e))
+                before.append(best)
+            self.before[k] = before
+
+    def para_of(self, span: Span) -> int | None:
+        k = bisect_right(self.para_starts, span.start) - 1
+        return k if k >= 0 and self.paras[k].contains(span) else None
+
+    def others_in(self, k: int, pid: str) -> int:
+        """How many amounts of other projects paragraph ``k`` contains."""
+        ids = self.ids.get(k)
+        return len(self.items[k]) - ids[pid] if ids else 0
+
+    def nearest_other(self, span: Span, pid: str, lines: set[int]) -> int | None:
+        """The distance from ``span`` to the nearest amount of another project on its line, if that line is
+        one of ``lines`` (None: no such amount)."""
+        k = self.para_of(span)
+        if k is None or k not in lines or k not in self.items:
+            return None
+        items, starts = self.items[k], self.starts[k]
+        i = bisect_left(starts, span.end)  # items[i:] start at or after the figure's end
+        best: int | None = None
+        j = i if i >= len(items) or items[i][2] != pid else self.next_other[k][i]
+        if j < len(items):
+            best = items[j][0] - span.end
+        b_end, b_id, second = self.before[k][i]
+        end = b_end if b_id != pid else second
+        if end >= 0:
+            left = max(span.start - end, 0)
+            best = left if best is None else min(best, left)
+        return best
+
+
+def _overlapping(paras: list[Span], starts: list[int], spans: Iterable[Span]) -> set[int]:
+    """The indices of the paragraphs overlapping any of ``spans``."""
+    hit: set[int] = set()
+    for e in spans:
+        k = max(bisect_right(starts, e.start) - 1, 0)
+        while k < len(paras) and paras[k].start < e.end:
+            if paras[k].overlaps(e):
+                hit.add(k)
+            k += 1
+    return hit
+
+
+def _search_spans(project: Project, paras: list[Span], amounts: _Amounts) -> list[Span]:
     """The project's sentences, widened to their paragraph when no other project's amount is in it."""
-    others = [p.amount.span for p in extraction.projects if p.id != project.id and p.amount is not None]
     spans = list(project.evidence)
-    for para in paras:
-        if any(para.overlaps(e) for e in project.evidence) and not any(para.contains(o) for o in others):
-            spans.append(para)
+    hit = _overlapping(paras, amounts.para_starts, project.evidence)
+    spans.extend(paras[k] for k in sorted(hit) if amounts.others_in(k, project.id) == 0)
     # scan each stretch of text once: drop spans inside another one
     return [s for i, s in enumerate(spans) if not any(j != i and o.contains(s) and o != s for j, o in enumerate(spans))]
 
@@ -165,28 +255,39 @@ def _distance(a: Span, b: Span) -> int:
     return max(a.start - b.end, b.start - a.end, 0)
 
 
-def _mine(q: Quantity, project: Project, others: list[Span]) -> bool:
-    """A figure belongs to this project unless another project's amount is nearer to it than this one's."""
+def _mine(q: Quantity, project: Project, amounts: _Amounts, lines: set[int]) -> bool:
+    """A figure belongs to this project unless another project's amount is nearer to it than this one's.
+
+    Only amounts on the figure's line compete, and only on a line the project's search spans overlap.
+    """
+    nearest = amounts.nearest_other(q.span, project.id, lines)
     if project.amount is None:
-        return not any(_distance(q.span, o) < 40 for o in others)
-    own = _distance(q.span, project.amount.span)
-    return all(own <= _distance(q.span, o) for o in others)
+        return nearest is None or nearest >= 40
+    return nearest is None or _distance(q.span, project.amount.span) <= nearest
 
 
-def _measure(extraction: Extraction, project: Project, paras: list[Span]) -> Project:
+def _measure(
+    extraction: Extraction,
+    project: Project,
+    paras: list[Span],
+    amounts: _Amounts,
+    found: dict[tuple[str, Span], list[Quantity]],
+) -> Project:
     text = extraction.document.text
-    spans = _search_spans(extraction, project, paras)
+    spans = _search_spans(project, paras, amounts)
     if not spans:
         return project
-    amounts = [p.amount.span for p in extraction.projects if p.id != project.id and p.amount is not None]
-    # only amounts on the same line compete for a figure: a paragraph is one line in the texts we read
-    lines = [para for para in paras if any(para.overlaps(s) for s in spans)]
 
-    def others(q: Quantity) -> list[Span]:
-        return [o for line in lines if line.contains(q.span) for o in amounts if line.contains(o)]
+    # many projects share one sentence: its figures are read once per extraction, not once per project
+    def figures(kind: str, s: Span) -> list[Quantity]:
+        key = (kind, s)
+        if key not in found:
+            found[key] = find_areas(text, s) if kind == "area" else find_jobs(text, s)
+        return found[key]
 
-    areas = {q.span.start: q for s in spans for q in find_areas(text, s) if _mine(q, project, others(q))}
-    jobs = {q.span.start: q for s in spans for q in find_jobs(text, s) if _mine(q, project, others(q))}
+    lines = _overlapping(paras, amounts.para_starts, spans)
+    areas = {q.span.start: q for s in spans for q in figures("area", s) if _mine(q, project, amounts, lines)}
+    jobs = {q.span.start: q for s in spans for q in figures("jobs", s) if _mine(q, project, amounts, lines)}
     area = project.area or _land_first(text, sorted(areas.values(), key=lambda q: q.span.start))
     job = project.jobs or (min(jobs.values(), key=lambda q: q.span.start) if jobs else None)
     return replace(project, area=area, jobs=job)
@@ -197,4 +298,8 @@ def measure(extraction: Extraction) -> Extraction:
     if not extraction.projects:
         return extraction
     paras = list(paragraphs(extraction.document.text))
-    return replace(extraction, projects=tuple(_measure(extraction, p, paras) for p in extraction.projects))
+    amounts = _Amounts(extraction, paras)
+    found: dict[tuple[str, Span], list[Quantity]] = {}
+    return replace(
+        extraction, projects=tuple(_measure(extraction, p, paras, amounts, found) for p in extraction.projects)
+    )
