@@ -178,6 +178,8 @@ class _Amounts:
         self.items: dict[int, list[tuple[int, int, str]]] = {}
         self.next_other: dict[int, list[int]] = {}
         self.before: dict[int, list[tuple[int, str | None, int]]] = {}
+        self.prev_other: dict[int, list[int]] = {}
+        self.disjoint: set[int] = set()  # lines whose amounts are non-empty and do not overlap
         for k, items in per_para.items():
             items.sort(key=lambda t: t[0])
             self.items[k] = items
@@ -187,6 +189,12 @@ class _Amounts:
             for i in range(len(items) - 2, -1, -1):
                 nxt[i] = i + 1 if items[i + 1][2] != items[i][2] else nxt[i + 1]
             self.next_other[k] = nxt
+            prv = [-1] * len(items)
+            for i in range(1, len(items)):
+                prv[i] = i - 1 if items[i - 1][2] != items[i][2] else prv[i - 1]
+            self.prev_other[k] = prv
+            if all(e > s for s, e, _ in items) and all(items[i][0] >= items[i - 1][1] for i in range(1, len(items))):
+                self.disjoint.add(k)
             # before[i]: over items[:i], (largest end, its id, largest end among the other ids); -1 = none
             best: tuple[int, str | None, int] = (-1, None, -1)
             before = [best]
@@ -200,6 +208,18 @@ class _Amounts:
                     best = (b_end, b_id, max(second, e))
                 before.append(best)
             self.before[k] = before
+
+    def between(self, k: int, amount: Span) -> tuple[int, int] | None:
+        """On line ``k`` of disjoint amounts, ``amount`` being one of them: the start of the other project's
+        amount before it and the end of the one after it (-1 / None when there is none; None: not known)."""
+        if k not in self.disjoint:
+            return None
+        items = self.items[k]
+        i = bisect_left(self.starts[k], amount.start)
+        if i >= len(items) or items[i][:2] != (amount.start, amount.end):
+            return None
+        before, after = self.prev_other[k][i], self.next_other[k][i]
+        return (items[before][0] if before >= 0 else -1, items[after][1] if after < len(items) else -1)
 
     def para_of(self, span: Span) -> int | None:
         k = bisect_right(self.para_starts, span.start) - 1
@@ -266,12 +286,45 @@ def _mine(q: Quantity, project: Project, amounts: _Amounts, lines: set[int]) -> 
     return nearest is None or _distance(q.span, project.amount.span) <= nearest
 
 
+class _Figures:
+    """The figures of one search span, and the few of them a project can own when many projects share it.
+
+    On a line whose amounts do not overlap, a figure past the next other project's amount (or before the
+    previous one) is strictly nearer that amount than the project's own: it is never the project's, so only
+    the figures between those two amounts are checked (a line of 2,000 amounts with a figure each made every
+    project check all 2,000 figures: 6.8 s CPU).
+    """
+
+    def __init__(self, figures: list[Quantity]) -> None:
+        self.all = figures
+        self.starts = [q.span.start for q in figures]
+        self.ends = [q.span.end for q in figures]
+        self.disjoint = all(q.span.end > q.span.start for q in figures) and all(
+            figures[i].span.start >= figures[i - 1].span.end for i in range(1, len(figures))
+        )
+
+    def near(self, project: Project, amounts: _Amounts, within: Span) -> list[Quantity] | None:
+        """The figures the project can own (None: all of them, when the shortcut does not apply)."""
+        if not self.disjoint or project.amount is None or len(self.all) < 8 or not within:
+            return None  # (an empty span is searched as the whole text: its figures are not on one line)
+        k = amounts.para_of(within)
+        if k is None or amounts.para_of(project.amount.span) != k:
+            return None
+        around = amounts.between(k, project.amount.span)
+        if around is None:
+            return None
+        before, after = around
+        lo = bisect_right(self.ends, before) if before >= 0 else 0
+        hi = bisect_left(self.starts, after) if after >= 0 else len(self.all)
+        return self.all[lo:hi] if lo < hi else []
+
+
 def _measure(
     extraction: Extraction,
     project: Project,
     paras: list[Span],
     amounts: _Amounts,
-    found: dict[tuple[str, Span], list[Quantity]],
+    found: dict[tuple[str, Span], _Figures],
 ) -> Project:
     text = extraction.document.text
     spans = _search_spans(project, paras, amounts)
@@ -282,8 +335,9 @@ def _measure(
     def figures(kind: str, s: Span) -> list[Quantity]:
         key = (kind, s)
         if key not in found:
-            found[key] = find_areas(text, s) if kind == "area" else find_jobs(text, s)
-        return found[key]
+            found[key] = _Figures(find_areas(text, s) if kind == "area" else find_jobs(text, s))
+        near = found[key].near(project, amounts, s)
+        return found[key].all if near is None else near
 
     lines = _overlapping(paras, amounts.para_starts, spans)
     areas = {q.span.start: q for s in spans for q in figures("area", s) if _mine(q, project, amounts, lines)}
@@ -299,7 +353,7 @@ def measure(extraction: Extraction) -> Extraction:
         return extraction
     paras = list(paragraphs(extraction.document.text))
     amounts = _Amounts(extraction, paras)
-    found: dict[tuple[str, Span], list[Quantity]] = {}
+    found: dict[tuple[str, Span], _Figures] = {}
     return replace(
         extraction, projects=tuple(_measure(extraction, p, paras, amounts, found) for p in extraction.projects)
     )
