@@ -15,7 +15,8 @@ documents are retried one transaction each, so every input still gets its own re
 from __future__ import annotations
 
 import collections
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ from zonewatch.errors import ZonewatchError
 from zonewatch.ledger.db import ABSENT, Ledger
 from zonewatch.ledger.models import DocumentRow, IngestError, Organisation, OrganisationAlias, Place
 from zonewatch.ledger.names import canonical
-from zonewatch.ledger.rows import DocumentResult
+from zonewatch.ledger.rows import DocumentResult, IngestSummary
 from zonewatch.ledger.store import content_hash, document_key, record_error, store_extraction, store_in
 from zonewatch.model import Extraction
 
@@ -197,3 +198,37 @@ def _store_alone(ledger: Ledger, item: Item) -> DocumentResult:
         return record_error(ledger, item.document.source, str(exc))
     except (OperationalError, IntegrityError) as exc:
         return record_error(ledger, item.document.source, f"the ledger refused it: {exc.orig}")
+
+
+def store_in_batches(
+    ledger: Ledger,
+    items: Iterable[Item],
+    on_result: Callable[[DocumentResult], None] | None,
+    batch_documents: int,
+    batch_seconds: float,
+) -> IngestSummary:
+    """Store a stream of items, ``batch_documents`` or ``batch_seconds`` per transaction, in input order.
+
+    ``on_result`` is called for every item once its batch is committed. Both ingest engines write through here.
+    """
+    summary = IngestSummary()
+    batch: list[Item] = []
+    opened = 0.0
+
+    def commit() -> None:
+        nonlocal summary
+        for result in store_batch(ledger, batch):
+            summary = summary.add(result)
+            if on_result is not None:
+                on_result(result)
+        batch.clear()
+
+    for item in items:
+        if not batch:
+            opened = time.monotonic()
+        batch.append(item)
+        if len(batch) >= batch_documents or time.monotonic() - opened >= batch_seconds:
+            commit()
+    if batch:
+        commit()
+    return summary

@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import itertools
 import json
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -912,10 +911,9 @@ def ingest_documents(
     ``batch_documents`` documents or ``batch_seconds`` per transaction (``ledger.batch``). ``on_result`` is
     called for every document, in input order, once its batch is committed.
     """
-    from zonewatch.ledger.batch import Failed, store_batch
+    from zonewatch.ledger.batch import Failed, store_in_batches
     from zonewatch.ledger.workers import CHUNK, default_jobs, extract_in_order, small
 
-    summary = IngestSummary()
     pipeline = list(components) if components is not None else None
     jobs = default_jobs() if jobs is None else jobs
     if jobs > 1:
@@ -937,26 +935,8 @@ def ingest_documents(
                 out.append(item if existing is None else DocumentResult(item.source, "unchanged", existing))
             yield out
 
-    batch: list[Any] = []
-    opened = 0.0
-
-    def commit() -> None:
-        nonlocal summary
-        for result in store_batch(ledger, batch):
-            summary = summary.add(result)
-            if on_result is not None:
-                on_result(result)
-        batch.clear()
-
-    for item in extract_in_order(checked(), jobs, lang, published, pipeline):
-        if not batch:
-            opened = time.monotonic()
-        batch.append(item)
-        if len(batch) >= batch_documents or time.monotonic() - opened >= batch_seconds:
-            commit()
-    if batch:
-        commit()
-    return summary
+    items = extract_in_order(checked(), jobs, lang, published, pipeline)
+    return store_in_batches(ledger, items, on_result, batch_documents, batch_seconds)
 
 
 def _stored(ledger: Ledger, digests: list[str]) -> dict[str, int]:

@@ -9,12 +9,11 @@ CPU-heavy part, leaves the driver.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from zonewatch.errors import ConfigError
-from zonewatch.ledger.batch import Failed, Item, store_batch
+from zonewatch.ledger.batch import Failed, Item, store_in_batches
 from zonewatch.ledger.db import Ledger
 from zonewatch.ledger.rows import DocumentResult, IngestSummary
 from zonewatch.ledger.store import BATCH_DOCUMENTS, BATCH_SECONDS
@@ -46,27 +45,8 @@ def ingest_distributed(
     Results are written as they arrive, up to ``batch_documents`` documents or ``batch_seconds`` per
     transaction, as the default engine does; ``on_result`` is called per document once its batch commits.
     """
-    summary = IngestSummary()
-    batch: list[Item] = []
-    opened = 0.0
-
-    def commit() -> None:
-        nonlocal summary
-        for result in store_batch(ledger, batch):
-            summary = summary.add(result)
-            if on_result is not None:
-                on_result(result)
-        batch.clear()
-
-    for outcome in extract_distributed(inputs, client, lang, published, partition_size):
-        if not batch:
-            opened = time.monotonic()
-        batch.append(_item(outcome))
-        if len(batch) >= batch_documents or time.monotonic() - opened >= batch_seconds:
-            commit()
-    if batch:
-        commit()
-    return summary
+    outcomes = extract_distributed(inputs, client, lang, published, partition_size)
+    return store_in_batches(ledger, map(_item, outcomes), on_result, batch_documents, batch_seconds)
 
 
 ENGINES = ("default", "dask")
