@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -52,73 +52,124 @@ class _Keyword:
 # not found in "e-sports" and "port" not in "support".
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[&'’-][A-Za-z0-9]+)*")
 
-
-# The sector and the type keywords read the same texts (and projects of one sentence share it): split once.
-@lru_cache(maxsize=64)
-def _words(text: str) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
-    """Offsets, words as written and casefolded words of ``text``."""
-    matches = list(_TOKEN.finditer(text))
-    raw = tuple(m.group() for m in matches)
-    return tuple(m.start() for m in matches), raw, tuple(t.casefold() for t in raw)
+# What a text says, summed up: hits per sector, and the first type hit ((offset, type index) or None).
+_Summary = tuple[dict[int, int], tuple[int, int] | None]
+# What one word starts, whatever follows it: (sector hits, type hits) of its one-word keywords, and the
+# keywords of several words that begin with it (kind 0 = sector, 1 = type), checked against the next words.
+_Plan = tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, _Keyword], ...]]
+_NOTHING: _Plan = ((), (), ())
+_PLANS_MAX = 50_000  # distinct words remembered; the memo is dropped and rebuilt past that (unbounded input)
 
 
 class _Matcher:
-    """All keywords of a list of categories, indexed by their first token for one pass over the text."""
+    """The sector and the type keywords together, indexed by their first token for one pass over the text.
 
-    def __init__(self, categories: tuple[Category, ...]) -> None:
-        self.by_first: dict[str, list[_Keyword]] = {}
-        self.by_prefix: dict[str, list[_Keyword]] = {}
-        self.zh: list[tuple[str, int]] = []
-        for index, cat in enumerate(categories):
-            for word in cat.words:
-                stem = word.rstrip("*")
-                exact = stem.isupper() or any(c.isdigit() for c in stem)
-                tokens = tuple(t if exact else t.casefold() for t in stem.split())
-                kw = _Keyword(tokens, word.endswith("*"), exact, index)
-                if kw.prefix and len(tokens) == 1:
-                    self.by_prefix.setdefault(tokens[0][:3].casefold(), []).append(kw)
-                else:
-                    self.by_first.setdefault(tokens[0].casefold(), []).append(kw)
-            self.zh.extend((w, index) for w in cat.zh_words)
+    A word's one-word keyword hits depend on the word alone, so they are worked out once per distinct
+    word and remembered (``_plans``): a text costs one dict look-up per word, most of which find nothing.
+    """
 
-    def hits(self, text: str) -> list[tuple[int, int]]:
-        """(category index, character offset) of every keyword occurrence in ``text``."""
-        found: list[tuple[int, int]] = []
+    def __init__(self, sectors: tuple[Category, ...], types: tuple[Category, ...]) -> None:
+        self.by_first: dict[str, list[tuple[int, _Keyword]]] = {}
+        self.by_prefix: dict[str, list[tuple[int, _Keyword]]] = {}
+        # Chinese keywords by their first character: only those whose first character the text has are searched
+        self.zh: dict[str, list[tuple[str, int, int]]] = {}
+        for kind, categories in enumerate((sectors, types)):
+            for index, cat in enumerate(categories):
+                for word in cat.words:
+                    stem = word.rstrip("*")
+                    exact = stem.isupper() or any(c.isdigit() for c in stem)
+                    tokens = tuple(t if exact else t.casefold() for t in stem.split())
+                    kw = _Keyword(tokens, word.endswith("*"), exact, index)
+                    if kw.prefix and len(tokens) == 1:
+                        self.by_prefix.setdefault(tokens[0][:3].casefold(), []).append((kind, kw))
+                    else:
+                        self.by_first.setdefault(tokens[0].casefold(), []).append((kind, kw))
+                for w in cat.zh_words:
+                    self.zh.setdefault(w[0], []).append((w, kind, index))
+        self._plans: dict[str, _Plan] = {}
+
+    def _plan(self, raw: str) -> _Plan:
+        token = raw.casefold()
+        hits: tuple[list[int], list[int]] = ([], [])
+        longer: list[tuple[int, _Keyword]] = []
+        for kind, kw in self.by_first.get(token, ()):
+            if len(kw.tokens) > 1:
+                longer.append((kind, kw))
+            elif (raw if kw.exact_case else token) == kw.tokens[0]:
+                hits[kind].append(kw.category)
+        for kind, kw in self.by_prefix.get(token[:3], ()):
+            if (raw if kw.exact_case else token).startswith(kw.tokens[0]):
+                hits[kind].append(kw.category)
+        if "-" in token:  # "5G-based" is about 5G; the head of a compound counts, its tail does not
+            head, head_raw = token.split("-")[0], raw.split("-")[0]
+            for kind, kw in self.by_first.get(head, ()):
+                if len(kw.tokens) == 1 and not kw.prefix and (head_raw if kw.exact_case else head) == kw.tokens[0]:
+                    hits[kind].append(kw.category)
+        if not (hits[0] or hits[1] or longer):
+            return _NOTHING
+        return tuple(hits[0]), tuple(hits[1]), tuple(longer)
+
+    def summary(self, text: str) -> _Summary:
+        """Hits per sector in ``text``, and its first type hit as (offset, type index), or None."""
+        counts: dict[int, int] = {}
+        first: tuple[int, int] | None = None
         if not text:
-            return found
-        starts, raw, folded = _words(text)
-        for i, token in enumerate(folded):
-            for kw in self.by_first.get(token, ()):
-                if self._at(kw, raw, folded, i):
-                    found.append((kw.category, starts[i]))
-            for kw in self.by_prefix.get(token[:3], ()):
-                word = raw[i] if kw.exact_case else token
-                if word.startswith(kw.tokens[0]):
-                    found.append((kw.category, starts[i]))
-            if "-" in token:  # "5G-based" is about 5G; the head of a compound counts, its tail does not
-                head, head_raw = token.split("-")[0], raw[i].split("-")[0]
-                for kw in self.by_first.get(head, ()):
-                    if len(kw.tokens) == 1 and not kw.prefix and (head_raw if kw.exact_case else head) == kw.tokens[0]:
-                        found.append((kw.category, starts[i]))
-        chars = set(text)  # most keywords' first character is not in the text at all: skip their search
-        for word, index in self.zh:
-            if word[0] not in chars:
+            return counts, first
+        plans = self._plans
+        if len(plans) >= _PLANS_MAX:
+            plans.clear()
+        words = _TOKEN.findall(text)
+        folded: list[str] | None = None
+        first_word = -1  # the index of the first word with a type hit, and that type
+        first_type = 0
+        for i, raw in enumerate(words):
+            plan = plans.get(raw)
+            if plan is None:
+                plan = plans[raw] = self._plan(raw)
+            if plan is _NOTHING:
                 continue
-            at = text.find(word)
-            while at >= 0:
-                found.append((index, at))
-                at = text.find(word, at + len(word))
-        return found
+            sector_hits, type_hits, longer = plan
+            for index in sector_hits:
+                counts[index] = counts.get(index, 0) + 1
+            found_types = list(type_hits)
+            if longer:
+                if folded is None:
+                    folded = [w.casefold() for w in words]
+                for kind, kw in longer:
+                    if _at(kw, words, folded, i):
+                        if kind == 0:
+                            counts[kw.category] = counts.get(kw.category, 0) + 1
+                        else:
+                            found_types.append(kw.category)
+            if found_types and first_word < 0:
+                first_word, first_type = i, min(found_types)
+        if first_word >= 0:
+            m = next(m for j, m in enumerate(_TOKEN.finditer(text)) if j == first_word)
+            first = (m.start(), first_type)
+        chars = set(text)  # most keywords' first character is not in the text at all: skip their search
+        for c, keywords in self.zh.items():
+            if c not in chars:
+                continue
+            for word, kind, index in keywords:
+                at = text.find(word)
+                while at >= 0:
+                    if kind == 0:
+                        counts[index] = counts.get(index, 0) + 1
+                    elif first is None or (at, index) < first:
+                        first = (at, index)
+                    at = text.find(word, at + len(word))
+        return counts, first
 
-    @staticmethod
-    def _at(kw: _Keyword, raw: tuple[str, ...], folded: tuple[str, ...], i: int) -> bool:
-        n = len(kw.tokens)
-        if i + n > len(raw):
-            return False
-        words = raw[i : i + n] if kw.exact_case else folded[i : i + n]
-        if kw.prefix:
-            return words[:-1] == kw.tokens[:-1] and words[-1].startswith(kw.tokens[-1])
-        return words == kw.tokens
+
+def _at(kw: _Keyword, raw: list[str], folded: list[str], i: int) -> bool:
+    """Whether the keyword of several words ``kw`` is at word ``i``."""
+    n = len(kw.tokens)
+    if i + n > len(raw):
+        return False
+    words = tuple(raw[i : i + n] if kw.exact_case else folded[i : i + n])
+    if kw.prefix:
+        return words[:-1] == kw.tokens[:-1] and words[-1].startswith(kw.tokens[-1])
+    return words == kw.tokens
 
 
 @cache
@@ -136,22 +187,12 @@ def taxonomy() -> tuple[tuple[Category, ...], tuple[Category, ...]]:
 
 
 @cache
-def _matchers() -> tuple[_Matcher, _Matcher]:
-    sectors, types = taxonomy()
-    return _Matcher(sectors), _Matcher(types)
-
-
-# What a text says, summed up: hits per sector, and the first type hit ((offset, type index) or None).
-_Summary = tuple[dict[int, int], tuple[int, int] | None]
+def _matcher() -> _Matcher:
+    return _Matcher(*taxonomy())
 
 
 def _summary(text: str) -> _Summary:
-    sector_matcher, type_matcher = _matchers()
-    counts: dict[int, int] = {}
-    for index, _ in sector_matcher.hits(text):
-        counts[index] = counts.get(index, 0) + 1
-    first = min(((at, index) for index, at in type_matcher.hits(text)), default=None)
-    return counts, first
+    return _matcher().summary(text)
 
 
 def _rank(description: _Summary, sentences: _Summary) -> tuple[tuple[str, ...], str | None]:
