@@ -32,6 +32,7 @@ class Context:
     shadow: str
     published: DateValue | None
     sentences: list[Sentence]
+    sentence_starts: list[int]  # the sentences' start offsets, for bisecting
     money: list[MoneyHit]
     dates: list[DateHit]
     orgs: list[Org]
@@ -61,12 +62,14 @@ class Context:
             "dates": [d.value.span.start if d.value.span else -1 for d in dates],
             "money": [h.money.span.start for h in money],
         }
-        sentences = split_sentences(text, sh)
+        sentences = split_sentences(sh)
+        sentence_starts = [s.start for s in sentences]
         return cls(
             text=text,
             shadow=sh,
             published=published,
             sentences=sentences,
+            sentence_starts=sentence_starts,
             money=money,
             dates=dates,
             orgs=orgs,
@@ -75,13 +78,12 @@ class Context:
             starts=starts,
             companies=companies_,
             org_span=max((o.mention.span.end - o.mention.span.start for o in orgs), default=0),
-            place_sentences=_place_sentences(sentences, places),
+            place_sentences=_place_sentences(sentences, sentence_starts, places),
             memo={},
         )
 
     def sentence_index(self, pos: int) -> int:
-        starts = [s.span.start for s in self.sentences]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
     def orgs_in(self, start: int, end: int) -> list[Org]:
         return _within(self.orgs, self.starts["orgs"], start, end, lambda o: o.mention.span.end)
@@ -136,7 +138,7 @@ class Context:
         return found[: bisect.bisect_left(found, bisect.bisect_left(starts, pos))]
 
     def is_event_sentence(self, index: int) -> bool:
-        s = self.sentences[index].span
+        s = self.sentences[index]
         return bool(_EVENT.search(self.shadow, s.start, s.end))
 
     def last_company_before(self, pos: int, since: int) -> Org | None:
@@ -163,16 +165,15 @@ def _within(items: list[T], starts: list[int], start: int, end: int, end_of: Cal
     return [x for x in items[lo:hi] if end_of(x) <= end]
 
 
-def _place_sentences(sentences: list[Sentence], places: list[Place]) -> list[int]:
+def _place_sentences(sentences: list[Sentence], starts: list[int], places: list[Place]) -> list[int]:
     """For each sentence, the last sentence before it holding a place (within it) that is neither a venue nor
     an existing site, or -1."""
-    starts = [s.span.start for s in sentences]
     holds = [False] * len(sentences)
     for p in places:
         if p.venue or p.existing:
             continue
         j = bisect.bisect_right(starts, p.mention.span.start) - 1
-        if j >= 0 and p.mention.span.start < sentences[j].span.end and p.mention.span.end <= sentences[j].span.end:
+        if j >= 0 and p.mention.span.start < sentences[j].end and p.mention.span.end <= sentences[j].end:
             holds[j] = True
     out, last = [], -1
     for j, held in enumerate(holds):

@@ -94,7 +94,7 @@ class _Claims:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.by_span: dict[Span, dict[frozenset[str], None]] = {}
-        self.sentence_starts = [s.span.start for s in ctx.sentences]
+        self.sentence_starts = ctx.sentence_starts
         self.by_name: dict[str, list[int]] = {}  # sentences holding a place claimed by that name, ascending
         self.skip: dict[int, int] = {}  # a place sentence whose places are all claimed -> an earlier one to try
 
@@ -128,7 +128,7 @@ class _Claims:
         while j >= 0:
             nxt = self.skip.get(j)
             if nxt is None:
-                span = ctx.sentences[j].span
+                span = ctx.sentences[j]
                 if _last_in(ctx, span.start, span.end, self._claimed_by_any) is not None:
                     break
                 nxt = ctx.place_sentence_before(j)
@@ -178,7 +178,7 @@ def extract_projects(doc: Document) -> list[Project]:
     context_date: DateValue | None = None
     context_stage: StageValue | None = None
     for si, sent in enumerate(ctx.sentences):
-        s0, s1 = sent.span.start, sent.span.end
+        s0, s1 = sent.start, sent.end
         hits = ctx.money_in(s0, s1)
         prev_end = s0  # end of the last figure in this sentence
         last_inv_end = s0  # end of the last investment in this sentence (and of the project named after it)
@@ -224,7 +224,7 @@ def extract_projects(doc: Document) -> list[Project]:
             had_investment = True
             consumed = end
             d = _Draft(h, si, headline=sent.headline, evidence=sent.span, shadow=ctx.shadow)
-            d.near_span = (ctx.sentences[max(0, si - 1)].span.start, s1)
+            d.near_span = (ctx.sentences[max(0, si - 1)].start, s1)
             d.count = find_count(ctx.text, ctx.shadow, prev_end, start, end)
             window = (last_inv_end, start)
             companies = [o for o in ctx.orgs_in(*window) if o.role in ("company", "anaphor")]
@@ -246,7 +246,7 @@ def extract_projects(doc: Document) -> list[Project]:
                 hosts_of[si, s0] = _hosts(ctx, s0, s1)
             d.hosts = hosts_of[si, s0]
             if not d.hosts and si > 0 and si - 1 not in drafted:
-                p0 = ctx.sentences[si - 1].span.start
+                p0 = ctx.sentences[si - 1].start
                 if (si, p0) not in hosts_of:
                     hosts_of[si, p0] = _hosts(ctx, p0, s0)
                 d.hosts = hosts_of[si, p0]
@@ -317,7 +317,7 @@ def _investors(ctx: Context, companies: list[Org], window: tuple[int, int], si: 
         return chosen
     # "该项目总投资..." right after a sentence naming the company
     if _ANAPHORIC_START.match(ctx.shadow[window[0] : window[1]].lstrip(" ,，")):
-        since = ctx.sentences[max(0, si - 2)].span.start
+        since = ctx.sentences[max(0, si - 2)].start
         prev = ctx.last_company_before(window[0], since)
         if prev is not None:
             return [prev.mention]
@@ -398,7 +398,7 @@ class _SentenceDates:
     (日前, 今年), else the last event date before, else the publication date."""
 
     def __init__(self, ctx: Context, si: int) -> None:
-        s = ctx.sentences[si].span
+        s = ctx.sentences[si]
         self.usable = [
             d for d in ctx.dates_in(s.start, s.end) if not d.future and not _planned(ctx, d) and d.value.span
         ]
@@ -502,7 +502,7 @@ def _place(
     An earlier place ``claimed`` as another company's destination is skipped (it does not carry over to the
     next company's clause; ``mine`` are the core names of this record's investors). The flag says whether it
     was found in the amount's own sentence."""
-    s = ctx.sentences[si].span
+    s = ctx.sentences[si]
     claimed = claims.against(mine)
     own = ctx.places_in(window_start, next_start)
     marked = [p for p in own if p.marked and _ok(p)]
@@ -518,7 +518,7 @@ def _place(
     if after:
         return after[0].mention, True
     for j in claims.sentences_before(si, mine):
-        span = ctx.sentences[j].span
+        span = ctx.sentences[j]
         found = _last_in(ctx, span.start, span.end, claimed)
         if found is not None:
             return found, False
