@@ -12,13 +12,13 @@ from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anc
 from zonewatch.extract.en.layout import Layout, Sentence, layout
 from zonewatch.extract.en.money import find_money
 from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names
+from zonewatch.extract.en.tokens import LowerWords, Tokens
 from zonewatch.model import Document, Money
 
 _CONVERSION_GAP = re.compile(
     r"\s*(?:[(（]|,?\s*or\b|,?\s*i\.e\.)\s*(?:(?:about|approx\.?|approximately|around|roughly|some|nearly|almost|over|"
     r"more\s+than|equivalent\s+to|equal\s+to)\s*)?"
 )
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +76,9 @@ def build(doc: Document, money: list[Money] | None = None) -> Context:
     text = doc.text
     lay = layout(text)
     anchor = make_anchor(text, doc.published)
-    lower_words = frozenset(_LOWER_WORD.findall(text))
-    raw_names = [find_names(text, s.span, lower_words) for s in lay.sentences]
+    lower_words = LowerWords(text)
+    tokens = Tokens.of(text)
+    raw_names = [find_names(text, s.span, lower_words, tokens) for s in lay.sentences]
     names = _resolve_acronyms(raw_names)
     dates = tuple(find_dates(text, anchor))
     amounts = tuple(_amounts(text, lay, find_money(text) if money is None else money))

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from zonewatch.extract.en.scan import finditer_from
 from zonewatch.model import DateValue, Precision, Span
 
 _MONTHS = {
@@ -35,7 +36,7 @@ _YEAR = r"(?:19|20)\d\d"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(rf"(?P<y>{_YEAR})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])")),
     ("mdy", re.compile(rf"(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("dmy", re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("dmy", re.compile(rf"(?P<d>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"(?P<mon>{_M})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("weekday", re.compile(r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relday", re.compile(r"(?P<rel>yesterday|today|the day before yesterday)\b")),
@@ -51,6 +52,17 @@ _NEEDS = {
     "weekday": ("day",),
     "relday": ("day",),
     "vague": ("recently", "this month", "this week", "other day", "lately"),
+}
+# Literal strings one of which every match of a pattern begins with: the pattern is tried only where they are
+# (scan.finditer_from), not at every letter that could open a month or weekday. "dmy" and "ymd" begin with a
+# digit, which the regex engine skips to by itself. ("\d\d?" and not "\d{1,2}": the same match, but a
+# pattern that opens with a repeat does not get the engine's skip.)
+_OPENERS: dict[str, tuple[str, ...]] = {
+    "mdy": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "my": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "relday": ("yesterday", "today", "the day before yesterday"),
+    "vague": ("recently", "earlier this", "this month", "this week", "the other day", "lately"),
 }
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -158,7 +170,11 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
         gate = _NEEDS.get(kind)
         if gate is not None and not any(word in low for word in gate):
             continue  # a word every match contains is not in the text: no need to scan it
-        for m in pattern.finditer(low, start, end):
+        openers = _OPENERS.get(kind)
+        matches = (
+            pattern.finditer(low, start, end) if openers is None else finditer_from(pattern, openers, low, start, end)
+        )
+        for m in matches:
             before = text[m.start() - 1] if m.start() > 0 else " "
             if before.isalnum() or (kind in ("ymd", "dmy") and before in ".,"):
                 continue

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from zonewatch.extract.en.lexicon import CUES, CURRENCIES, NUMBER_WORDS, SCALES, alternation
+from zonewatch.extract.en.scan import finditer_from, openers
 from zonewatch.model import Money, Qualifier, Span
 
 _WORD_NUMS = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen")])
@@ -30,8 +31,12 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number: digits ("47,000", "5.4") or words ("one", "thirty-six"); never starts inside another number.
 # Digits and number words are found by two scans that start with a character class or a literal
 # alternation (fast to skip through); the boundary before a number is checked in find_money.
-_NUMBER_DIGITS = re.compile(rf"(?P<d>{_DIGITS})(?![\d])")
+# (The digit scan opens with "\d" outside any group, the same match as _DIGITS: a pattern that opens with a
+# group or an alternation does not get the regex engine's skip to the next digit, and is four times slower.)
+_NUMBER_DIGITS = re.compile(r"(?P<d>\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)(?![\d])")
 _NUMBER_WORDS = re.compile(rf"(?P<w>(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?)\b")  # on lower-cased text
+# every number word match opens with one of these (scan.finditer_from tries the pattern only there)
+_NUMBER_WORD_OPENERS = openers(w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen"))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -132,7 +137,8 @@ def find_money(text: str) -> list[Money]:
     numbers = [m for m in _NUMBER_DIGITS.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NUM_GLUE]
     if _HAS_SCALE_WORD.search(text):  # "one billion RMB": a number word needs a scale word
         low = _lower(text)  # same length and offsets as text
-        numbers += [m for m in _NUMBER_WORDS.finditer(low) if m.start() == 0 or not text[m.start() - 1].isalnum()]
+        words = finditer_from(_NUMBER_WORDS, _NUMBER_WORD_OPENERS, low)
+        numbers += [m for m in words if m.start() == 0 or not text[m.start() - 1].isalnum()]
         numbers.sort(key=lambda m: m.start())
     for num in numbers:
         if num.start() < taken:

@@ -13,14 +13,15 @@ tokens in one pass: no pattern runs over unbounded text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from itertools import compress
-from operator import not_
 
 from zonewatch.extract.en.lexicon import lines, toml
 from zonewatch.extract.en.money import word_number
+from zonewatch.extract.en.tokens import Tokens
 from zonewatch.model import Span
 
 
@@ -95,7 +96,6 @@ _CONNECT = frozenset(["of", "for", "de", "du", "la", "von", "van", "&", "and"])
 _MONTHISH = re.compile(
     r"(?:mid-|early-|late-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$", re.I
 )
-_TOKEN = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?|[^\w\s]")
 _MONEYISH = re.compile(r"(?:RM|RS|RP|US|HK|SR|LE|DH|MYR|USD|INR|EUR|CNY|RMB|SAR|AED|EGP|IDR|VND|GBP|S|A|C)\$?\d", re.I)
 _CAPS_DATELINE_AFTER = re.compile(r"\s*(?::|[-–—]|\()")
 _CREDIT_BEFORE = re.compile(r"\d\s*\(\s*$")
@@ -175,59 +175,61 @@ def _strip_possessive(tok: str) -> tuple[str, bool]:
     return tok, False
 
 
-def find_names(text: str, span: Span, lower_words: frozenset[str] = frozenset()) -> list[Name]:
+def find_names(
+    text: str, span: Span, lower_words: Container[str] = frozenset(), tokens: Tokens | None = None
+) -> list[Name]:
     """The names in the sentence ``text[span]``, in order.
 
     ``lower_words`` are the words the document also writes in lower case: a lone capitalised one of them at
-    the start of a sentence ("Development", "Approved") is an ordinary word, not a name.
+    the start of a sentence ("Development", "Approved") is an ordinary word, not a name. ``tokens`` are the
+    document's tokens when found already (:class:`Tokens`); the sentence's own are the same words.
     """
-    # pos/endpos instead of a slice: the pattern has no anchors or look-behind, so the tokens are the same
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, span.start, span.end)]
+    bounds = tokens.within(span.start, span.end) if tokens is not None else None
+    if tokens is None or bounds is None:
+        tokens = Tokens.of(text, span.start, span.end)
+        bounds = 0, len(tokens.words)
+    lo, hi = bounds
+    words = tokens.words
+    heads = tokens.heads
     out: list[Name] = []
-    first_word = next((k for k, t in enumerate(toks) if t[2][0].isalpha()), 0)
-    # Only a capitalised word can open a name: jump from one to the next. A word that is lower case (in
-    # Python's sense) never is; of the rest, one is when its first character has a case (is_capitalised).
-    starts = [
-        k
-        for k in compress(range(len(toks)), map(not_, map(str.islower, [t[2] for t in toks])))
-        if toks[k][2][0].isupper() or toks[k][2][0].islower()
-    ]
-    si = 0
-    i = 0
-    while si < len(starts):
-        if starts[si] < i:
+    first_word = next((k for k in range(lo, hi) if words[k][0].isalpha()), lo)
+    si = bisect_left(heads, lo)
+    last = bisect_left(heads, hi, si)
+    i = lo
+    while si < last:
+        if heads[si] < i:
             si += 1
             continue
-        i = starts[si]
+        i = heads[si]
         si += 1
-        tok = toks[i][2]
+        tok = words[i]
         # isalpha() first: a word of letters has no digit (the two Unicode classes are disjoint)
         if not tok.isalpha() and any(map(str.isdigit, tok)) and (not tok.isupper() or _MONEYISH.match(tok)):
             continue
-        at_start = i == first_word or (i > 0 and toks[i - 1][2] in ("–", "—", "-", "•", "·", "*", "“", '"', ":"))
-        j, possessive = _extend(toks, i)
+        at_start = i == first_word or (i > lo and words[i - 1] in ("–", "—", "-", "•", "·", "*", "“", '"', ":"))
+        j, possessive = _extend(words, i, hi)
         # Drop leading words that are common at the start of a sentence ("Retail chain giant ...", "The ...").
         k = i
         titled = False
         while k < j and (
-            toks[k][2].lower() in _FUNCTION
-            or (at_start and toks[k][2] in _ADVERBS)
-            or toks[k][2] in _CONNECT
-            or (at_start and _common(toks[k][2]) and (j - k == 1 or toks[k][2] in _TITLES))
+            words[k].lower() in _FUNCTION
+            or (at_start and words[k] in _ADVERBS)
+            or words[k] in _CONNECT
+            or (at_start and _common(words[k]) and (j - k == 1 or words[k] in _TITLES))
             or (
                 at_start
                 and j - k == 1
-                and _looks_common(toks[k][2], lower_words)
-                and not (j < len(toks) and toks[j][2] in _SUBJECT_VERBS and toks[k][2].lower() not in lower_words)
+                and _looks_common(words[k], lower_words)
+                and not (j < hi and words[j] in _SUBJECT_VERBS and words[k].lower() not in lower_words)
             )
         ):
-            titled = titled or toks[k][2] in _TITLES
+            titled = titled or words[k] in _TITLES
             k += 1
             at_start = at_start and k < j
         if k >= j:
             i = j
             continue
-        name = _make(text, toks, k, j, possessive, at_start or k == first_word)
+        name = _make(text, tokens, k, j, possessive, at_start or k == first_word)
         if name is not None and titled:
             name = Name(name.name, name.span, Kind.PERSON)
         if name is not None:
@@ -254,37 +256,32 @@ def _place_of(name: Name) -> Name | None:
     return Name(tail, Span(name.span.end - len(tail), name.span.end), Kind.PLACE, level)
 
 
-def _looks_common(tok: str, lower_words: frozenset[str]) -> bool:
+def _looks_common(tok: str, lower_words: Container[str]) -> bool:
     """A lone sentence-initial word that is ordinary English: "Initiated", "Using", "Lastly", "Property"."""
     low = tok.lower()
     return low in lower_words or (tok[1:].islower() and low.endswith(("ed", "ing", "ly")))
 
 
-def _extend(toks: list[tuple[int, int, str]], i: int) -> tuple[int, bool]:
-    """The end (exclusive token index) of the capitalised run starting at ``i``; possessive when it ends in 's."""
+def _extend(words: list[str], i: int, hi: int) -> tuple[int, bool]:
+    """The end (exclusive token index, at most ``hi``) of the capitalised run starting at ``i``; possessive when
+    it ends in 's."""
     j = i
-    while j < len(toks):
-        tok = toks[j][2]
+    while j < hi:
+        tok = words[j]
         _, poss = _strip_possessive(tok)
         if j > i and not is_capitalised(tok):
-            nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
-            prev = toks[j - 1][2]
+            nxt = words[j + 1] if j + 1 < hi else ""
+            prev = words[j - 1]
             if tok in ("of", "for", "de", "du", "la", "von", "van", "&") and nxt and is_capitalised(nxt):
                 j += 1
                 continue
-            if tok == "of" and nxt == "the" and j + 2 < len(toks) and is_capitalised(toks[j + 2][2]):
+            if tok == "of" and nxt == "the" and j + 2 < hi and is_capitalised(words[j + 2]):
                 j += 2
                 continue
             if tok == "and" and prev in _JOINABLE and nxt and is_capitalised(nxt) and not nxt.isupper():
                 j += 1
                 continue
-            if (
-                tok == "("
-                and j + 2 < len(toks)
-                and toks[j + 2][2] == ")"
-                and j + 3 < len(toks)
-                and is_capitalised(toks[j + 3][2])
-            ):
+            if tok == "(" and j + 2 < hi and words[j + 2] == ")" and j + 3 < hi and is_capitalised(words[j + 3]):
                 j += 3  # "Huamei (Chengdu) Digital": a bracketed place inside the name
                 continue
             if tok == "." and prev in _ABBREV_LEGAL:
@@ -304,12 +301,12 @@ def _extend(toks: list[tuple[int, int, str]], i: int) -> tuple[int, bool]:
     return j, False
 
 
-def _make(text: str, toks: list[tuple[int, int, str]], k: int, j: int, possessive: bool, at_start: bool) -> Name | None:
-    start, end = toks[k][0], toks[j - 1][1]
+def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start: bool) -> Name | None:
+    start, end = tokens.starts[k], tokens.ends[j - 1]
     raw = text[start:end]
     if possessive:
-        base, _ = _strip_possessive(toks[j - 1][2])
-        end = toks[j - 1][0] + len(base)
+        base, _ = _strip_possessive(tokens.words[j - 1])
+        end = tokens.starts[j - 1] + len(base)
         raw = text[start:end]
     while raw and raw[-1] in ",":
         raw = raw[:-1]
