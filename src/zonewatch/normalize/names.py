@@ -50,7 +50,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from zonewatch.errors import ConfigError
-from zonewatch.model import Extraction, Mention
+from zonewatch.model import Extraction, Mention, Project
 
 KINDS = ("org", "place")
 # A near variant must score at least this (0-100, rapidfuzz ratio on normalized keys). 88 accepts a
@@ -520,13 +520,13 @@ def canonicalize(extraction: Extraction) -> Extraction:
     ``resolve()`` maps either back to the same entity.
     """
     lang = extraction.document.language
-    projects = tuple(
-        replace(
-            p,
-            investors=tuple(_canonical(m, "org", lang) for m in p.investors),
-            hosts=tuple(_canonical(m, None, lang) for m in p.hosts),
-            place=_canonical(p.place, "place", lang) if p.place else None,
-        )
-        for p in extraction.projects
-    )
-    return replace(extraction, projects=projects)
+    return replace(extraction, projects=tuple(_canonical_project(p, lang) for p in extraction.projects))
+
+
+def _canonical_project(p: Project, lang: str) -> Project:
+    investors = tuple(_canonical(m, "org", lang) for m in p.investors)
+    hosts = tuple(_canonical(m, None, lang) for m in p.hosts)
+    place = _canonical(p.place, "place", lang) if p.place else None
+    if investors == p.investors and hosts == p.hosts and place == p.place:
+        return p  # nothing known by another name: no copy (a copy of a project costs more than the look-ups)
+    return replace(p, investors=investors, hosts=hosts, place=place)

@@ -221,7 +221,10 @@ def _classify(extraction: Extraction, project: Project, memo: dict[tuple[tuple[i
     if found is None:
         found = memo[key] = _summary("\n".join(span.slice(text) for span in project.evidence))
     sectors, kind = _rank(_summary(description), found)
-    return replace(project, sectors=project.sectors or sectors, project_type=project.project_type or kind)
+    sectors, kind = project.sectors or sectors, project.project_type or kind
+    if sectors == project.sectors and kind == project.project_type:
+        return project  # nothing to add: no copy
+    return replace(project, sectors=sectors, project_type=kind)
 
 
 def classify(extraction: Extraction) -> Extraction:

@@ -344,6 +344,8 @@ def _measure(
     jobs = {q.span.start: q for s in spans for q in figures("jobs", s) if _mine(q, project, amounts, lines)}
     area = project.area or _land_first(text, sorted(areas.values(), key=lambda q: q.span.start))
     job = project.jobs or (min(jobs.values(), key=lambda q: q.span.start) if jobs else None)
+    if area is project.area and job is project.jobs:
+        return project  # no figure found: no copy
     return replace(project, area=area, jobs=job)
 
 

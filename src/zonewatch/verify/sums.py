@@ -290,12 +290,15 @@ def check_headline(extraction: Extraction) -> list[Finding]:
     if not heads:
         return []
     text = extraction.document.text
+    stated = [(h, f) for h in heads for f in headline_figures(text, h)]
+    if not stated:
+        return []  # most headlines state no figure: the body's figures are not read then
     body_span = Span(heads[-1].end, len(text))
     body_figures = headline_figures(text, body_span)
     body_projects = [p for p in extraction.projects if p.amount and body_span.contains(p.amount.span)]
     top = [p for p in body_projects if p.parent is None]
     findings = []
-    for head, fig in ((h, f) for h in heads for f in headline_figures(text, h)):
+    for head, fig in stated:
         slack = rounding_unit(fig.value, fig.raw) / 2
         if any(
             _close(fig.value, b.value, slack + rounding_unit(b.value, b.raw) / 2)
