@@ -6,14 +6,22 @@ specification; hypothesis feeds both the characters that matter to them in any o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zonewatch.extract.text import trim
 from zonewatch.extract.zh.chars import _table, shadow
+from zonewatch.extract.zh.dates import find_dates
 from zonewatch.extract.zh.sentences import HEADLINE_MAX, split_sentences
+from zonewatch.model import DateValue, Precision
+
+T = TypeVar("T")
 
 
 def _texts(pieces: list[str]) -> st.SearchStrategy[str]:
@@ -62,3 +70,31 @@ def test_shadow_maps_every_character_of_the_table() -> None:
     every = "".join(map(chr, _table()))
     assert shadow(every) == every.translate(_table())
     assert shadow(every) != every
+
+
+def _everywhere(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text)
+
+
+def _same_with_and_without_windows(find: Callable[[], T]) -> tuple[T, T]:
+    """What ``find`` returns with the patterns run near their anchors only, and run over the whole text."""
+    fast = find()
+    with patch("zonewatch.extract.zh.windows.finditer", _everywhere):
+        slow = find()
+    return fast, slow
+
+
+DATE_PIECES = [
+    "2020年8月20日", "2020 年 12 月 1 日", "二〇二〇年八月二十日", "2019年12月", "2020年 8月", "8月20日", "十二月三十一日",
+    "2020 年 0012 月 0020 日", "2020-08-20", "2019/8/1", "今年8月", "去年12月", "3月初", "5月份", "20日上午", "15日在", "2021年", "2018 年",
+    "年代", "上周五", "昨日", "近日", "2020", "二〇二〇", "年", "月", "日", "号", "8", "12", "20", "十", "二十一", " ",
+    "\n", "-", "/", ".", "份", "下旬", "至", "举行", "签约", ",", "在",
+]  # fmt: skip
+PUB = DateValue(dt.date(2020, 8, 20), Precision.DAY, "2020-08-20")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(DATE_PIECES), dated=st.booleans())
+def test_dates_near_their_anchors_are_all_the_dates(text: str, dated: bool) -> None:
+    fast, slow = _same_with_and_without_windows(lambda: find_dates(text, shadow(text), PUB if dated else None))
+    assert fast == slow

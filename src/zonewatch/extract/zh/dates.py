@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from zonewatch.extract.zh import windows
 from zonewatch.extract.zh.numerals import parse_count
 from zonewatch.model import DateValue, Precision, Span
 
@@ -27,6 +28,14 @@ _MONTH_ONLY = re.compile(
     rf"(?<![\d年\-—~至到])(?P<rel>今年|去年)?(?P<m>{_N})\s?月(?P<part>份|初|上旬|中旬|下旬|底|末)?(?![\d日号\-—~至到])"
 )
 _YEAR_ONLY = re.compile(rf"{_YEAR}\s?年(?!\s?{_N}\s?月)(?!代)")
+# Where each pattern can match (see :mod:`.windows`): (anchor, the most characters from a match's start to the
+# anchor, the most read past it). 月: "2020年 8 月" puts it 12 in (_FULL, _YEAR_MONTH), and the most read after
+# it is _FULL's " 20 日" or _YEAR_MONTH's look-ahead and 份 (8). 年: 5 in, then its look-aheads (7).
+# 日/号: 3 in ("二十一日"), then 2 ("举行"). ISO's first separator: 4 in, then "08-20" and its look-ahead (6).
+_IN_MONTH = windows.Anchor(re.compile("月"), 12, 8)
+_IN_YEAR = windows.Anchor(re.compile("年"), 5, 7)
+_IN_DAY = windows.Anchor(re.compile("[日号]"), 3, 2)
+_IN_ISO = windows.Anchor(re.compile("[-/.]"), 4, 6)
 _WEEKDAYS = "一二三四五六日天"
 # word -> (days back, precision); vague words get the publication month
 _RELATIVE = {
@@ -105,23 +114,25 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
         future = published is not None and value.date > _last_day(published)
         hits.append(DateHit(value, vague, future))
 
-    for rx in (_FULL, _ISO):
-        for m in rx.finditer(shadow):
+    months = _IN_MONTH.around(shadow)
+    years = _IN_YEAR.around(shadow)
+    for rx, where in ((_FULL, months), (_ISO, _IN_ISO.around(shadow))):
+        for m in windows.finditer(rx, shadow, where):
             add(
                 _make(
                     _year(m["y"]), _count(m["m"]), _count(m["d"]), text[m.start() : m.end()], Span(m.start(), m.end())
                 )
             )
-    for m in _YEAR_MONTH.finditer(shadow):
+    for m in windows.finditer(_YEAR_MONTH, shadow, months):
         add(_make(_year(m["y"]), _count(m["m"]), None, text[m.start() : m.end()], Span(m.start(), m.end())))
-    text_year = _first_year(hits) or next((_year(m["y"]) for m in _YEAR_ONLY.finditer(shadow)), None)
-    for m in _MONTH_DAY.finditer(shadow):
+    text_year = _first_year(hits) or next((_year(m["y"]) for m in windows.finditer(_YEAR_ONLY, shadow, years)), None)
+    for m in windows.finditer(_MONTH_DAY, shadow, months):
         month, day = _count(m["m"]), _count(m["d"])
         if month is None or day is None:
             continue
         add(_make(_infer_year(month, day, published, text_year), month, day, text[m.start() : m.end()],
                   Span(m.start(), m.end())))  # fmt: skip
-    for m in _MONTH_ONLY.finditer(shadow):
+    for m in windows.finditer(_MONTH_ONLY, shadow, months):
         month = _count(m["m"])
         if month is None or not (m["rel"] or m["part"]) or not 1 <= month <= 12:
             continue
@@ -131,7 +142,7 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
             year = _infer_year(month, None, published, text_year)
         add(_make(year, month, None, text[m.start() : m.end()], Span(m.start(), m.end())), vague=False)
     if published is not None:
-        for m in _DAY.finditer(shadow):
+        for m in windows.finditer(_DAY, shadow, _IN_DAY.around(shadow)):
             day = _count(m["d"])
             if day is None:
                 continue
@@ -143,7 +154,7 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
             add(_make(month_start.year, month_start.month, day, text[span.start : span.end], span))
         for m in _RELATIVE_RE.finditer(shadow):
             add(*_relative(m.group(), published, text[m.start() : m.end()], Span(m.start(), m.end())))
-    for m in _YEAR_ONLY.finditer(shadow):
+    for m in windows.finditer(_YEAR_ONLY, shadow, years):
         add(_make(_year(m["y"]), None, None, text[m.start() : m.end()], Span(m.start(), m.end())))
     hits.sort(key=lambda h: h.value.span.start if h.value.span else 0)
     return hits
