@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zonewatch.extract.text import sentences, trim
+from zonewatch.extract.text import _ABBREVIATIONS, _WORD_CHARS, trim
 from zonewatch.model import Span
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -78,24 +78,61 @@ def _bounded(text: str, span: Span) -> list[Span]:
     return out
 
 
+# The sentence stops of extract.text (the same matches): "[.!?]+" opens the English pattern outside its
+# alternation, so the regex engine skips from one stop to the next instead of trying both branches everywhere.
+_EN_END = re.compile(r"[.!?]+[\"'”’)]*(?:(?=\s+[\"'“‘(]?[A-Z0-9])|$)")
+_ZH_END = re.compile(r"[。！？；!?]+[”’」』）)]*")
+_CLOSING_CHARS = frozenset('.!?;:。”"’)')
+_LINE = re.compile(r"[^\n]+")
+
+
+def _split_line(text: str, start: int, end: int) -> list[Span]:
+    """``extract.text.sentences(text, Span(start, end))`` for one trimmed line, read in place (no copy of the line)."""
+    cuts: list[int] = [m.end() for m in _ZH_END.finditer(text, start, end)]
+    for m in _EN_END.finditer(text, start, end):
+        at = m.start()
+        if text[at] == ".":
+            # the word before the stop: the run of letters, points and apostrophes just before it
+            before = text[max(start, at - 40) : at]
+            word = before[len(before.rstrip(_WORD_CHARS)) :]
+            if word and (word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1):
+                continue  # "Co.", "Rs."; initials: "G.M. Rao"
+        cuts.append(m.end())
+    if not cuts:
+        return [Span(start, end)]
+    out: list[Span] = []
+    cursor = start
+    for cut in sorted(set(cuts)):
+        s, e = trim(text, cursor, cut)
+        if e > s:
+            out.append(Span(s, e))
+        cursor = cut
+    s, e = trim(text, cursor, end)
+    if e > s:
+        out.append(Span(s, e))
+    return out
+
+
 def layout(text: str) -> Layout:
     """Cut ``text`` into sentences, each tagged with its paragraph, section and heading status."""
     out: list[Sentence] = []
     headings: list[int | None] = [None]
     section = 0
-    for para, m in enumerate(re.finditer(r"[^\n]+", text)):
+    for para, m in enumerate(_LINE.finditer(text)):
         start, end = trim(text, m.start(), m.end())
         if end <= start:
             continue
         line = text[start:end]
-        heading = is_heading_line(line)
-        if _DATELINE_HEADING.match(line):
+        dateline = _DATELINE_HEADING.match(line) is not None
+        # is_heading_line on a trimmed line: the closing character, if any, is the last one
+        heading = dateline or (line[-1] not in _CLOSING_CHARS and len(line.split()) <= _MAX_HEADING_WORDS)
+        if dateline:
             section += 1
             headings.append(len(out))
-        spans = [Span(start, end)] if heading else list(sentences(text, Span(start, end)))
-        spans = [piece for sp in spans for piece in _bounded(text, sp)]
+        spans = [Span(start, end)] if heading else _split_line(text, start, end)
         for sp in spans:
-            out.append(Sentence(sp, len(out), para, section, heading))
+            for piece in _bounded(text, sp) if len(sp) > _MAX_SENTENCE else (sp,):
+                out.append(Sentence(piece, len(out), para, section, heading))
     sections: dict[int, list[Sentence]] = {}
     paras: dict[int, list[Sentence]] = {}
     for sent in out:
