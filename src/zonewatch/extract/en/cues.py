@@ -21,11 +21,44 @@ from zonewatch.extract.en.lexicon import CUES, NUMBER_WORDS, alternation
 from zonewatch.extract.en.money import word_number
 from zonewatch.model import Stage
 
+_Trie = dict[str, "_Trie"]
+
+
+def any_of(words: list[str] | tuple[str, ...]) -> str:
+    """A regex group matching exactly the strings ``alternation(words)`` matches, as a trie of their characters.
+
+    The regex engine tries a flat alternation's words one by one at every position (under re.I it cannot
+    skip them by their first letter); the trie tries each first letter once and goes on only where it fits:
+    several times faster on the word lists here. Only for patterns used as yes/no: the same strings match,
+    but where several words match at one position a trie may end the match elsewhere than "longest first".
+
+    >>> any_of(["sale", "sales", "output"])
+    '(?:output|sale(?:s)?)'
+    """
+    root: _Trie = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        ends = "" in node
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    found = emit(root)
+    return found if found.startswith("(?:") and found.endswith(")") and "" not in root else f"(?:{found})"
+
+
 _NEG = CUES["negative"]
-_NEG_BEFORE = re.compile(rf"(?<![\w-])(?:{alternation(_NEG['before'])})(?![\w-])", re.I)
-_NEG_AFTER = re.compile(rf"^\W{{0,3}}(?:{alternation(_NEG['after'])})\b", re.I)
+_NEG_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(_NEG['before'])})(?![\w-])", re.I)
+_NEG_AFTER = re.compile(rf"^\W{{0,3}}(?:{any_of(_NEG['after'])})\b", re.I)
 _UP_TO_NOW = re.compile(
-    rf"\b(?:{alternation(_NEG['up_to_now_after'])}|since\s+(?:19|20)\d\d"
+    rf"\b(?:{any_of(_NEG['up_to_now_after'])}|since\s+(?:19|20)\d\d"
     # a period of this (or a past) year: "... in the first ten months", "... from January to October"
     rf"|(?:in|during|over)\s+the\s+first\s+(?:[\w-]+\s+)?(?:months|quarters?|half)(?!\s+of\s+next)"
     rf"|between\s+january\s+and\s+\w+|from\s+january\s+(?:to|through)\s+\w+"
@@ -40,33 +73,33 @@ _FISCAL_YEAR = re.compile(
     re.I,
 )
 _STATISTIC = re.compile(
-    rf"\b(?:{alternation(_NEG['statistic_nouns'])})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alternation(_NEG['statistic_verbs'])})\s+"
+    rf"\b(?:{any_of(_NEG['statistic_nouns'])})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{any_of(_NEG['statistic_verbs'])})\s+"
     rf"(?:[a-z]+\s+){{0,3}}?(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|INR|EUR|R\$)\s*)?$",
     re.I,
 )
-_SUPERSEDED = re.compile(rf"\b(?:{alternation(_NEG['superseded'])})\b", re.I)
+_SUPERSEDED = re.compile(rf"\b(?:{any_of(_NEG['superseded'])})\b", re.I)
 _THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
 _THRESHOLD = re.compile(
-    rf"\b(?:{alternation(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
-    rf"(?:{alternation(_NEG['threshold_links'])})\s+(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹)\s*)?$",
+    rf"\b(?:{any_of(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
+    rf"(?:{any_of(_NEG['threshold_links'])})\s+(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹)\s*)?$",
     re.I,
 )
 _RUNNING_TOTAL = re.compile(
-    rf"\b(?:{alternation(_NEG['running_total_verbs'])})\b[^,;]{{0,100}}?\b(?:{alternation(_NEG['running_total_nouns'])})\b"
+    rf"\b(?:{any_of(_NEG['running_total_verbs'])})\b[^,;]{{0,100}}?\b(?:{any_of(_NEG['running_total_nouns'])})\b"
     rf"[^,;]{{0,100}}?\bto\s+(?:[a-z]+\s+){{0,3}}$",
     re.I,
 )
 _PERIOD_FRAME = re.compile(rf"^\W*(?:{'|'.join(_NEG['period_frames'])})\b", re.I)
-_COORDINATED = re.compile(rf"^\s*(?:{alternation(_NEG['coordinated_openers'])})\b", re.I)
-_FUNDING_TYPE = re.compile(rf"(?<![\w-])(?:{alternation(_NEG['funding_types'])})(?![\w-])", re.I)
+_COORDINATED = re.compile(rf"^\s*(?:{any_of(_NEG['coordinated_openers'])})\b", re.I)
+_FUNDING_TYPE = re.compile(rf"(?<![\w-])(?:{any_of(_NEG['funding_types'])})(?![\w-])", re.I)
 _AGGREGATE_SIGNING = re.compile(
-    rf"\b(?:{alternation(_NEG['aggregate_verbs'])})\s+(?:a\s+total\s+of\s+)?\S+\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{alternation(_NEG['threshold_nouns'])})\s+(?:worth|valued\s+at)\s+(?:[a-z]+\s+){{0,3}}?"
+    rf"\b(?:{any_of(_NEG['aggregate_verbs'])})\s+(?:a\s+total\s+of\s+)?\S+\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{any_of(_NEG['threshold_nouns'])})\s+(?:worth|valued\s+at)\s+(?:[a-z]+\s+){{0,3}}?"
     rf"(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|AED|Dh|SAR)\s*)?$",
     re.I,
 )
 _BACKGROUND = re.compile(
-    rf"\b(?:{alternation(_NEG['background_verbs'])})\b[^,;]{{0,60}}?\b(?:{alternation(_NEG['background_nouns'])})\b",
+    rf"\b(?:{any_of(_NEG['background_verbs'])})\b[^,;]{{0,60}}?\b(?:{any_of(_NEG['background_nouns'])})\b",
     re.I,
 )
 _FIGURE = re.compile(
@@ -74,7 +107,7 @@ _FIGURE = re.compile(
     r"|[$€£¥₹]\s?\d|\b(?:RMB|USD|US\$|AED|Dh|SAR|Rs|INR|EUR)\.?\s?\d",
     re.I,
 )
-_SUBTOTAL = re.compile(rf"\b(?:{alternation(_NEG['subtotal_cues'])})\b", re.I)
+_SUBTOTAL = re.compile(rf"\b(?:{any_of(_NEG['subtotal_cues'])})\b", re.I)
 _PORTION = re.compile(r"\b(?:of|among)\s+which\s+(?:\w+\s+){0,2}$", re.I)
 _WORDNUM = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero")])
 _COUNT_NOUNS = alternation(CUES["counts"]["nouns"])
@@ -94,6 +127,9 @@ _PLURAL = re.compile(
 )
 SINGLE_FACILITY_NOUNS: list[str] = [re.escape(w) for w in CUES["counts"]["single_facility_nouns"]]
 _STAGES = [(Stage(k), re.compile(rf"\b(?:{alternation(v)})\b", re.I)) for k, v in CUES["stages"].items()]
+# Every stage's cues as one trie: where the first cue of any stage starts, found in one pass (the same strings
+# match, so the same first position); the stages' own patterns are then tried at that position only.
+_ANY_STAGE = re.compile(rf"\b{any_of([w for v in CUES['stages'].values() for w in v])}\b", re.I)
 
 
 def is_not_investment(before: str, after: str) -> bool:
@@ -189,7 +225,8 @@ def _num(s: str) -> int | None:
     return int(s) if s.isdigit() else word_number(s)
 
 
-_COUNT_HINT = re.compile(rf"(?:{_COUNT_NOUNS}|them|one\s+(?:of|was|is|has))", re.I)  # no leading \b: fast scan
+# no leading \b, and the nouns as a trie: a fast scan before the full pattern
+_COUNT_HINT = re.compile(rf"(?:{any_of([*CUES['counts']['nouns'], 'them'])}|one\s+(?:of|was|is|has))", re.I)
 
 
 def count_in(text: str, offset: int = 0, nearest_to: int | None = None) -> Count | None:
@@ -237,10 +274,15 @@ def sounds_plural(text: str) -> bool:
 
 
 def stage_in(text: str) -> tuple[Stage, int, int] | None:
-    """The stage of the first cue verb in ``text`` ("signed an agreement to invest": signed), with the cue's span."""
-    best: tuple[Stage, int, int] | None = None
+    """The stage of the first cue verb in ``text`` ("signed an agreement to invest": signed), with the cue's span.
+
+    Two stages' cues at one position: the stage listed first wins.
+    """
+    first = _ANY_STAGE.search(text)
+    if first is None:
+        return None
     for stage, pattern in _STAGES:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[1]):
-            best = (stage, m.start(), m.end())
-    return best
+        m = pattern.match(text, first.start())
+        if m:
+            return stage, m.start(), m.end()
+    return None  # never: some stage's cue starts there

@@ -28,6 +28,9 @@ from zonewatch.extract.en.whenwhere import fill_date, fill_place
 from zonewatch.model import Mention, Money, Project, Quantity, Span, StageValue
 
 _NO_AMOUNT_SIGNING = re.compile(r"\b(?:signed|inked|sealed)\b[^.;]{0,60}?\b(?:agreement|contract|MoU|memorandum)", re.I)
+# Its verbs anywhere (a superset of where it can match): found once per document, so that the sentences with
+# none of them are not searched one by one (without the leading \b the engine skips ahead by first letter).
+_SIGNING_VERB = re.compile(r"[si](?:igned|nked|ealed)", re.I)
 _EACH = re.compile(r"\b(?:each|another|respectively|two|both)\b", re.I)
 _GOVERNED = re.compile(
     r"\b(?:projects|MoUs|agreements|contracts|deals|investments|proposals|pledges|commitments|leases)\s+"
@@ -353,9 +356,15 @@ def _signings_without_amount(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         "money_sentences", {a.sentence.index for a in ctx.amounts}
     )
     invested = {n.name for d in drafts for n in d.investors}
+    verbs = [m.start() for m in _SIGNING_VERB.finditer(ctx.text)]
+    if not verbs:
+        return out
     for s in ctx.layout.sentences:
         if s.heading or s.index in money_sentences:
             continue
+        at = bisect_left(verbs, s.span.start)
+        if at == len(verbs) or verbs[at] + 5 > s.span.end:
+            continue  # no signing verb inside the sentence: the pattern cannot match
         body = ctx.text[s.span.start : s.span.end]
         if not _NO_AMOUNT_SIGNING.search(body) or re.search(r"\b(?:such\s+as|including|a\s+number\s+of)\b", body):
             continue
