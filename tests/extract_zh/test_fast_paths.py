@@ -18,7 +18,10 @@ from hypothesis import strategies as st
 from zonewatch.extract.text import trim
 from zonewatch.extract.zh.chars import _table, shadow
 from zonewatch.extract.zh.dates import find_dates
+from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.places import _UNKNOWN_ADMIN, _after_stem, _learned, _unknown_admin
 from zonewatch.extract.zh.sentences import HEADLINE_MAX, split_sentences
+from zonewatch.extract.zh.spans import Stops, walk_left, walk_left_by_character
 from zonewatch.model import DateValue, Precision
 
 T = TypeVar("T")
@@ -98,3 +101,40 @@ PUB = DateValue(dt.date(2020, 8, 20), Precision.DAY, "2020-08-20")
 def test_dates_near_their_anchors_are_all_the_dates(text: str, dated: bool) -> None:
     fast, slow = _same_with_and_without_windows(lambda: find_dates(text, shadow(text), PUB if dated else None))
     assert fast == slow
+
+
+NAME_PIECES = [
+    "深圳", "宝德", "集团", "有限公司", "的", "与", "和", "以及", "签约", "投资", "建设", "(", ")", "OPPO", "A1", "·", "&",
+    ",", "，", " ", "《", "—", "-", "高新区", "在", "于", "成都", "é", "一", "元", "项目",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(NAME_PIECES), max_len=st.integers(-1, 30), latin=st.booleans())
+def test_walking_left_is_the_walk_one_character_at_a_time(text: str, max_len: int, latin: bool) -> None:
+    lex = lexicon()
+    for words in (lex.words("names", "left_stops") + lex.words("places", "left_stops"), ("的",), ()):
+        stops = Stops(words)
+        for end in range(len(text) + 1):
+            assert walk_left(text, end, stops, max_len, latin) == walk_left_by_character(
+                text, end, stops, max_len, latin
+            )
+
+
+PLACE_PIECES = [
+    "安吉县", "海宁市", "成都市", "区", "县", "市", "市区", "区政府", "全县", "落户", "签约", "在", "与", ",", " ", "\n",
+    "海门", "天府", "海门市", "天府新区", "宜宾市叙州区", "举行", "经济技术开发区", "高新区", "场", "民",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(PLACE_PIECES))
+def test_unknown_counties_are_those_a_whole_text_scan_finds(text: str) -> None:
+    assert [m.span() for m in _unknown_admin(text)] == [m.span() for m in _UNKNOWN_ADMIN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(PLACE_PIECES), stems=st.sets(st.sampled_from(["海门", "天府", "海门市", "宜宾", "安吉", "门市"])))
+def test_learned_stems_are_found_as_their_pattern_finds_them(text: str, stems: set[str]) -> None:
+    pattern = re.compile(f"(?:{alternation(stems)}){_after_stem()}")
+    assert _learned(text, stems) == ([m.span() for m in pattern.finditer(text)] if stems else [])

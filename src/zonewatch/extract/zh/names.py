@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from zonewatch.extract.zh.lexicon import alternation, lexicon
-from zonewatch.extract.zh.spans import longest_first, walk_left
+from zonewatch.extract.zh.spans import Stops, longest_first, walk_left
 from zonewatch.model import Mention, Span
 
 MAX_NAME = 24
@@ -35,7 +35,7 @@ class _Patterns:
     known: re.Pattern[str]
     org_suffixes: tuple[str, ...]
     host_suffixes: tuple[str, ...]
-    stops: tuple[str, ...]
+    stops: Stops
     descriptors: tuple[str, ...]
     not_names: tuple[str, ...]
     trade_name: re.Pattern[str]
@@ -53,7 +53,7 @@ def _patterns() -> _Patterns:
         known=re.compile(alternation(lex.companies)),
         org_suffixes=orgs,
         host_suffixes=hosts,
-        stops=lex.words("names", "left_stops"),
+        stops=Stops(lex.words("names", "left_stops")),
         descriptors=lex.words("names", "descriptor_prefixes"),
         not_names=lex.words("names", "not_names"),
         trade_name=re.compile(

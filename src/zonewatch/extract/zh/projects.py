@@ -25,7 +25,7 @@ from zonewatch.extract.zh.lexicon import alternation, lexicon
 from zonewatch.extract.zh.money import MoneyHit
 from zonewatch.extract.zh.names import Org, core_name
 from zonewatch.extract.zh.places import Place
-from zonewatch.extract.zh.spans import walk_left
+from zonewatch.extract.zh.spans import Stops, walk_left
 from zonewatch.model import (
     DateValue,
     Document,
@@ -332,9 +332,14 @@ def _owner_of(ctx: Context, project: Mention, window: tuple[int, int]) -> list[M
     return []
 
 
+@cache
+def _name_stops() -> Stops:
+    return Stops(lexicon().words("names", "left_stops"))
+
+
 def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: int) -> Mention | None:
     sh = ctx.shadow
-    stops = lexicon().words("names", "left_stops")
+    stops = _name_stops()
     # "总投资3亿美元的协鑫燃机热电项目"
     m = _NAMED_AFTER.match(sh, money_end, next_start)
     if m:

@@ -3,21 +3,65 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterable
 
 from zonewatch.extract.language import is_cjk
+from zonewatch.extract.zh.lexicon import alternation
 
 _NAME_PUNCT = "()·&"
 _BOUNDARY = re.compile(r"[\s,.;:!?，。；：、！？“”\"'‘’《》<>【】\[\]|/—…-]")
 
 
-def walk_left(shadow: str, end: int, stops: tuple[str, ...], max_len: int, latin: bool = False) -> int:
-    """The start of the name that ends at ``end``: the longest run of name characters before it,
-    stopping at punctuation, at a stop word (``stops``, longest first) or after ``max_len`` characters.
+# the characters of a name outside brackets: CJK, "·" and "&" (and ASCII letters and digits when ``latin``), the
+# characters _BOUNDARY does not hold and is_cjk accepts
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+_RUN = re.compile(f"[{_CJK}·&]*")
+_LATIN_RUN = re.compile(f"[{_CJK}·&A-Za-z0-9]*")
 
-    >>> walk_left("拥有的深圳宝德集团", 7, ("的",), 12)
+
+class Stops:
+    """The words a name never crosses walking left ("与", "的", "签约"), kept with what finds them fast: the words
+    written backwards as one pattern, and the words of each length."""
+
+    __slots__ = ("backwards", "by_length", "longest", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        # in the reversed text, the first stop word found is the one ending nearest the name's end
+        self.backwards = re.compile(alternation([w[::-1] for w in self.words]) if self.words else "(?!)")
+        self.longest = max((len(w) for w in self.words), default=1)
+        lengths = sorted({len(w) for w in self.words})
+        self.by_length = tuple((n, frozenset(w for w in self.words if len(w) == n)) for n in lengths)
+
+    def end_at(self, text: str, pos: int) -> bool:
+        """Whether a stop word ends at ``pos``."""
+        return any(pos >= n and text[pos - n : pos] in words for n, words in self.by_length)
+
+
+def walk_left(shadow: str, end: int, stops: Stops, max_len: int, latin: bool = False) -> int:
+    """The start of the name that ends at ``end``: the longest run of name characters before it,
+    stopping at punctuation, at a stop word (``stops``) or after ``max_len`` characters.
+
+    >>> walk_left("拥有的深圳宝德集团", 7, Stops(["的"]), 12)
     3
     """
+    lo = max(0, end - max_len)
+    if shadow.find(")", lo, end) >= 0:  # a bracket to walk through: "广东欧珀(OPPO)"
+        return walk_left_by_character(shadow, end, stops, max_len, latin)
+    # Without a closing bracket the walk is: the run of name characters before ``end`` (read backwards from the
+    # reversed text; "(" ends it), cut at the last stop word ending inside it, after its first character.
+    run = (_LATIN_RUN if latin else _RUN).match(shadow[lo:end][::-1])
+    start = end - (run.end() if run else 0)  # (a run may be empty: the pattern always matches)
+    if start < end:
+        back = shadow[max(0, start - stops.longest + 1) : end][::-1]
+        stop = stops.backwards.search(back, 0, end - start - 1 + stops.longest)
+        if stop is not None and stop.start() < end - start:
+            return end - stop.start()
+    return start
+
+
+def walk_left_by_character(shadow: str, end: int, stops: Stops, max_len: int, latin: bool = False) -> int:
+    """:func:`walk_left` one character at a time, through brackets (what is inside is not checked)."""
     pos = end
     depth = 0
     while pos > 0 and end - pos < max_len:
@@ -33,22 +77,12 @@ def walk_left(shadow: str, end: int, stops: tuple[str, ...], max_len: int, latin
                 is_cjk(ch) or ch in _NAME_PUNCT or (latin and ch.isascii() and ch.isalnum())
             ):
                 break
-            if _ends_with_stop(shadow, pos, stops):
+            if stops.end_at(shadow, pos):
                 break
         pos -= 1
     if depth:  # an unclosed bracket: the name starts after it
         pos = shadow.index(")", pos) + 1 if ")" in shadow[pos:end] else pos
     return pos
-
-
-@cache
-def _by_length(stops: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
-    lengths = sorted({len(w) for w in stops})
-    return tuple((n, frozenset(w for w in stops if len(w) == n)) for n in lengths)
-
-
-def _ends_with_stop(shadow: str, pos: int, stops: tuple[str, ...]) -> bool:
-    return any(pos >= n and shadow[pos - n : pos] in words for n, words in _by_length(stops))
 
 
 def longest_first(cands: list[tuple[int, int, str]], size: int) -> list[tuple[int, int, str]]:
