@@ -62,7 +62,7 @@ def test_upgrade_from_0002_backfills_the_rollup(bare_url: str) -> None:
         edit(ledger, tencent, "sectors", "finance, logistics", who="ana")
         assert "stat_rollup" not in inspect(ledger.engine).get_table_names()
 
-        upgrade(ledger)
+        upgrade(ledger, "0003")
         assert current_revision(ledger) == "0003"
         check(ledger)  # rollup == live query, and == a fresh back-fill
         assert totals(ledger).total_cny > 0 and len(rollup_table(ledger)) > 5
