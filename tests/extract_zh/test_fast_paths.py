@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zonewatch.extract.text import trim
+from zonewatch.extract.zh import names, windows
 from zonewatch.extract.zh.chars import _table, shadow
 from zonewatch.extract.zh.dates import find_dates
 from zonewatch.extract.zh.lexicon import alternation, lexicon
@@ -138,3 +139,34 @@ def test_unknown_counties_are_those_a_whole_text_scan_finds(text: str) -> None:
 def test_learned_stems_are_found_as_their_pattern_finds_them(text: str, stems: set[str]) -> None:
     pattern = re.compile(f"(?:{alternation(stems)}){_after_stem()}")
     assert _learned(text, stems) == ([m.span() for m in pattern.finditer(text)] if stems else [])
+
+
+ORG_PIECES = [
+    "星河科技", "将", "投资", "总投资", "再投资", "拟", "计划", "追加投资", "药明康德", "此外", "另", ",", "，", "。", "；",
+    "\n", " ", "“", "(", ")", "瑞思达", "投资9亿元", "投资约", "知名厂商", "龙头企业", "有限公司", "上市", "A股", "新能源",
+]  # fmt: skip
+
+
+def _reference_strip(shadow: str, start: int, end: int, descriptors: tuple[str, ...]) -> int:
+    changed = True
+    while changed:
+        changed = False
+        for d in descriptors:
+            if shadow.startswith(d, start) and end - start > len(d):
+                start += len(d)
+                changed = True
+                break
+    return start
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(ORG_PIECES))
+def test_clause_patterns_tried_after_boundaries_find_what_a_whole_scan_finds(text: str) -> None:
+    p, c = names._patterns(), names._clause_investor()
+    for pattern, boundary in ((p.trade_name, p.trade_boundary), (c.pattern, c.boundary)):
+        fast = windows.finditer_from(pattern, text, windows.after(boundary, text))
+        assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)]
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected = _reference_strip(text, start, end, p.descriptors)
+            assert names._strip_descriptors(text, start, end, p.descriptor) == expected

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from zonewatch.extract.zh import windows
 from zonewatch.extract.zh.lexicon import alternation, lexicon
 from zonewatch.extract.zh.spans import Stops, longest_first, walk_left
 from zonewatch.model import Mention, Span
@@ -28,6 +29,10 @@ class Org:
     full: str  # the full name this mention stands for (itself, or the long name a short form abbreviates)
 
 
+_TRADE_BOUNDARY = r"[\s,，。;；:：、“”()]"
+_CLAUSE_BOUNDARY = r"[\n,，;；。]"
+
+
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     suffix: re.Pattern[str]
@@ -37,8 +42,10 @@ class _Patterns:
     host_suffixes: tuple[str, ...]
     stops: Stops
     descriptors: tuple[str, ...]
-    not_names: tuple[str, ...]
+    descriptor: re.Pattern[str]
+    not_name: re.Pattern[str]
     trade_name: re.Pattern[str]
+    trade_boundary: re.Pattern[str]  # what a trade name follows (or the text's start): where it is tried
     trade_endings: frozenset[str]
 
 
@@ -55,25 +62,24 @@ def _patterns() -> _Patterns:
         host_suffixes=hosts,
         stops=Stops(lex.words("names", "left_stops")),
         descriptors=lex.words("names", "descriptor_prefixes"),
-        not_names=lex.words("names", "not_names"),
+        descriptor=re.compile(alternation(lex.words("names", "descriptor_prefixes"))),
+        not_name=re.compile(alternation(lex.words("names", "not_names"))),
         trade_name=re.compile(
-            r"(?:^|(?<=[\s,，。;；:：、“”()]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?(?P<ending>"
+            rf"(?:^|(?<={_TRADE_BOUNDARY}))"
+            r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?(?P<ending>"
             + alternation(lex.words("names", "trade_endings"))
             + r"))(?=将|拟|计划|决定|宣布|追加|增资|出资|投资|总投资|再投资|斥资|投入)"
         ),
         trade_endings=frozenset(lex.words("names", "trade_endings")),
+        trade_boundary=re.compile(_TRADE_BOUNDARY),
     )
 
 
-def _strip_descriptors(shadow: str, start: int, end: int, descriptors: tuple[str, ...]) -> int:
-    changed = True
-    while changed:
-        changed = False
-        for d in descriptors:
-            if shadow.startswith(d, start) and end - start > len(d):
-                start += len(d)
-                changed = True
-                break
+def _strip_descriptors(shadow: str, start: int, end: int, descriptor: re.Pattern[str]) -> int:
+    """Past the descriptors opening a name ("知名厂商"), longest first, each leaving at least a character before
+    ``end`` (hence a match ending by ``end - 1``)."""
+    while m := descriptor.match(shadow, start, end - 1):
+        start = m.end()
     return start
 
 
@@ -88,10 +94,10 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
     for m in p.suffix.finditer(shadow):
         suffix = m.group()
         start = walk_left(shadow, m.start(), p.stops, MAX_NAME - len(suffix), latin=True)
-        start = _strip_descriptors(shadow, start, m.start(), p.descriptors)
+        start = _strip_descriptors(shadow, start, m.start(), p.descriptor)
         role = "host" if suffix in p.host_suffixes else "company"
         name = shadow[start : m.end()]
-        if any(w in name for w in p.not_names) or (role == "company" and m.start() - start < 2):
+        if p.not_name.search(name) or (role == "company" and m.start() - start < 2):
             start = m.start()
         if start == m.start():
             if suffix in ("公司", "集团"):
@@ -117,6 +123,7 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
 @dataclass(frozen=True, slots=True)
 class _ClauseInvestor:
     pattern: re.Pattern[str]
+    boundary: re.Pattern[str]  # what a clause investor follows (or the text's start): where it is tried
     words: frozenset[str]
     parts: tuple[str, ...]
     endings: tuple[str, ...]
@@ -132,7 +139,7 @@ def _clause_investor() -> _ClauseInvestor:
     verbs = alternation(lex.words("names", "clause_invest_verbs"))
     return _ClauseInvestor(
         pattern=re.compile(
-            r"(?:^|(?<=[\n,，;；。]))\s?(?:" + leads + r")?[,，]?\s?"
+            rf"(?:^|(?<={_CLAUSE_BOUNDARY}))\s?(?:" + leads + r")?[,，]?\s?"
             r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
             r"(?=(?:"
             + before
@@ -140,6 +147,7 @@ def _clause_investor() -> _ClauseInvestor:
             + verbs
             + r")|投资\s?(?:约|近|超过|超|达)?[\d零一二两三四五六七八九十百千])"
         ),
+        boundary=re.compile(_CLAUSE_BOUNDARY),
         words=frozenset(lex.words("names", "not_investors")),
         parts=lex.words("names", "not_investor_parts"),
         endings=lex.words("names", "not_investor_endings"),
@@ -164,7 +172,7 @@ def _add_clause_investors(text: str, shadow: str, orgs: list[Org], places: froze
     for o in orgs:
         taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
     extra = []
-    for m in c.pattern.finditer(shadow):
+    for m in windows.finditer_from(c.pattern, shadow, windows.after(c.boundary, shadow)):
         s, e = m.span("name")
         name = m.group("name")
         if any(taken[s:e]) or name in c.words or name in places or name.endswith(c.endings):
@@ -186,13 +194,13 @@ def _add_trade_names(text: str, shadow: str, orgs: list[Org], places: frozenset[
     for o in orgs:
         taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
     extra = []
-    for m in p.trade_name.finditer(shadow):
+    for m in windows.finditer_from(p.trade_name, shadow, windows.after(p.trade_boundary, shadow)):
         s, e = m.span("name")
         name, ending = m.group("name"), m.group("ending")
         head = name[: -len(ending)]
         if any(taken[s:e]) or len(head) < 2 or head in places or head in p.trade_endings:
             continue
-        if _COLLECTIVE.search(head) or any(w in name for w in p.not_names) or name.startswith(p.descriptors):
+        if _COLLECTIVE.search(head) or p.not_name.search(name) or name.startswith(p.descriptors):
             continue
         extra.append(Org(Mention(text[s:e], text[s:e], Span(s, e)), "company", text[s:e]))
     return sorted(orgs + extra, key=lambda o: o.mention.span.start) if extra else orgs

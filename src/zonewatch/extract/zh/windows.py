@@ -15,7 +15,7 @@ window: ``pattern.finditer(text, pos, endpos)`` looks behind ``pos``, and only `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -48,3 +48,26 @@ def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
     """``pattern.finditer(text)``, tried only inside ``windows`` (from :meth:`Anchor.around`)."""
     for lo, hi in windows:
         yield from pattern.finditer(text, lo, hi)
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose (never empty) matches can only start at ``starts``
+    (ascending): one opening with a look-behind for a boundary ("after a comma") is tried right after each
+    boundary instead of at every position.
+
+    >>> [m.group() for m in finditer_from(re.compile(r"(?<=,)[^,]+"), "a,bc,d", [2, 5])]
+    ['bc', 'd']
+    """
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)):
+            pos = m.end()
+            yield m
+
+
+def after(boundary: re.Pattern[str], text: str) -> Iterator[int]:
+    """The text's start and every position right after a match of ``boundary``: where a pattern opening with
+    ``(?:^|(?<=boundary))`` can match."""
+    yield 0
+    for m in boundary.finditer(text):
+        yield m.end()
