@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from tests.ledger.factory import TENCENT_ZH, extraction, project, tencent_en, tencent_zh
 from tests.ledger.stub import STUB
 from zonewatch.ledger.query import (
+    COUNT_CAP,
     ProjectFilter,
     add_alias,
     confirm,
@@ -172,6 +174,8 @@ def test_paging_sorting_and_streaming(ledger) -> None:  # type: ignore[no-untype
     exact = list_projects(ledger, limit=2, count_cap=7)
     assert (exact.total, exact.total_capped) == (7, False)
     assert list_projects(ledger, limit=2, offset=4, count_cap=3).total_capped is True  # counts to 7: 4 + 2 + 1
+    # the documented contract (docs/web.md, the API's "total_capped"): pages count up to 1,000 ("1,000+")
+    assert inspect.signature(list_projects).parameters["count_cap"].default == COUNT_CAP == 1_000
     with pytest.raises(Exception, match="cannot sort"):
         list_projects(ledger, sort="colour")
     by_place = stats(ledger, "place")

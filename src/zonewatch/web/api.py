@@ -65,8 +65,9 @@ def who(request: Request) -> str:
 
 @router.get("/projects", summary="Projects matching the filters of `zonewatch projects`, paginated and sorted")
 def api_projects(request: Request, f: Filters = Depends(project_filters)) -> dict[str, Any]:
-    """Answers `{"total", "total_capped", "limit", "offset", "rows"}`. The total is counted up to 10,000 (or to
-    just past the requested page): when more projects match, `total` is 10,001 and `total_capped` is true."""
+    """Answers `{"total", "total_capped", "limit", "offset", "rows"}`. The total is counted up to 1,000 (or to
+    the end of the requested page): when more projects match, `total` is that count + 1 (1,001 for the first
+    pages) and `total_capped` is true."""
     page = query.list_projects(get_ledger(request), f.project_filter, sort=f.sort, limit=f.limit, offset=f.offset)
     return page_json(page)
 
