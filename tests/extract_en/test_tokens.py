@@ -91,3 +91,9 @@ def test_lower_words_answers_as_the_full_list(text: str) -> None:
     asked = {w.lower() for w in TOKEN.findall(text)} | {"aa", "it", "s", "don", "well-", "well", "a", ""}
     for w in sorted(asked):
         assert (w in words) == (w in plain), w
+
+
+def test_the_year_scan_is_the_documented_year_pattern() -> None:
+    plain = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d])")
+    text = "2020 and 1999, 12020 or 2.2021 1,2022 x2023 2024x 20256 1899 2100 19\n2001 (2002) 202"
+    assert dates._ANY_YEAR.findall(text) == plain.findall(text) == ["2020", "1999", "2023", "2024", "2001", "2002"]

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from zonewatch.extract.en.scan import finditer_from
+from zonewatch.extract.en.scan import finditer_at, opener_positions
 from zonewatch.model import DateValue, Precision, Span
 
 _MONTHS = {
@@ -57,9 +57,10 @@ _NEEDS = {
 # (scan.finditer_from), not at every letter that could open a month or weekday. "dmy" and "ymd" begin with a
 # digit, which the regex engine skips to by itself. ("\d\d?" and not "\d{1,2}": the same match, but a
 # pattern that opens with a repeat does not get the engine's skip.)
+_MONTH_OPENERS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _OPENERS: dict[str, tuple[str, ...]] = {
-    "mdy": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    "my": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "mdy": _MONTH_OPENERS,
+    "my": _MONTH_OPENERS,
     "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "relday": ("yesterday", "today", "the day before yesterday"),
     "vague": ("recently", "earlier this", "this month", "this week", "the other day", "lately"),
@@ -166,14 +167,18 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
     low = _lower(text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # sorted spans already claimed
+    positions: dict[tuple[str, ...], list[int]] = {}
     for kind, pattern in _PATTERNS:
         gate = _NEEDS.get(kind)
         if gate is not None and not any(word in low for word in gate):
             continue  # a word every match contains is not in the text: no need to scan it
         openers = _OPENERS.get(kind)
-        matches = (
-            pattern.finditer(low, start, end) if openers is None else finditer_from(pattern, openers, low, start, end)
-        )
+        if openers is None:
+            matches = pattern.finditer(low, start, end)
+        else:
+            if openers not in positions:  # "mdy" and "my" open with the same month words
+                positions[openers] = opener_positions(low, openers, start, end)
+            matches = finditer_at(pattern, positions[openers], low, end)
         for m in matches:
             before = text[m.start() - 1] if m.start() > 0 else " "
             if before.isalnum() or (kind in ("ymd", "dmy") and before in ".,"):
@@ -194,7 +199,9 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
     return sorted(found, key=lambda f: f.span.start)
 
 
-_ANY_YEAR = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d])")
+# A year not inside a longer number: "(?<![\d.,])(?:19|20)\d\d(?!\d)", written to open with a character class
+# (the look-behinds follow the first two digits) so the regex engine skips from one "1" or "2" to the next.
+_ANY_YEAR = re.compile(r"[12][09](?<=19|20)(?<![\d.,]..)\d\d(?![\d])")
 
 
 def make_anchor(text: str, published: DateValue | None) -> Anchor:

@@ -205,35 +205,38 @@ def parse_money(phrase: str) -> Money | None:
 
 
 def _money_at(text: str, num: re.Match[str]) -> Money | None:
-    if "d" in num.groupdict():
-        value = _decimal(num.group("d"))
-    else:
-        w = word_number(num.group("w"))  # (the match is on the lower-cased copy; the span is the same)
-        value = Decimal(w) if w is not None else None
-    if value is None:
-        return None
+    # Most numbers are no money (years, days, counts): the checks that reject them come first, and the
+    # number's value is read only for the few that pass.
+    words = num.re is _NUMBER_WORDS  # (the match is on the lower-cased copy; the span is the same)
     right = _RIGHT.match(text, num.end())
     assert right is not None  # every part is optional
+    scale_word, short, suffix = right.group("scale", "short", "suffix")
     left = _LEFT.search(text, max(0, num.start() - 8), num.start())
     prefix = left.group("prefix") if left else None
-    suffix = right.group("suffix")
-    if suffix and suffix.lower() in ("won", "dong") and not right.group("scale"):
+    if suffix and not scale_word and suffix.lower() in ("won", "dong"):
         suffix = None  # "won" and "dong" are ordinary words unless an amount is clearly meant
     bare = prefix is None and suffix is None
-    if bare and not right.group("scale"):
+    if bare and not scale_word:
         return None  # a plain number is no money; "5 billion" may be, if its list or context says which currency
-    if "w" in num.groupdict() and not (right.group("scale") or right.group("short")):
+    if words and not (scale_word or short):
         return None  # "one RMB" is no investment; "one billion RMB" is
-    if right.group("short") and prefix is None:
+    if short and prefix is None:
         return None  # "5m yuan" is rare; "5m" alone is a length
     currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO.get((suffix or "").lower(), "" if bare else None)
     if currency is None:
         return None  # a case-folding oddity ("İDR"): no currency we know
+    if words:
+        w = word_number(num.group("w"))
+        value = Decimal(w) if w is not None else None
+    else:
+        value = _decimal(num.group("d"))
+    if value is None:
+        return None
     scale = Decimal(1)
-    if right.group("scale"):
-        scale = SCALES[re.sub(r"\s+", " ", right.group("scale").lower())]
-    elif right.group("short"):
-        scale = {"b": Decimal(10**9), "m": Decimal(10**6), "k": Decimal(1000)}[right.group("short").lower()]
+    if scale_word:
+        scale = SCALES[re.sub(r"\s+", " ", scale_word.lower())]
+    elif short:
+        scale = {"b": Decimal(10**9), "m": Decimal(10**6), "k": Decimal(1000)}[short.lower()]
     amount = value * scale
     if right.group("more") and scale > 10**6:
         more = _decimal(right.group("more")) or Decimal(0)
@@ -248,7 +251,7 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
             upper = hi * scale
             qualifier = Qualifier.AT_LEAST
     start = left.start() if left else num.start()
-    end = right.end() if (right.group("suffix") and suffix) else _end_without_suffix(right, num.end())
+    end = right.end() if suffix else _end_without_suffix(right, num.end())
     raw = text[start:end]
     return Money(
         value=_clean(amount),

@@ -50,8 +50,13 @@ def finditer_from(
     the end of the one before. (No pattern used here matches the empty string.)
     """
     end = len(text) if end is None else end
-    cursor = start
-    for at in opener_positions(text, openers, start, end):
+    return finditer_at(pattern, opener_positions(text, openers, start, end), text, end)
+
+
+def finditer_at(pattern: re.Pattern[str], positions: list[int], text: str, end: int) -> Iterator[re.Match[str]]:
+    """``finditer_from`` over opener positions found already (sorted; two patterns with the same openers share them)."""
+    cursor = 0
+    for at in positions:
         if at < cursor:
             continue
         m = pattern.match(text, at, end)
