@@ -111,3 +111,22 @@ def test_two_projects_in_one_sentence_each_get_their_own_jobs() -> None:
     )
     out = measure(Extraction(document=Document(text=text), projects=(a, b))).projects
     assert [p.jobs.value if p.jobs else None for p in out] == [589, 370]
+
+
+def test_job_words_are_found_as_case_insensitively_as_the_patterns_match() -> None:
+    """The job patterns are skipped for a chunk whose folded text has none of their words: every character
+    re.I lets a job word's character match must fold to that character, or a job would be missed."""
+    import re
+    import sys
+
+    from zonewatch.normalize.units import _data, folded
+
+    jobs = _data()["jobs"]
+    cased = [chr(cp) for cp in range(sys.maxunicode + 1) if chr(cp).lower() != chr(cp) or chr(cp).upper() != chr(cp)]
+    for ch in set("".join(jobs["nouns"] + jobs["verbs"] + jobs["people"])):
+        pattern = re.compile(re.escape(ch), re.I)
+        assert all(folded(c) == folded(ch) for c in [ch, *cased] if pattern.fullmatch(c)), ch
+    assert all(folded(w) == w for w in jobs["zh_after"])
+    # "İ" and "ſ" match "i" and "s" under re.I: the jobs are still found
+    found = find_jobs("The plant will offer 300 POSİTİONS and employ 40 ſtaff.")
+    assert [(int(j.value), j.raw) for j in found] == [(300, "300 POSİTİONS"), (40, "40 ſtaff")]

@@ -132,10 +132,32 @@ def find_jobs(text: str, within: Span | None = None) -> list[Quantity]:
     ]
 
 
+# Case-insensitive matching, as a substring test: under re.I an ASCII letter matches exactly the characters whose
+# casefold is that letter, and the two Turkish i's ("İ", "ı"), which are made "i" first.
+_FOLD_I = {0x130: "i", 0x131: "i"}
+
+
+def folded(text: str) -> str:
+    """``text`` such that every re.I match of a lower-case ASCII word in it is a plain substring of the result."""
+    return text.translate(_FOLD_I).casefold()
+
+
+@cache
+def _job_words() -> list[tuple[tuple[str, ...], ...]]:
+    """Per job pattern, the word lists it needs one word of each (a chunk without one cannot match it)."""
+    jobs = _data()["jobs"]
+    fold = lambda words: tuple(folded(w) for w in words)  # noqa: E731
+    return [(fold(jobs["nouns"]),), (fold(jobs["verbs"]), fold(jobs["people"])), (), (tuple(jobs["zh_after"]),)]
+
+
 @lru_cache(maxsize=256)
 def _jobs_in(chunk: str) -> tuple[tuple[int, int, Decimal], ...]:
     found: dict[int, tuple[int, int, Decimal]] = {}
-    for pattern in _job_patterns():
+    low = folded(chunk)
+    for pattern, needs in zip(_job_patterns(), _job_words(), strict=True):
+        # most sentences name no job word: a substring test spares the pattern's scan of every position
+        if not all(any(w in low for w in words) for words in needs):
+            continue
         for m in pattern.finditer(chunk):
             value = _number(m)
             if value >= _TOO_BIG:
