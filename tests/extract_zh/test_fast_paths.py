@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 from unittest.mock import patch
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zonewatch.extract.text import trim
@@ -142,7 +142,8 @@ def test_learned_stems_are_found_as_their_pattern_finds_them(text: str, stems: s
 
 
 ORG_PIECES = [
-    "星河科技", "将", "投资", "总投资", "再投资", "拟", "计划", "追加投资", "药明康德", "此外", "另", ",", "，", "。", "；",
+    "。此外, 星河新能源科技将投资9亿元", ";其中，药明康德计划投资", "\n另 瑞思达新材料拟追加投资", " 华星光电半导体再投资",
+    "星河科技", "半导体", "其中", "准备", "预计再投入", "将", "投资", "总投资", "再投资", "拟", "计划", "追加投资", "药明康德", "此外", "另", ",", "，", "。", "；",
     "\n", " ", "“", "(", ")", "瑞思达", "投资9亿元", "投资约", "知名厂商", "龙头企业", "有限公司", "上市", "A股", "新能源",
 ]  # fmt: skip
 
@@ -161,10 +162,12 @@ def _reference_strip(shadow: str, start: int, end: int, descriptors: tuple[str, 
 
 @settings(max_examples=300, deadline=None)
 @given(text=_texts(ORG_PIECES))
-def test_clause_patterns_tried_after_boundaries_find_what_a_whole_scan_finds(text: str) -> None:
+@example(text="，甲乙丙丁戊己庚辛半导体总投资")  # the longest trade name: its verb 11 characters in
+@example(text="\n 其中， 甲乙丙丁戊己庚辛将投资")  # the longest clause opening: its verb 13 characters in
+def test_clause_patterns_tried_near_their_verbs_find_what_a_whole_scan_finds(text: str) -> None:
     p, c = names._patterns(), names._clause_investor()
-    for pattern, boundary in ((p.trade_name, p.trade_boundary), (c.pattern, c.boundary)):
-        fast = windows.finditer_from(pattern, text, windows.after(boundary, text))
+    for pattern, anchor in ((p.trade_name, p.trade_at), (c.pattern, c.at)):
+        fast = windows.finditer(pattern, text, anchor.around(text))
         assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)]
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):

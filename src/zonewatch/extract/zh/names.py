@@ -29,8 +29,8 @@ class Org:
     full: str  # the full name this mention stands for (itself, or the long name a short form abbreviates)
 
 
-_TRADE_BOUNDARY = r"[\s,，。;；:：、“”()]"
-_CLAUSE_BOUNDARY = r"[\n,，;；。]"
+# the verbs a trade name opens a clause with ("星河科技将投资")
+_TRADE_VERBS = ("将", "拟", "计划", "决定", "宣布", "追加", "增资", "出资", "投资", "总投资", "再投资", "斥资", "投入")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class _Patterns:
     descriptor: re.Pattern[str]
     not_name: re.Pattern[str]
     trade_name: re.Pattern[str]
-    trade_boundary: re.Pattern[str]  # what a trade name follows (or the text's start): where it is tried
+    trade_at: windows.Anchor  # where a trade name can be: before the first character of one of its verbs
     trade_endings: frozenset[str]
 
 
@@ -65,14 +65,20 @@ def _patterns() -> _Patterns:
         descriptor=re.compile(alternation(lex.words("names", "descriptor_prefixes"))),
         not_name=re.compile(alternation(lex.words("names", "not_names"))),
         trade_name=re.compile(
-            rf"(?:^|(?<={_TRADE_BOUNDARY}))"
-            r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?(?P<ending>"
+            r"(?:^|(?<=[\s,，。;；:：、“”()]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?(?P<ending>"
             + alternation(lex.words("names", "trade_endings"))
-            + r"))(?=将|拟|计划|决定|宣布|追加|增资|出资|投资|总投资|再投资|斥资|投入)"
+            + rf"))(?={'|'.join(_TRADE_VERBS)})"
         ),
         trade_endings=frozenset(lex.words("names", "trade_endings")),
-        trade_boundary=re.compile(_TRADE_BOUNDARY),
+        # the verb's first character: at most 8 + the longest ending in, then at most 2 more read ("总投资")
+        trade_at=_first_characters(_TRADE_VERBS, 8 + max(map(len, lex.words("names", "trade_endings"))), 2),
     )
+
+
+def _first_characters(words: Iterable[str], before: int, after: int) -> windows.Anchor:
+    """An anchor on every occurrence of the words' first characters (single characters never overlap, so none
+    is skipped the way a pattern's overlapping matches are)."""
+    return windows.Anchor(re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"), before, after)
 
 
 def _strip_descriptors(shadow: str, start: int, end: int, descriptor: re.Pattern[str]) -> int:
@@ -123,7 +129,7 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
 @dataclass(frozen=True, slots=True)
 class _ClauseInvestor:
     pattern: re.Pattern[str]
-    boundary: re.Pattern[str]  # what a clause investor follows (or the text's start): where it is tried
+    at: windows.Anchor  # where a clause investor can be: before the first character of what follows it
     words: frozenset[str]
     parts: tuple[str, ...]
     endings: tuple[str, ...]
@@ -139,7 +145,7 @@ def _clause_investor() -> _ClauseInvestor:
     verbs = alternation(lex.words("names", "clause_invest_verbs"))
     return _ClauseInvestor(
         pattern=re.compile(
-            rf"(?:^|(?<={_CLAUSE_BOUNDARY}))\s?(?:" + leads + r")?[,，]?\s?"
+            r"(?:^|(?<=[\n,，;；。]))\s?(?:" + leads + r")?[,，]?\s?"
             r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
             r"(?=(?:"
             + before
@@ -147,7 +153,8 @@ def _clause_investor() -> _ClauseInvestor:
             + verbs
             + r")|投资\s?(?:约|近|超过|超|达)?[\d零一二两三四五六七八九十百千])"
         ),
-        boundary=re.compile(_CLAUSE_BOUNDARY),
+        # the first character of "将投资"/"投资9亿元": at most 1 + 2 (a lead) + 2 + 8 in, then at most 6 more read
+        at=_first_characters((*lex.words("names", "clause_invest_before"), "投资"), 13, 6),
         words=frozenset(lex.words("names", "not_investors")),
         parts=lex.words("names", "not_investor_parts"),
         endings=lex.words("names", "not_investor_endings"),
@@ -172,7 +179,7 @@ def _add_clause_investors(text: str, shadow: str, orgs: list[Org], places: froze
     for o in orgs:
         taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
     extra = []
-    for m in windows.finditer_from(c.pattern, shadow, windows.after(c.boundary, shadow)):
+    for m in windows.finditer(c.pattern, shadow, c.at.around(shadow)):
         s, e = m.span("name")
         name = m.group("name")
         if any(taken[s:e]) or name in c.words or name in places or name.endswith(c.endings):
@@ -194,7 +201,7 @@ def _add_trade_names(text: str, shadow: str, orgs: list[Org], places: frozenset[
     for o in orgs:
         taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
     extra = []
-    for m in windows.finditer_from(p.trade_name, shadow, windows.after(p.trade_boundary, shadow)):
+    for m in windows.finditer(p.trade_name, shadow, p.trade_at.around(shadow)):
         s, e = m.span("name")
         name, ending = m.group("name"), m.group("ending")
         head = name[: -len(ending)]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from zonewatch.extract.zh import windows
 from zonewatch.extract.zh.lexicon import alternation, lexicon
 from zonewatch.extract.zh.spans import Stops, longest_first, walk_left
 from zonewatch.model import Mention, Span
@@ -128,12 +129,7 @@ def _unknown_admin(shadow: str) -> Iterator[re.Match[str]]:
     """What ``_UNKNOWN_ADMIN.finditer(shadow)`` finds, tried only two characters before each 县, 市 or 区 (its
     matches are three characters ending in one): the pattern opens with look-behinds, so a scan of the whole
     text tried it at every position."""
-    pos = 0
-    for ending in _ADMIN_ENDING.finditer(shadow):
-        start = ending.start() - 2
-        if start >= pos and (m := _UNKNOWN_ADMIN.match(shadow, start)):
-            pos = m.end()
-            yield m
+    return windows.finditer_from(_UNKNOWN_ADMIN, shadow, (e.start() - 2 for e in _ADMIN_ENDING.finditer(shadow)))
 
 
 def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str]) -> list[Place]:

@@ -52,8 +52,7 @@ def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
 
 def finditer_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose (never empty) matches can only start at ``starts``
-    (ascending): one opening with a look-behind for a boundary ("after a comma") is tried right after each
-    boundary instead of at every position.
+    (ascending): one of a fixed length ending in a given character is tried only that far before each.
 
     >>> [m.group() for m in finditer_from(re.compile(r"(?<=,)[^,]+"), "a,bc,d", [2, 5])]
     ['bc', 'd']
@@ -63,11 +62,3 @@ def finditer_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) ->
         if start >= pos and (m := pattern.match(text, start)):
             pos = m.end()
             yield m
-
-
-def after(boundary: re.Pattern[str], text: str) -> Iterator[int]:
-    """The text's start and every position right after a match of ``boundary``: where a pattern opening with
-    ``(?:^|(?<=boundary))`` can match."""
-    yield 0
-    for m in boundary.finditer(text):
-        yield m.end()
