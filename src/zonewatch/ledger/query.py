@@ -413,12 +413,15 @@ def list_projects(
         if cap is not None:
             ids = ids.limit(cap + 1)
         total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
-        # The page's ids first, then its rows: SQLite sorts ties (same date) by id in a temporary b-tree that
-        # holds whole rows, so a page at offset 500 read ~550 wide rows for 50 (sector page at 1M projects:
-        # 22 -> 14 ms of CPU). Ordered again outside: IN () keeps no order.
-        page_ids = _order(q, sort).with_only_columns(ProjectRecord.id).limit(limit).offset(offset)
-        rows = select(ProjectRecord).where(ProjectRecord.id.in_(page_ids.scalar_subquery()))
-        records = list(session.scalars(_order(rows, sort)))
+        page = _order(q, sort).limit(limit).offset(offset)
+        if ledger.dialect == "sqlite":
+            # The page's ids first, then its rows: SQLite sorts ties (same date) by id in a temporary b-tree
+            # holding whole rows, so a page at offset 500 read ~550 wide rows for 50 (sector page at 1M
+            # projects: 20.6 -> 14.7 ms of CPU). PostgreSQL needs none of it: its date index is in the page's
+            # exact order (no sort), and it reads each passed row's heap tuple for ``status`` either way.
+            page_ids = page.with_only_columns(ProjectRecord.id)
+            page = _order(select(ProjectRecord).where(ProjectRecord.id.in_(page_ids.scalar_subquery())), sort)
+        records = list(session.scalars(page))
         capped = cap is not None and total > cap
         return ProjectPage(tuple(rows_for(session, records)), total, limit, offset, capped)
 
