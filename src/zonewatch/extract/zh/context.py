@@ -161,7 +161,9 @@ class Context:
 def _within(items: list[T], starts: list[int], start: int, end: int, end_of: Callable[[T], int]) -> list[T]:
     """The items (sorted by start) lying inside ``[start, end)``."""
     lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end)
+    hi = bisect.bisect_left(starts, end, lo)
+    if lo == hi:  # (most sentences hold no amount and no date)
+        return []
     return [x for x in items[lo:hi] if end_of(x) <= end]
 
 

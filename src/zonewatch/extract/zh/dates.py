@@ -28,14 +28,18 @@ _MONTH_ONLY = re.compile(
     rf"(?<![\d年\-—~至到])(?P<rel>今年|去年)?(?P<m>{_N})\s?月(?P<part>份|初|上旬|中旬|下旬|底|末)?(?![\d日号\-—~至到])"
 )
 _YEAR_ONLY = re.compile(rf"{_YEAR}\s?年(?!\s?{_N}\s?月)(?!代)")
-# Where each pattern can match (see :mod:`.windows`): (anchor, the most characters from a match's start to the
-# anchor, the most read past it). 月: "2020年 8 月" puts it 12 in (_FULL, _YEAR_MONTH), and the most read after
-# it is _FULL's " 20 日" or _YEAR_MONTH's look-ahead and 份 (8). 年: 5 in, then its look-aheads (7).
-# 日/号: 3 in ("二十一日"), then 2 ("举行"). ISO's first separator: 4 in, then "08-20" and its look-ahead (6).
+# Where each pattern can match (see :mod:`.windows`): an anchor, the most characters from a match's start to the
+# anchor, the most read past the anchor's end. 月: "2020年 8 月" puts it 12 in (_FULL, _YEAR_MONTH), and the most
+# read after it is _FULL's " 20 日" or _YEAR_MONTH's look-ahead (7) and 份 (8). 年 after a digit: 5 in, then the
+# look-aheads of _YEAR_ONLY (7). 日/号: 3 in ("二十一日"), then 2 ("举行"). ISO's year and first
+# separator: at the start, then "08-20" and its look-ahead (6); two of them never overlap (a separator is not a
+# digit).
 _IN_MONTH = windows.Anchor(re.compile("月"), 12, 8)
-_IN_YEAR = windows.Anchor(re.compile("年"), 5, 7)
+_IN_YEAR = windows.Anchor(
+    re.compile(r"年(?:(?<=[\d〇零一二三四五六七八九]年)|(?<=[\d〇零一二三四五六七八九]\s年))"), 5, 7
+)
 _IN_DAY = windows.Anchor(re.compile("[日号]"), 3, 2)
-_IN_ISO = windows.Anchor(re.compile("[-/.]"), 4, 6)
+_IN_ISO = windows.Anchor(re.compile(r"(?:19|20)\d{2}[-/.]"), 0, 6)
 _WEEKDAYS = "一二三四五六日天"
 # word -> (days back, precision); vague words get the publication month
 _RELATIVE = {
@@ -106,12 +110,17 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
     """
     hits: list[DateHit] = []
     taken = bytearray(len(text) + 1)
+    last_day = _last_day(published) if published is not None else None
+
+    def free(m: re.Match[str]) -> bool:
+        """Whether no date found before overlaps the match (else there is no date to make: ``add`` drops it)."""
+        return taken.find(1, m.start(), m.end()) < 0
 
     def add(value: DateValue | None, vague: bool = False) -> None:
-        if value is None or value.span is None or any(taken[value.span.start : value.span.end]):
+        if value is None or value.span is None or taken.find(1, value.span.start, value.span.end) >= 0:
             return
         taken[value.span.start : value.span.end] = b"\x01" * len(value.span)
-        future = published is not None and value.date > _last_day(published)
+        future = last_day is not None and value.date > last_day
         hits.append(DateHit(value, vague, future))
 
     months = _IN_MONTH.around(shadow)
@@ -127,6 +136,8 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
         add(_make(_year(m["y"]), _count(m["m"]), None, text[m.start() : m.end()], Span(m.start(), m.end())))
     text_year = _first_year(hits) or next((_year(m["y"]) for m in windows.finditer(_YEAR_ONLY, shadow, years)), None)
     for m in windows.finditer(_MONTH_DAY, shadow, months):
+        if not free(m):
+            continue
         month, day = _count(m["m"]), _count(m["d"])
         if month is None or day is None:
             continue
@@ -153,9 +164,11 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
             span = Span(m.start(), m.start("d") + len(m["d"]) + 1)
             add(_make(month_start.year, month_start.month, day, text[span.start : span.end], span))
         for m in _RELATIVE_RE.finditer(shadow):
-            add(*_relative(m.group(), published, text[m.start() : m.end()], Span(m.start(), m.end())))
+            if free(m):
+                add(*_relative(m.group(), published, text[m.start() : m.end()], Span(m.start(), m.end())))
     for m in windows.finditer(_YEAR_ONLY, shadow, years):
-        add(_make(_year(m["y"]), None, None, text[m.start() : m.end()], Span(m.start(), m.end())))
+        if free(m):
+            add(_make(_year(m["y"]), None, None, text[m.start() : m.end()], Span(m.start(), m.end())))
     hits.sort(key=lambda h: h.value.span.start if h.value.span else 0)
     return hits
 

@@ -137,6 +137,8 @@ def parse_count(text: str) -> int | None:
     >>> parse_count("十二"), parse_count("488"), parse_count("两")
     (12, 488, 2)
     """
+    if text.isascii() and text.isdigit() and len(text) <= MAX_LENGTH:  # "15", the common case, without Decimal
+        return int(text) or None
     value = parse_number(text)
     if value is None or value != value.to_integral_value():
         return None
