@@ -18,6 +18,8 @@ from zonewatch.extract.en.layout import Sentence
 from zonewatch.extract.en.names import Kind, Name
 from zonewatch.extract.en.parties import (
     bullet_list_parties,
+    clause_count,
+    clause_text,
     dedupe,
     fill_parties,
     hosts,
@@ -233,9 +235,9 @@ def _fill_count(ctx: Context, d: Draft) -> None:
     text = ctx.text
     if _one_facility(ctx, d):
         return  # one facility, however many builders or other projects in the clause: count 1 at the end
-    seg = masked(ctx, d.seg_start, d.seg_end)
+    seg = clause_text(ctx, d)
     pos = d.amount.money.span.start if d.amount else None
-    c = cues.count_in(seg, d.seg_start, nearest_to=pos)
+    c = clause_count(ctx, d)
     if c is not None:
         d.count = Quantity(Decimal(c.value), text[c.start : c.end], Span(c.start, c.end), c.noun)
         d.aggregate = c.value > 1

@@ -74,6 +74,26 @@ def _listed_after_cue(ctx: Context, d: Draft, names: list[Name]) -> list[Name]:
     return []
 
 
+def clause_text(ctx: Context, d: Draft) -> str:
+    """The amount's clause with amounts blanked out (see ``masked``), made once per clause and document."""
+    key = ("masked_clause", d.seg_start, d.seg_end)
+    found: str | None = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = masked(ctx, d.seg_start, d.seg_end)
+    return found
+
+
+def clause_count(ctx: Context, d: Draft) -> cues.Count | None:
+    """The count of projects the amount's clause names, nearest before the amount: the parties and the count
+    of a draft both ask, so it is read once per clause and document."""
+    at = d.amount.money.span.start if d.amount else None
+    key = ("clause_count", d.seg_start, d.seg_end, at)
+    if key not in ctx.cache:
+        ctx.cache[key] = cues.count_in(clause_text(ctx, d), d.seg_start, nearest_to=at)
+    found: cues.Count | None = ctx.cache[key]
+    return found
+
+
 def fill_parties(ctx: Context, d: Draft) -> None:
     sent = d.sentence
     seg_names = ctx.names_in(sent, d.seg_start, d.seg_end)
@@ -85,9 +105,7 @@ def fill_parties(ctx: Context, d: Draft) -> None:
         d.investors = [paired]
         d.hosts = hosts(all_names, d.investors)
         return
-    explicit = cues.count_in(
-        masked(ctx, d.seg_start, d.seg_end), d.seg_start, nearest_to=d.amount.money.span.start if d.amount else None
-    )
+    explicit = clause_count(ctx, d)
     if explicit is not None and explicit.value > 1:
         d.investors = listed
         return
