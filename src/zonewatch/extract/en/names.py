@@ -141,6 +141,7 @@ def _common(tok: str) -> bool:
     return tok.lower() in _COMMON or tok.lower().rstrip(".") in _COMMON
 
 
+@lru_cache(maxsize=16384)  # asked again for the same names across documents
 def place_level(name: str) -> int | None:
     """The level of a place name, or None when the name is not a place.
 
@@ -207,7 +208,7 @@ def find_names(
         if not tok.isalpha() and any(map(str.isdigit, tok)) and (not tok.isupper() or _MONEYISH.match(tok)):
             continue
         at_start = i == first_word or (i > lo and words[i - 1] in ("–", "—", "-", "•", "·", "*", "“", '"', ":"))
-        j, possessive = _extend(words, i, hi)
+        j, possessive = _extend(tokens, i, hi)
         # Drop leading words that are common at the start of a sentence ("Retail chain giant ...", "The ...").
         k = i
         titled = False
@@ -262,26 +263,27 @@ def _looks_common(tok: str, lower_words: Container[str]) -> bool:
     return low in lower_words or (tok[1:].islower() and low.endswith(("ed", "ing", "ly")))
 
 
-def _extend(words: list[str], i: int, hi: int) -> tuple[int, bool]:
+def _extend(tokens: Tokens, i: int, hi: int) -> tuple[int, bool]:
     """The end (exclusive token index, at most ``hi``) of the capitalised run starting at ``i``; possessive when
     it ends in 's."""
+    words = tokens.words
+    caps = tokens.capitalised  # is_capitalised(words[k]) is k in caps
     j = i
     while j < hi:
         tok = words[j]
-        _, poss = _strip_possessive(tok)
-        if j > i and not is_capitalised(tok):
+        if j > i and j not in caps:
             nxt = words[j + 1] if j + 1 < hi else ""
             prev = words[j - 1]
-            if tok in ("of", "for", "de", "du", "la", "von", "van", "&") and nxt and is_capitalised(nxt):
+            if tok in ("of", "for", "de", "du", "la", "von", "van", "&") and nxt and j + 1 in caps:
                 j += 1
                 continue
-            if tok == "of" and nxt == "the" and j + 2 < hi and is_capitalised(words[j + 2]):
+            if tok == "of" and nxt == "the" and j + 2 < hi and j + 2 in caps:
                 j += 2
                 continue
-            if tok == "and" and prev in _JOINABLE and nxt and is_capitalised(nxt) and not nxt.isupper():
+            if tok == "and" and prev in _JOINABLE and nxt and j + 1 in caps and not nxt.isupper():
                 j += 1
                 continue
-            if tok == "(" and j + 2 < hi and words[j + 2] == ")" and j + 3 < hi and is_capitalised(words[j + 3]):
+            if tok == "(" and j + 2 < hi and words[j + 2] == ")" and j + 3 < hi and j + 3 in caps:
                 j += 3  # "Huamei (Chengdu) Digital": a bracketed place inside the name
                 continue
             if tok == "." and prev in _ABBREV_LEGAL:
@@ -296,7 +298,7 @@ def _extend(words: list[str], i: int, hi: int) -> tuple[int, bool]:
         j += 1
         if "-" in tok and _ADJECTIVAL.search(tok):
             return j, False  # "Hong Kong-based | Swire Properties": the description ends its own run
-        if poss:
+        if tok[-1] in _POSSESSIVE_LAST and _strip_possessive(tok)[1]:
             return j, True
     return j, False
 
@@ -315,17 +317,20 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
         raw, end = raw[:-1], end - 1
     name = " ".join(raw.split())
     words = name.split()
-    if _CREDIT_BEFORE.search(text, max(0, start - 12), start) or name in _MEDIA:
+    credit = text.find("(", max(0, start - 12), start) >= 0 and _CREDIT_BEFORE.search(text, max(0, start - 12), start)
+    if credit or name in _MEDIA:
         return None  # "Nov. 12 (Xinhua) --": the news agency, not a party
-    if _ADJECTIVAL.search(name):
+    if "-" in name and _ADJECTIVAL.search(name):
         return None  # "Hong Kong-based", "Dubai-based", "foreign-funded": a description, not a name
-    plain = all(_common(w) for w in words) and not any(w in _GOV or w in _ACADEMIC or w in _LEGAL for w in words)
+    plain = (
+        all(map(_common, words)) and _GOV.isdisjoint(words) and _ACADEMIC.isdisjoint(words) and _LEGAL.isdisjoint(words)
+    )
     if not words or name in _NOT_NAMES or plain or _MONTHISH.match(name) or word_number(name):
         return None
     after = text[end : end + 40]
     before = text[max(0, start - 60) : start]
     acronym = None
-    m = _ACRONYM_AFTER.match(after)
+    m = _ACRONYM_AFTER.match(after) if "(" in after else None
     if m and any(c.isupper() for c in m.group("a")[1:]):
         acronym = m.group("a")
     kind, level = _classify(words, after, before)
@@ -352,10 +357,11 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
         kind, level, role = Kind.PLACE, max(level, 2), "dateline"  # "KUALA LUMPUR: ...", "HANOI - ..."
     elif (
         kind is Kind.ORG
-        and _IN_BEFORE.search(before)
         and len(words) <= 2
         and acronym is None
         and not _is_acronym(name)
+        and _ends_with(before, _IN_ENDS)
+        and _IN_BEFORE.search(before)
         and not _NOT_A_TOWN_AFTER.match(after)
     ):
         kind, level = Kind.PLACE, 2  # "in Valjevo", "in Novi Sad": a town the word list does not know
@@ -363,30 +369,45 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
         kind in (Kind.ORG, Kind.PLACE)
         and role == ""
         and len(words) <= 3
+        and _ZONE_DESCRIBED_AFTER.match(after)
         and not any(w.rstrip(".,") in _LEGAL for w in words)
         and (_AT_BEFORE.search(before) or _IN_BEFORE.search(before))
-        and _ZONE_DESCRIBED_AFTER.match(after)
     ):
         kind, level = Kind.PLACE, max(level, 4)  # "at Dubai South, the free zone authority said": the zone itself
     elif (
         kind is Kind.ORG
-        and _FACILITY_BEFORE.search(before)
         and len(words) <= 3
         and acronym is None
         and not _is_acronym(name)
+        and _ends_with(before, _FACILITY_ENDS)
+        and _FACILITY_BEFORE.search(before)
         and not any(w.rstrip(".,") in _LEGAL for w in words)
     ):
         kind, level = Kind.PLACE, 2  # "its new plant in Szeged will ...": where the plant stands
     elif (
         kind is Kind.ORG
-        and _AT_BEFORE.search(before)
         and len(words) <= 3
         and acronym is None
         and not _is_acronym(name)
+        and _ends_with(before, _AT_ENDS)
+        and _AT_BEFORE.search(before)
         and not _NOT_A_TOWN_AFTER.match(after)
     ):
         kind, level = Kind.PLACE, 2  # "a solar park at Khavda": a site the word list does not know
     return Name(name, Span(start, end), kind, level, role, possessive, acronym, at_start)
+
+
+# The last word each "...$" pattern on the text before a name can end with (its "(?:the\s+)?" included): a
+# cheap test that skips the search, which tries the pattern at every one of the 60 characters.
+_IN_ENDS = ("in", "the")
+_AT_ENDS = ("at", "inside", "within", "the")
+_AT_OR_IN_ENDS = ("in", "at", "near", "inside", "the")
+_FACILITY_ENDS = ("in", "at", "near", "the")
+
+
+def _ends_with(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before``, white space stripped, ends with one of ``words`` (needed for a pattern to match)."""
+    return before.rstrip().endswith(words)
 
 
 def _is_venue(before: str) -> bool:
@@ -406,14 +427,18 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
     last = words[-1].rstrip(".")
     name = " ".join(words)
     # "in Jagiroad, the chief minister said": after "in"/"at" the name is the place, the role is the speaker's
-    role_after = _ROLE_AFTER.match(after) and not _AT_OR_IN_BEFORE.search(before)
-    if (words[0] in _TITLES or role_after) and not any(w in _LEGAL for w in words):
+    role_after = (
+        "," in after
+        and _ROLE_AFTER.match(after)
+        and not (_ends_with(before, _AT_OR_IN_ENDS) and _AT_OR_IN_BEFORE.search(before))
+    )
+    if (words[0] in _TITLES or role_after) and _LEGAL.isdisjoint(words):
         return Kind.PERSON, -1
-    if _TITLE_INSIDE.search(name) and not any(w in _GOV for w in words[-1:]):
+    if _TITLE_INSIDE.search(name) and words[-1] not in _GOV:
         return Kind.PERSON, -1
     if any(w.rstrip(".,") in _LEGAL for w in words[1:]):
         return Kind.ORG, -1
-    if any(w in _GOV for w in words) or _GOV_AFTER.match(after):
+    if not _GOV.isdisjoint(words) or _GOV_AFTER.match(after):
         return Kind.GOV, -1
     if _THING_AFTER.match(after):
         return Kind.THING, -1  # "Hongshui River Lijing Business Travel City project"
@@ -422,9 +447,9 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
         level = place_level(" ".join(words[1:]))  # "Northwest China", "West Java"
     if level is not None:
         return Kind.PLACE, level
-    if last in _THINGS or any(w in _EVENTS for w in words):
+    if last in _THINGS or not _EVENTS.isdisjoint(words):
         return Kind.THING, -1
-    if any(w in _ACADEMIC for w in words):
+    if not _ACADEMIC.isdisjoint(words):
         return Kind.ACADEMIC, -1
     return Kind.ORG, -1
 

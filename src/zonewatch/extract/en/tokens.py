@@ -40,6 +40,7 @@ class Tokens:
     ends: list[int]
     words: list[str]
     heads: list[int]
+    capitalised: frozenset[int]  # the heads again, for "is this token capitalised?"
 
     @classmethod
     def of(cls, text: str, start: int = 0, end: int | None = None) -> Tokens:
@@ -51,7 +52,7 @@ class Tokens:
         # a lower-case word never opens a name; of the rest, one does when its first character has a case
         maybe = compress(range(len(words)), map(not_, map(str.islower, words)))
         heads = [k for k in maybe if words[k][0].isupper() or words[k][0].islower()]
-        return cls(offsets[1:-1:2], offsets[2::2], words, heads)
+        return cls(offsets[1:-1:2], offsets[2::2], words, heads, frozenset(heads))
 
     def within(self, start: int, end: int) -> tuple[int, int] | None:
         """The token index range ``[lo, hi)`` of ``text[start:end]``, or None when a token crosses either end
