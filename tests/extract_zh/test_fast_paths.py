@@ -20,6 +20,7 @@ from zonewatch.extract.zh import names, windows
 from zonewatch.extract.zh.chars import _table, shadow
 from zonewatch.extract.zh.dates import find_dates
 from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.numerals import parse_count, parse_number, read_number
 from zonewatch.extract.zh.places import _UNKNOWN_ADMIN, _after_stem, _learned, _unknown_admin
 from zonewatch.extract.zh.sentences import HEADLINE_MAX, split_sentences
 from zonewatch.extract.zh.spans import Stops, walk_left, walk_left_by_character
@@ -173,3 +174,16 @@ def test_clause_patterns_tried_near_their_verbs_find_what_a_whole_scan_finds(tex
         for end in range(start, len(text) + 1):
             expected = _reference_strip(text, start, end, p.descriptors)
             assert names._strip_descriptors(text, start, end, p.descriptor) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    digits=st.from_regex(r"[0-9]{1,12}(?:\.[0-9]{1,6})?", fullmatch=True),
+    units=st.sampled_from(["", "万", "亿", "万亿", "亿万", "兆"]),
+)
+def test_plain_amounts_read_as_the_character_loop_reads_them(digits: str, units: str) -> None:
+    text = digits + units
+    assert parse_number(text) == read_number(text)
+    assert str(parse_number(text)) == str(read_number(text))  # the same digits and exponent, not only value
+    if not units:
+        assert parse_count(digits) == (int(v) if (v := read_number(digits)) is not None and v == int(v) else None)

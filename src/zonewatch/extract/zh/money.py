@@ -47,6 +47,9 @@ class _Patterns:
     prefixes: dict[str, str]
     qualifiers_before: dict[str, Qualifier]
     qualifiers_after: dict[str, Qualifier]
+    joiner: re.Pattern[str]  # a range needs one: a window without is not searched for ranges
+    per_before: re.Pattern[str]
+    phase: re.Pattern[str]
 
 
 @cache
@@ -90,7 +93,9 @@ def _patterns() -> _Patterns:
     )
     return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), unit, bare,
                      lex.text("money", "bare_not_before"), before_verb, threshold, conversion_gap,
-                     units, prefixes, qb, qa)  # fmt: skip
+                     units, prefixes, qb, qa, re.compile(joiners),
+                     re.compile(alternation(lex.words("money", "per_unit_before"))),
+                     re.compile(alternation(lex.words("money", "phase_before"))))  # fmt: skip
 
 
 def _currency(p: _Patterns, unit: str, prefix: str | None) -> str:
@@ -112,7 +117,8 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
     # later match is tested against (a line of thousands of amounts made that quadratic: 1 s CPU, fuzz 62954)
     taken = bytearray(len(shadow) + 1)
     windows = _windows(p, shadow)
-    for m in (m for lo, hi in windows for m in p.range.finditer(shadow, lo, hi)):
+    ranged = [(lo, hi) for lo, hi in windows if p.joiner.search(shadow, lo, hi)]
+    for m in (m for lo, hi in ranged for m in p.range.finditer(shadow, lo, hi)):
         lo_text, hi_text = m.group("lo"), m.group("hi")
         if m.group("locur") is None and not re.search(r"[万亿]$", lo_text):
             lo_text += trailing_units(hi_text)
@@ -164,7 +170,7 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
                 far = p.before_verb.search(shadow, max(0, start - 10), start)
                 if far:
                     q = p.qualifiers_before[far.group("q")]
-        if re.search(r"[余多]", num):
+        if "余" in num or "多" in num:
             q = Qualifier.AT_LEAST
         if m.group("qa"):
             q = p.qualifiers_after[m.group("qa")]
@@ -174,19 +180,17 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
 
     hits: list[MoneyHit] = []
     per_after = lex.words("money", "per_unit_after")
-    per_before = lex.words("money", "per_unit_before")
-    phase_words = lex.words("money", "phase_before")
     for start, end, money, num_start in found:
         after = shadow[end : end + 12]
         before = shadow[max(0, start - 8) : start]
         kind = "amount"
-        if after.startswith(per_after) or any(w in before for w in per_before):
+        if after.startswith(per_after) or p.per_before.search(before):
             kind = "rate"
         elif p.threshold.match(after):
             kind = "threshold"
         elif hits and p.conversion_gap.match(shadow[hits[-1].money.span.end : start]):
             kind = "conversion"
-        phase = any(w in before[-5:] for w in phase_words)
+        phase = p.phase.search(before, len(before) - 5) is not None
         hits.append(MoneyHit(money, kind, phase, num_start))
     return hits
 

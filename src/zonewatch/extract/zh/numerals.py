@@ -32,6 +32,11 @@ NUMBER = (
 )
 MAX_LENGTH = 24
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_NOT_READ = re.compile(r"[\s,，余多]")
+# how most amounts are written ("10亿", "3.5亿", "16000万", "1.2万亿"): read without the loop below
+_PLAIN = re.compile(r"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<wan>万?)(?P<yi>亿?)")
+_WAN = Decimal(10**4)
+_YI = Decimal(10**8)
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -56,9 +61,25 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("亿") is None
     True
     """
-    s = re.sub(r"[\s,，余多]", "", text)
+    s = _NOT_READ.sub("", text)
     if len(s) > MAX_LENGTH:  # no amount is written this long; it is a run of digits, not a number
         return None
+    plain = _PLAIN.fullmatch(s)
+    if plain:
+        # the loop's own arithmetic, in its order: the number, times 万, times 亿
+        value = Decimal(plain["n"])
+        if plain["wan"]:
+            value *= _WAN
+        if plain["yi"]:
+            value *= _YI
+        if value == value.to_integral_value():
+            value = value.to_integral_value()
+        return value if value > 0 else None
+    return read_number(s)
+
+
+def read_number(s: str) -> Decimal | None:
+    """:func:`parse_number` of a text without spaces, separators, 余 or 多, one character at a time."""
     if not s or s[0] in BIG_UNITS or s[0] in "点.兆":
         return None
     trillions = Decimal(0)  # everything above the current 兆 section
