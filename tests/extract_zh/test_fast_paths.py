@@ -19,7 +19,7 @@ from zonewatch.extract.text import trim
 from zonewatch.extract.zh import names, windows
 from zonewatch.extract.zh.chars import _table, shadow
 from zonewatch.extract.zh.dates import find_dates
-from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.lexicon import alternation, lexicon, trie
 from zonewatch.extract.zh.numerals import parse_count, parse_number, read_number
 from zonewatch.extract.zh.places import _UNKNOWN_ADMIN, _after_stem, _learned, _unknown_admin
 from zonewatch.extract.zh.sentences import HEADLINE_MAX, split_sentences
@@ -187,3 +187,19 @@ def test_plain_amounts_read_as_the_character_loop_reads_them(digits: str, units:
     assert str(parse_number(text)) == str(read_number(text))  # the same digits and exponent, not only value
     if not units:
         assert parse_count(digits) == (int(v) if (v := read_number(digits)) is not None and v == int(v) else None)
+
+
+KNOWN = sorted(lexicon().places | lexicon().companies)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.one_of(st.sampled_from(KNOWN), st.sampled_from([w[:-1] for w in KNOWN]), st.text(max_size=2))).map(
+        "".join
+    ),
+    words=st.sets(st.sampled_from(KNOWN), max_size=40),
+)
+def test_a_trie_matches_what_the_alternation_matches(text: str, words: set[str]) -> None:
+    for chosen in (words, KNOWN):
+        plain, shared = re.compile(alternation(chosen)), re.compile(trie(chosen))
+        assert [m.span() for m in shared.finditer(text)] == [m.span() for m in plain.finditer(text)]

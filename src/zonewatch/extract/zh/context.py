@@ -26,6 +26,11 @@ _EVENT = re.compile(
 )
 
 
+# a project's name right after its owner's: matched where the name ends (a slice of the rest of the text per
+# company copied the text once for each)
+_OWNED = re.compile(r"[^,，。;；、:：\s“”]{2,30}?项目")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     text: str
@@ -191,7 +196,7 @@ def _owners(shadow: str, orgs: list[Org]) -> dict[str, Org]:
     for o in orgs:
         if o.role != "company":
             continue
-        m = re.match(r"[^,，。;；、:：\s“”]{2,30}?项目", shadow[o.mention.span.end :])
+        m = _OWNED.match(shadow, o.mention.span.end)
         if m:
             owners[m.group()] = o
     return owners

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from zonewatch.extract.zh import windows
-from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.lexicon import alternation, lexicon, trie
 from zonewatch.extract.zh.spans import Stops, longest_first, walk_left
 from zonewatch.model import Mention, Span
 
@@ -57,7 +57,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         suffix=re.compile(alternation(orgs + hosts)),
         stock=re.compile(r"\((?:[A-Z]{0,2}\d{4,6}(?:\.(?:SH|SZ|HK|BJ))?|(?:SH|SZ|HK)\d{4,6})\)"),
-        known=re.compile(alternation(lex.companies)),
+        known=re.compile(trie(lex.companies)),
         org_suffixes=orgs,
         host_suffixes=hosts,
         stops=Stops(lex.words("names", "left_stops")),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from zonewatch.extract.zh import windows
-from zonewatch.extract.zh.lexicon import alternation, lexicon
+from zonewatch.extract.zh.lexicon import alternation, lexicon, trie
 from zonewatch.extract.zh.spans import Stops, longest_first, walk_left
 from zonewatch.model import Mention, Span
 
@@ -81,7 +81,7 @@ def _patterns() -> _Patterns:
 
 @cache
 def _known_re(known: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(f"(?:{alternation(frozenset(k for k in known if len(k) >= 2))}){_after_stem()}")
+    return re.compile(f"(?:{trie(frozenset(k for k in known if len(k) >= 2))}){_after_stem()}")
 
 
 @cache

@@ -271,7 +271,7 @@ def extract_projects(doc: Document) -> list[Project]:
         if here and ctx.is_event_sentence(si):
             sharp = [x for x in here if not x.vague]
             context_date = (sharp or here)[-1].value
-        stage = all_cues.nearest(s1, *cue_range)
+        stage = all_cues.nearest(s1, *cue_range) if cue_range[0] < cue_range[1] else None
         if stage is not None and stage.stage is not Stage.ANNOUNCED:
             context_stage = stage
     drafts = _merge_repeats(drafts)
