@@ -146,18 +146,20 @@ class _Matcher:
         if first_word >= 0:
             m = next(m for j, m in enumerate(_TOKEN.finditer(text)) if j == first_word)
             first = (m.start(), first_type)
-        chars = set(text)  # most keywords' first character is not in the text at all: skip their search
-        for c, keywords in self.zh.items():
-            if c not in chars:
-                continue
+        # most keywords' first character is not in the text at all: only the others are searched (the order
+        # does not matter: counts are summed and the first type hit is the least (offset, type))
+        for c in set(text).intersection(self.zh):
+            keywords = self.zh[c]
+            # a sector counts every (non-overlapping) occurrence; a type needs its first one only
             for word, kind, index in keywords:
-                at = text.find(word)
-                while at >= 0:
-                    if kind == 0:
-                        counts[index] = counts.get(index, 0) + 1
-                    elif first is None or (at, index) < first:
+                if kind == 0:
+                    n = text.count(word)
+                    if n:
+                        counts[index] = counts.get(index, 0) + n
+                else:
+                    at = text.find(word)
+                    if at >= 0 and (first is None or (at, index) < first):
                         first = (at, index)
-                    at = text.find(word, at + len(word))
         return counts, first
 
 

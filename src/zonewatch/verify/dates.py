@@ -9,7 +9,9 @@ further down ("In June 2019, the two sides agreed ...") are not the event and ar
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zonewatch.extract.text import sentences
@@ -47,6 +49,8 @@ def _month_day(m: re.Match[str]) -> tuple[int, int]:
 
 def sections(text: str) -> list[Section]:
     """The dateline sections of a roundup, in order (none for an ordinary article)."""
+    if "|" not in text and "｜" not in text and "丨" not in text:
+        return []  # a dateline heading has its bar: most articles have none, and are not scanned line by line
     heads = [(m, _month_day(m)) for m in _HEADING.finditer(text)]
     out = []
     for i, (m, (month, day)) in enumerate(heads):
@@ -133,6 +137,13 @@ def _planned(text: str, span: Span) -> bool:
     return False
 
 
+_AT_PRECISION: dict[Precision, Callable[[dt.date], tuple[int, int, int]]] = {
+    Precision.DAY: lambda x: (x.year, x.month, x.day),
+    Precision.MONTH: lambda x: (x.year, x.month, 0),
+    Precision.YEAR: lambda x: (x.year, 0, 0),
+}
+
+
 def _future(extraction: Extraction) -> list[Finding]:
     published = extraction.document.published
     if published is None:
@@ -148,11 +159,7 @@ def _future(extraction: Extraction) -> list[Finding]:
             if Precision.YEAR in (d.precision, published.precision)
             else (Precision.MONTH if Precision.MONTH in (d.precision, published.precision) else Precision.DAY)
         )
-        key = {
-            Precision.DAY: lambda x: (x.year, x.month, x.day),
-            Precision.MONTH: lambda x: (x.year, x.month, 0),
-            Precision.YEAR: lambda x: (x.year, 0, 0),
-        }[coarse]
+        key = _AT_PRECISION[coarse]
         # the date test first: reading the sentence for plans is only needed for a date after publication
         if key(d.date) > key(published.date) and not _planned(extraction.document.text, d.span):
             out.append(
