@@ -29,6 +29,9 @@ class Org:
     full: str  # the full name this mention stands for (itself, or the long name a short form abbreviates)
 
 
+# a stock code closing a company's name ("铂科新材(300811)"), and anything in brackets
+_STOCK_CODE_END = re.compile(r"\((?:[A-Z]{0,2}\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{2}\d{4,6})\)$")
+_BRACKETED = re.compile(r"\(.*?\)")
 # the verbs a trade name opens a clause with ("星河科技将投资")
 _TRADE_VERBS = ("将", "拟", "计划", "决定", "宣布", "追加", "增资", "出资", "投资", "总投资", "再投资", "斥资", "投入")
 
@@ -219,11 +222,7 @@ def _resolve(text: str, shadow: str, cands: list[tuple[int, int, str]]) -> list[
     out = []
     for start, end, role in kept:
         raw = text[start:end]
-        name = (
-            re.sub(r"\((?:[A-Z]{0,2}\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{2}\d{4,6})\)$", "", shadow[start:end])
-            if role == "company"
-            else shadow[start:end]
-        )
+        name = _STOCK_CODE_END.sub("", shadow[start:end]) if role == "company" else shadow[start:end]
         name = text[start : start + len(name)]
         out.append(Org(Mention(name, raw, Span(start, end)), role, name))
     return out
@@ -244,7 +243,7 @@ def _leading_place(places: frozenset[str]) -> re.Pattern[str]:
 
 
 def _short_forms(full: str, places: frozenset[str]) -> set[str]:
-    core = re.sub(r"\(.*?\)", "", core_name(full))
+    core = _BRACKETED.sub("", core_name(full))
     forms = set()
     m = _leading_place(places).match(core)
     if m and len(core) - m.end() >= 2:
