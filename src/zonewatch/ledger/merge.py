@@ -133,6 +133,35 @@ def is_same(a: Report, b: Report) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class Keys:
+    """What ``is_same`` compares names by, computed once per report: a pre-filter's view of it (``may_be_same``)."""
+
+    investors: frozenset[str]
+    place: str | None
+
+    @classmethod
+    def of(cls, report: Report) -> Keys:
+        place = None if report.place is None else match_key(report.place)
+        return cls(frozenset(match_key(n) for n in report.investors), place)
+
+
+def may_be_same(a: Keys, b: Keys) -> bool:
+    """False only when ``is_same`` is false for any two reports with these keys: a cheap, exact pre-filter.
+
+    ``is_same`` needs, for reports with investors, a shared investor and places that agree (equal or one unknown);
+    for two aggregates (no investors), the same known place; a report with investors is never the same as one
+    without.
+    """
+    if not a.investors and not b.investors:
+        return a.place is not None and a.place == b.place
+    if not a.investors or not b.investors:
+        return False
+    if a.investors.isdisjoint(b.investors):
+        return False
+    return a.place is None or b.place is None or a.place == b.place
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One source's value for a field, with what ranks it."""
 

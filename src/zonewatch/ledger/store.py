@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -30,11 +30,13 @@ from zonewatch.ledger.merge import (
     PRECISION_ORDER,
     QUALIFIER_ORDER,
     Candidate,
+    Keys,
     Report,
     amounts_agree,
     choose,
     furthest_stage,
     is_same,
+    may_be_same,
 )
 from zonewatch.ledger.models import (
     DocumentRow,
@@ -545,40 +547,112 @@ def _disagreements(session: Session, project: ProjectRecord, pairs: list[tuple[P
             existing.message = message
 
 
-def _find_match(session: Session, report: Report, document_id: int) -> ProjectRecord | None:
-    """A ledger project this report is the same project as (see ``merge.is_same``), not from this document."""
-    P = ProjectRecord
+# Sources kept decoded for matching (``Ledger.sources``): the candidates of the busiest investors, bounded so a
+# 100k-document ingest's memory stays flat (the oldest quarter is dropped).
+SOURCES_KEPT = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A project source as matching reads it: its report, the keys ``may_be_same`` filters by, its row's stamp."""
+
+    created_at: Any
+    report: Report
+    keys: Keys
+
+
+def _seen_sources(session: Session, rows: list[tuple[int, int, Any]]) -> dict[int, _Seen]:
+    """Source id -> its ``_Seen``, from the writer's memory or (one query for the rest) from the ledger."""
+    kept: dict[int, _Seen] = session.info.get("sources", {})
+    found: dict[int, _Seen] = {}
+    missing: list[int] = []
+    for source_id, _, created_at in rows:
+        seen = kept.get(source_id)
+        if seen is not None and seen.created_at == created_at:
+            found[source_id] = seen
+        else:
+            missing.append(source_id)
+    if missing:
+        for source_id, created_at, data in session.execute(_SOURCE_DATA, {"ids": missing}):
+            report = _report(data)
+            found[source_id] = kept[source_id] = _Seen(created_at, report, Keys.of(report))
+        if len(kept) > SOURCES_KEPT:
+            for old in list(itertools.islice(kept, SOURCES_KEPT // 4)):
+                del kept[old]
+    return found
+
+
+# Matching's statements, built once: building a SELECT costs more than running it on an indexed ledger.
+_RECENT_OF_INVESTORS = (
+    select(ProjectRecord.id)
+    .where(
+        ProjectRecord.status != "rejected",
+        ProjectRecord.id.in_(
+            select(ProjectOrganisation.project_id).where(
+                ProjectOrganisation.organisation_id.in_(
+                    select(Organisation.id).where(Organisation.name.in_(bindparam("names", expanding=True)))
+                ),
+                ProjectOrganisation.role == "investor",
+            )
+        ),
+        ProjectRecord.id.not_in(bindparam("taken", expanding=True)),
+    )
+    .order_by(ProjectRecord.id.desc())
+    .limit(200)
+)
+_RECENT_AT_PLACE = (
+    select(ProjectRecord.id)
+    .where(
+        ProjectRecord.status != "rejected",
+        ProjectRecord.place == bindparam("place"),
+        ProjectRecord.count == bindparam("count"),
+        ProjectRecord.id.not_in(bindparam("taken", expanding=True)),
+    )
+    .order_by(ProjectRecord.id.desc())
+    .limit(200)
+)
+_SOURCE_STAMPS = select(ProjectSource.id, ProjectSource.project_id, ProjectSource.created_at).where(
+    ProjectSource.project_id.in_(bindparam("ids", expanding=True))
+)
+_SOURCE_DATA = select(ProjectSource.id, ProjectSource.created_at, ProjectSource.data).where(
+    ProjectSource.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def _find_match(session: Session, report: Report, taken: set[int]) -> ProjectRecord | None:
+    """A ledger project this report is the same project as (see ``merge.is_same``), not one this document feeds.
+
+    ``taken``: the projects this document already feeds (its sources are not written yet, so the ledger cannot
+    tell). The candidates are the 200 most recent projects sharing an investor (or, for an aggregate, its place
+    and count), tried newest first; the first with a source ``is_same`` accepts wins. Sources ``may_be_same``
+    rules out (no shared investor, another place) are skipped without calling ``is_same``: that cannot change
+    the answer, only its cost, which at 100k documents is hundreds of sources per report.
+    """
     if report.investors and all(_known(session, "org", canonical(n)) is ABSENT for n in report.investors):
         return None  # none of its investors is in the ledger yet: no project can share one
-    _flush_deferred(session)
-    already = select(ProjectSource.project_id).where(ProjectSource.document_id == document_id)
-    q = select(P.id).where(P.status != "rejected", P.id.not_in(already))
+    # Every row this reads was written by earlier documents (flushed when each was done) or through the ORM
+    # (autoflushed): this document's deferred rows only concern projects in ``taken``, which are excluded.
+    excluded = sorted(taken) or [0]  # ids start at 1; an empty NOT IN list is not portable SQL
     if report.investors:
-        names = [canonical(n) for n in report.investors]
-        org_ids = select(Organisation.id).where(Organisation.name.in_(names))
-        q = q.where(
-            P.id.in_(
-                select(ProjectOrganisation.project_id).where(
-                    ProjectOrganisation.organisation_id.in_(org_ids), ProjectOrganisation.role == "investor"
-                )
-            )
-        )
+        names = sorted({canonical(n) for n in report.investors})
+        candidates = list(session.scalars(_RECENT_OF_INVESTORS, {"names": names, "taken": excluded}))
     elif report.place:
-        q = q.where(P.place == report.place, P.count == report.count)
+        params = {"place": report.place, "count": report.count, "taken": excluded}
+        candidates = list(session.scalars(_RECENT_AT_PLACE, params))
     else:
         return None
-    candidates = list(session.scalars(q.order_by(P.id.desc()).limit(200)))  # the most recent first
+    keys = Keys.of(report)
     # Their sources a few candidates at a time: one query per 20 instead of one per candidate, and the first
     # match (usually among the most recent) still stops the search early.
     for i in range(0, len(candidates), 20):
         group = candidates[i : i + 20]
-        reports: dict[int, list[dict[str, Any]]] = {}
-        for pid, data in session.execute(
-            select(ProjectSource.project_id, ProjectSource.data).where(ProjectSource.project_id.in_(group))
-        ):
-            reports.setdefault(pid, []).append(data)
+        rows: list[tuple[int, int, Any]] = [tuple(r) for r in session.execute(_SOURCE_STAMPS, {"ids": group})]  # type: ignore[misc]
+        seen = _seen_sources(session, rows)
+        by_project: dict[int, list[_Seen]] = {}
+        for source_id, pid, _ in rows:
+            by_project.setdefault(pid, []).append(seen[source_id])
         for pid in group:
-            if any(is_same(report, _report(data)) for data in reports.get(pid, ())):
+            if any(may_be_same(keys, s.keys) and is_same(report, s.report) for s in by_project.get(pid, ())):
                 return session.get(ProjectRecord, pid)
     return None
 
@@ -656,7 +730,7 @@ def _derive(
         if reused is not None:
             project = session.get(ProjectRecord, reused)
         if project is None:
-            project = _find_match(session, _report(data), doc.id)
+            project = _find_match(session, _report(data), taken)
             if project is not None:
                 merged.append(project.id)
         source = ProjectSource(document_id=doc.id, local_id=p.id, data=data, published=doc.published)
