@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from zonewatch.errors import ZonewatchError
 from zonewatch.extract.language import detect_language
@@ -30,6 +31,12 @@ def extract_projects(extraction: Extraction) -> Extraction:
 
 def default_components() -> list[Component]:
     """Extraction, then normalization, then verification of the article's own figures."""
+    return list(_default_components())
+
+
+@cache
+def _default_components() -> tuple[Component, ...]:
+    """The default pipeline, made once (``run`` without components asks for it once per document)."""
     # Imported here so that importing the pipeline stays cheap (the ECB rates load on first use).
     from zonewatch.normalize.fx import convert_amounts
     from zonewatch.normalize.names import canonicalize
@@ -37,7 +44,7 @@ def default_components() -> list[Component]:
     from zonewatch.normalize.units import measure
     from zonewatch.verify import verify
 
-    return [extract_projects, canonicalize, convert_amounts, measure, classify, verify]
+    return (extract_projects, canonicalize, convert_amounts, measure, classify, verify)
 
 
 def prepare(doc: Document, lang: str = "auto", published: DateValue | None = None) -> Document:
