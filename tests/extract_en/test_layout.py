@@ -6,6 +6,7 @@ import pytest
 
 from zonewatch.extract.en.layout import _split_line, is_heading_line, layout
 from zonewatch.extract.text import paragraphs, sentences
+from zonewatch.model import Span
 
 TEXTS = [
     'Aug 20 | Tencent to build a headquarters\nOn Aug. 20, Tencent Co. Ltd. signed. G.M. Rao said: "Yes!" Then?No.',
@@ -21,7 +22,7 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_lines_split_as_the_shared_splitter_does(text: str) -> None:
     for para in paragraphs(text):
-        assert _split_line(text, para.start, para.end) == list(sentences(text, para))
+        assert [Span(*se) for se in _split_line(text, para.start, para.end)] == list(sentences(text, para))
 
 
 @pytest.mark.parametrize("text", TEXTS)

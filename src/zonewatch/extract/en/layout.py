@@ -86,8 +86,9 @@ _CLOSING_CHARS = frozenset('.!?;:。”"’)')
 _LINE = re.compile(r"[^\n]+")
 
 
-def _split_line(text: str, start: int, end: int) -> list[Span]:
-    """``extract.text.sentences(text, Span(start, end))`` for one trimmed line, read in place (no copy of the line)."""
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of ``extract.text.sentences(text, Span(start, end))`` for one trimmed line, read in place
+    (no copy of the line)."""
     cuts: list[int] = [m.end() for m in _ZH_END.finditer(text, start, end)]
     for m in _EN_END.finditer(text, start, end):
         at = m.start()
@@ -99,17 +100,17 @@ def _split_line(text: str, start: int, end: int) -> list[Span]:
                 continue  # "Co.", "Rs."; initials: "G.M. Rao"
         cuts.append(m.end())
     if not cuts:
-        return [Span(start, end)]
-    out: list[Span] = []
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
     cursor = start
-    for cut in sorted(set(cuts)):
+    for cut in sorted(set(cuts)) if len(cuts) > 1 else cuts:
         s, e = trim(text, cursor, cut)
         if e > s:
-            out.append(Span(s, e))
+            out.append((s, e))
         cursor = cut
     s, e = trim(text, cursor, end)
     if e > s:
-        out.append(Span(s, e))
+        out.append((s, e))
     return out
 
 
@@ -129,10 +130,12 @@ def layout(text: str) -> Layout:
         if dateline:
             section += 1
             headings.append(len(out))
-        spans = [Span(start, end)] if heading else _split_line(text, start, end)
-        for sp in spans:
-            for piece in _bounded(text, sp) if len(sp) > _MAX_SENTENCE else (sp,):
-                out.append(Sentence(piece, len(out), para, section, heading))
+        for s, e in [(start, end)] if heading else _split_line(text, start, end):
+            if e - s <= _MAX_SENTENCE:
+                out.append(Sentence(Span(s, e), len(out), para, section, heading))
+            else:
+                for piece in _bounded(text, Span(s, e)):
+                    out.append(Sentence(piece, len(out), para, section, heading))
     sections: dict[int, list[Sentence]] = {}
     paras: dict[int, list[Sentence]] = {}
     for sent in out:

@@ -345,7 +345,7 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
             after = text[end : end + 40]
     role = ""
     if kind is Kind.PLACE:
-        if _ORIGIN.search(before):
+        if before.rstrip()[-1:] in _ORIGIN_LAST and _ORIGIN.search(before):
             role = "origin"
         elif _is_venue(before):
             role = "venue"
@@ -403,6 +403,8 @@ _IN_ENDS = ("in", "the")
 _AT_ENDS = ("at", "inside", "within", "the")
 _AT_OR_IN_ENDS = ("in", "at", "near", "inside", "the")
 _FACILITY_ENDS = ("in", "at", "near", "the")
+_PREP_ENDS = ("in", "at", "of", "the", "city", "city'", "city's", "citys", "city’s")
+_ORIGIN_LAST = ("m", "M", "e", "E")  # "from" / "the", in any case (no other letter folds to m or e)
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
@@ -412,7 +414,7 @@ def _ends_with(before: str, words: tuple[str, ...]) -> bool:
 
 def _is_venue(before: str) -> bool:
     """ "held in Shenzhen", "at the main venue of Shenzhen", "a ceremony in Nanshan District": where it happened."""
-    prep = _PREP_END.search(before)
+    prep = _PREP_END.search(before) if _ends_with(before, _PREP_ENDS) else None
     if prep is None:
         return False
     head = before[: prep.start()]
@@ -420,7 +422,7 @@ def _is_venue(before: str) -> bool:
 
 
 def _is_acronym(name: str) -> bool:
-    return " " not in name and sum(c.isupper() for c in name) >= 2 and len(name) <= 10
+    return len(name) <= 10 and " " not in name and sum(map(str.isupper, name)) >= 2
 
 
 def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
