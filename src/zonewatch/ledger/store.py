@@ -21,7 +21,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from zonewatch.errors import ZonewatchError
 from zonewatch.ledger import search as fts
@@ -179,6 +179,39 @@ def _defer(session: Session, table: Any, row: dict[str, Any]) -> None:
 
 def _table(model: Any) -> Table:
     return cast(Table, model.__table__)
+
+
+def _insert_loaded(session: Session, obj: Any) -> None:
+    """INSERT ``obj``'s row with Core and put ``obj`` in the session as if it had been loaded: no ORM flush.
+
+    Every column gets a value here (the object's, else the column's default), so nothing is left for the ORM to
+    fetch, and later changes to ``obj`` are sent as UPDATEs as usual. The ORM's unit of work costs several times
+    the INSERT itself, and the writer creates a document row and a project or two per document.
+    """
+    table = _table(type(obj))
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        if column.key == "id":
+            continue
+        if column.key in obj.__dict__:
+            values[column.key] = obj.__dict__[column.key]
+        elif column.default is not None:
+            default = cast(Any, column.default)
+            values[column.key] = default.arg(None) if default.is_callable else default.arg
+        else:
+            values[column.key] = None
+    statement = _RETURNING_ID.get(table)
+    if statement is None:
+        statement = _RETURNING_ID[table] = insert(table).returning(table.c.id)
+    new_id = session.connection().execute(statement, values).scalar_one()
+    for key, value in values.items():
+        setattr(obj, key, value)
+    obj.id = new_id
+    make_transient_to_detached(obj)
+    session.add(obj)
+
+
+_RETURNING_ID: dict[Table, Any] = {}
 
 
 def _flush_deferred(session: Session) -> None:
@@ -742,8 +775,7 @@ def _derive(
             if parent is not None:
                 project.parent_id = parent.id
             project.in_totals = parent is None or parent.amount is None or parent.status == "rejected"
-            session.add(project)
-            session.flush()
+            _insert_loaded(session, project)
             added.append(project.id)
             session.info.setdefault("fresh", set()).add(project.id)
             session.info.setdefault("created", set()).add(project.id)
@@ -909,8 +941,9 @@ def store_in(session: Session, extraction: Extraction, digest: str) -> DocumentR
             language=doc.language,
             text=doc.text,
         )
-        session.add(row)
-        session.flush()
+        if previous is not None:
+            session.flush()  # the earlier version stops being current before this one is written
+        _insert_loaded(session, row)
         _remember(session, "_hash", digest, row.id)
         _remember(session, "_key", key, row.id)
         _search_entry(session, "document", row.id, f"{doc.title or ''}\n{doc.text}", fresh=True)
