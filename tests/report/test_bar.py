@@ -31,7 +31,9 @@ def _section(text: str, title: str) -> str:
     return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
 
 
-@pytest.mark.parametrize("name", ["ByteDance", "Tencent", "NetEase", "Eswin", "Huamei", "Tianfu International Bio-Town"])
+@pytest.mark.parametrize(
+    "name", ["ByteDance", "Tencent", "NetEase", "Eswin", "Huamei", "Tianfu International Bio-Town"]
+)
 def test_lists_the_months_projects(seed_roundup: str, name: str) -> None:
     assert name in _section(seed_roundup, "Projects")
 

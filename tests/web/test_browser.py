@@ -114,8 +114,15 @@ def test_xss_payloads_stay_inert_in_the_browser(page: Any, live_server: LiveServ
     pid = ids[ledger_data.XSS_INVESTOR]
     blocked: list[str] = []
     page.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
-    paths = ["/", "/projects", f"/projects/{pid}", "/findings", "/documents", "/review",
-             f"/projects?search={ledger_data.XSS_SCRIPT}"]
+    paths = [
+        "/",
+        "/projects",
+        f"/projects/{pid}",
+        "/findings",
+        "/documents",
+        "/review",
+        f"/projects?search={ledger_data.XSS_SCRIPT}",
+    ]
     for path in paths:
         response = page.goto(live_server.url + path)
         assert response is not None and response.status == 200, path

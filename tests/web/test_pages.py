@@ -14,8 +14,18 @@ from zonewatch.report import charts
 from zonewatch.web import i18n
 from zonewatch.web.highlight import Mark, highlight
 
-PAGES = ["/", "/projects", "/documents", "/findings", "/review", "/login", "/docs", "/organisations",
-         "/projects?stage=signed&sort=-amount_usd", "/review?status=all"]
+PAGES = [
+    "/",
+    "/projects",
+    "/documents",
+    "/findings",
+    "/review",
+    "/login",
+    "/docs",
+    "/organisations",
+    "/projects?stage=signed&sort=-amount_usd",
+    "/review?status=all",
+]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -118,9 +128,12 @@ def test_csv_download_is_what_the_table_shows(client: TestClient) -> None:
     ("text", "marks", "expected"),
     [
         ("a<b>c", [], "a&lt;b&gt;c"),
-        ("RMB 5 billion", [Mark(0, 13, "amount"), Mark(4, 5, "date")],
-         '<mark class="hl hl-amount" title="amount">RMB </mark><mark class="hl hl-amount" title="amount">5</mark>'
-         '<mark class="hl hl-amount" title="amount"> billion</mark>'),
+        (
+            "RMB 5 billion",
+            [Mark(0, 13, "amount"), Mark(4, 5, "date")],
+            '<mark class="hl hl-amount" title="amount">RMB </mark><mark class="hl hl-amount" title="amount">5</mark>'
+            '<mark class="hl hl-amount" title="amount"> billion</mark>',
+        ),
         ("x & y", [Mark(2, 3, "investor", 'a"b')], 'x <mark class="hl hl-investor" title="a&quot;b">&amp;</mark> y'),
         ("43.2亿元", [Mark(0, 6, "amount")], '<mark class="hl hl-amount" title="amount">43.2亿元</mark>'),
         ("abc", [Mark(2, 1, "amount"), Mark(5, 9, "date")], "abc"),

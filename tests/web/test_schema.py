@@ -16,7 +16,9 @@ from schemathesis.checks import not_a_server_error
 from tests.web.conftest import TOKEN, settings_for
 from zonewatch.web.app import create_app
 
-EXAMPLES = int(os.environ.get("ZW_SCHEMA_EXAMPLES", "12"))  # per operation; enough to hit every parameter's edge cases, small enough to stay fast
+EXAMPLES = int(
+    os.environ.get("ZW_SCHEMA_EXAMPLES", "12")
+)  # per operation; enough to hit every parameter's edge cases, small enough to stay fast
 SAFE_TEXT = {"text": "On 1 May 2020, Foo Ltd signed to invest RMB 1 billion in Bar Park."}
 
 
@@ -28,8 +30,13 @@ def test_no_generated_request_gets_a_server_error(fresh_url: str) -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None,
-                  derandomize=True)
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+            derandomize=True,
+        )
         def check(case: Any) -> None:
             if isinstance(case.body, dict) and case.body.get("url"):
                 case.body = SAFE_TEXT  # the test makes no network requests
@@ -41,6 +48,9 @@ def test_no_generated_request_gets_a_server_error(fresh_url: str) -> None:
 
 def test_alias_with_a_non_ascii_capital(fresh_url: str) -> None:
     with TestClient(create_app(settings_for(fresh_url)), raise_server_exceptions=False) as c:
-        r = c.post("/api/organisations/aliases", json={"organisation": "5Ù", "alias": "area"},
-                   headers={"Authorization": f"Bearer {TOKEN}"})
+        r = c.post(
+            "/api/organisations/aliases",
+            json={"organisation": "5Ù", "alias": "area"},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         assert r.status_code == 200

@@ -80,9 +80,11 @@ def _login(c: TestClient, token: str = TOKEN) -> int:
 def test_forms_refuse_without_login(writer: TestClient, fresh_url: str, path: str) -> None:
     pid = ids_by_investor(fresh_url)["Tencent"]
     csrf = _csrf(writer.get("/login").text)  # a valid CSRF token, but no login
-    r = writer.post(path.format(id=pid), data={"csrf": csrf, "field": "place", "value": "X", "text": "abc",
-                                                      "organisation": "Tencent", "alias": "TX"},
-                    follow_redirects=False)
+    r = writer.post(
+        path.format(id=pid),
+        data={"csrf": csrf, "field": "place", "value": "X", "text": "abc", "organisation": "Tencent", "alias": "TX"},
+        follow_redirects=False,
+    )
     assert r.status_code == 401
     assert _status(writer, pid) == "pending"
 
@@ -92,14 +94,18 @@ def test_forms_refuse_without_csrf_even_when_logged_in(writer: TestClient, fresh
     pid = ids_by_investor(fresh_url)["Tencent"]
     assert _login(writer) == 303
     for data in ({}, {"csrf": "forged"}):
-        r = writer.post(path.format(id=pid), data={**data, "field": "place", "value": "X", "text": "abc",
-                                                   "organisation": "Tencent", "alias": "TX"},
-                        follow_redirects=False)
+        r = writer.post(
+            path.format(id=pid),
+            data={**data, "field": "place", "value": "X", "text": "abc", "organisation": "Tencent", "alias": "TX"},
+            follow_redirects=False,
+        )
         assert r.status_code == 403
     assert _status(writer, pid) == "pending"
 
 
-def test_a_logged_in_session_cannot_write_through_the_api_without_the_header(writer: TestClient, fresh_url: str) -> None:
+def test_a_logged_in_session_cannot_write_through_the_api_without_the_header(
+    writer: TestClient, fresh_url: str
+) -> None:
     pid = ids_by_investor(fresh_url)["Tencent"]
     assert _login(writer) == 303
     assert writer.post(f"/api/projects/{pid}/confirm").status_code == 401  # cookie alone: no (no CSRF token)
@@ -144,17 +150,32 @@ def test_logout_ends_the_session(writer: TestClient) -> None:
 
 # ---- escaping ------------------------------------------------------------------------------------------------
 
-PAYLOADS = [ledger_data.XSS_SCRIPT, ledger_data.XSS_IMG, ledger_data.XSS_LINK, ledger_data.XSS_INVESTOR,
-            ledger_data.XSS_PLACE, ledger_data.XSS_TITLE]
+PAYLOADS = [
+    ledger_data.XSS_SCRIPT,
+    ledger_data.XSS_IMG,
+    ledger_data.XSS_LINK,
+    ledger_data.XSS_INVESTOR,
+    ledger_data.XSS_PLACE,
+    ledger_data.XSS_TITLE,
+]
 
 
 def _xss_pages(client: TestClient, ledger_url: str) -> list[str]:
     pid = ids_by_investor(ledger_url)[ledger_data.XSS_INVESTOR]
     detail = client.get(f"/api/projects/{pid}").json()
     doc_id = detail["sources"][0]["document_id"]
-    return ["/", "/projects", f"/projects/{pid}", "/findings", "/review", "/documents", f"/documents/{doc_id}",
-            "/organisations",
-            "/projects?lang=zh", f"/projects?search={ledger_data.XSS_SCRIPT}"]
+    return [
+        "/",
+        "/projects",
+        f"/projects/{pid}",
+        "/findings",
+        "/review",
+        "/documents",
+        f"/documents/{doc_id}",
+        "/organisations",
+        "/projects?lang=zh",
+        f"/projects?search={ledger_data.XSS_SCRIPT}",
+    ]
 
 
 class _ActiveParts(HTMLParser):
@@ -193,7 +214,7 @@ def test_payload_shows_as_text_on_the_project_page(client: TestClient, ledger_ur
 
 def test_csv_download_neutralises_formulas(writer: TestClient, fresh_url: str) -> None:
     pid = ids_by_investor(fresh_url)["Tencent"]
-    writer.post(f"/api/projects/{pid}/edit", headers=AUTH, json={"field": "description", "value": "=HYPERLINK(\"x\")"})
+    writer.post(f"/api/projects/{pid}/edit", headers=AUTH, json={"field": "description", "value": '=HYPERLINK("x")'})
     csv_text = writer.get("/projects.csv?investor=Tencent").text
     assert "'=HYPERLINK" in csv_text
     assert ",=HYPERLINK" not in csv_text
@@ -201,8 +222,18 @@ def test_csv_download_neutralises_formulas(writer: TestClient, fresh_url: str) -
 
 # ---- injection strings in every filter ---------------------------------------------------------------------------
 
-INJECTIONS = ["' OR '1'='1", "1; DROP TABLE projects; --", "\" OR 1=1 --", "%' UNION SELECT * FROM documents --",
-              "nobody' --", "*", "\\", "NULL", "') OR ('a'='a", "腾讯' OR 1=1 --"]
+INJECTIONS = [
+    "' OR '1'='1",
+    "1; DROP TABLE projects; --",
+    '" OR 1=1 --',
+    "%' UNION SELECT * FROM documents --",
+    "nobody' --",
+    "*",
+    "\\",
+    "NULL",
+    "') OR ('a'='a",
+    "腾讯' OR 1=1 --",
+]
 TEXT_FILTERS = ["zone", "place", "investor", "sector", "stage", "search"]
 
 
@@ -268,8 +299,11 @@ def test_ingest_form_after_login(writer: TestClient) -> None:
     assert _login(writer) == 303
     page = writer.get("/documents").text
     assert 'id="ingest-form"' in page
-    r = writer.post("/ingest", data={"csrf": _csrf(page), "text": f"Pasted {ledger_data.XSS_SCRIPT} article."},
-                    follow_redirects=False)
+    r = writer.post(
+        "/ingest",
+        data={"csrf": _csrf(page), "text": f"Pasted {ledger_data.XSS_SCRIPT} article."},
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"].startswith("/documents/")
     html = writer.get(r.headers["location"]).text
     assert "Pasted &lt;script&gt;window.__xss = 1" in html
@@ -278,8 +312,16 @@ def test_ingest_form_after_login(writer: TestClient) -> None:
 def test_alias_form_after_login(writer: TestClient) -> None:
     assert _login(writer) == 303
     page = writer.get("/organisations?search=Tencent").text
-    r = writer.post("/organisations/alias", data={"csrf": _csrf(page), "organisation": "Tencent", "alias": "Tengxun",
-                                                   "next": "/organisations?search=Tencent"}, follow_redirects=False)
+    r = writer.post(
+        "/organisations/alias",
+        data={
+            "csrf": _csrf(page),
+            "organisation": "Tencent",
+            "alias": "Tengxun",
+            "next": "/organisations?search=Tencent",
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     assert "Tengxun" in writer.get("/organisations?search=Tencent").text
     assert writer.get("/api/projects?investor=Tengxun").json()["total"] == 1  # the alias now finds the investor

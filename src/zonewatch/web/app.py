@@ -81,8 +81,9 @@ def _add_error_handlers(app: FastAPI) -> None:
         if wants_html(request):
             if exc.status_code == 401 and request.method == "GET":
                 return render(request, "login.html", {"next": request.url.path}, status_code=401)
-            return render(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
-                          status_code=exc.status_code)
+            return render(
+                request, "error.html", {"status": exc.status_code, "detail": exc.detail}, status_code=exc.status_code
+            )
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(RequestValidationError)
@@ -98,4 +99,3 @@ def _add_error_handlers(app: FastAPI) -> None:
         if wants_html(request):
             return render(request, "error.html", {"status": 400, "detail": str(exc)}, status_code=400)
         return JSONResponse({"detail": str(exc)}, status_code=400)
-

@@ -142,7 +142,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     >>> t[a:b]
     'Tencent pays RMB 5 billion ($7300 million) now.'
     """
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start) if text[m.start()] != "." or _ends_sentence(text, m.start())]
+    before = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text, 0, start)
+        if text[m.start()] != "." or _ends_sentence(text, m.start())
+    ]
     lo = before[-1] if before else 0
     hi = len(text)
     for m in _SENTENCE_END.finditer(text, end):

@@ -60,5 +60,8 @@ def download(rows: Iterable[ProjectRow], format: str) -> Response:
     if format == "csv":
         out.write("\ufeff".encode())  # so Excel reads UTF-8 (Chinese names) correctly
     write_export(_limited(rows), format, out)
-    return Response(out.getvalue(), media_type=MEDIA[format],
-                    headers={"Content-Disposition": f'attachment; filename="projects.{format}"'})
+    return Response(
+        out.getvalue(),
+        media_type=MEDIA[format],
+        headers={"Content-Disposition": f'attachment; filename="projects.{format}"'},
+    )

@@ -73,7 +73,11 @@ def ingest(
     projects: list[query.ProjectRow] = []
     for result in results:
         if result.document_id is not None:
-            page = query.list_projects(ledger, query.ProjectFilter(document_id=result.document_id, status="all"),
-                                       sort="id", limit=query.MAX_LIMIT)
+            page = query.list_projects(
+                ledger,
+                query.ProjectFilter(document_id=result.document_id, status="all"),
+                sort="id",
+                limit=query.MAX_LIMIT,
+            )
             projects.extend(page.rows)
     return results, projects

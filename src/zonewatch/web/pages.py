@@ -67,45 +67,80 @@ def dashboard(request: Request) -> Response:
         return getattr(row, attr) if row is not None else 0
 
     cards = [
-        {"label": t["projects_count"], "now": i18n.integer(fig(now, "projects")),
-         "before": i18n.integer(fig(before, "projects")), "change": i18n.change(fig(now, "projects"), fig(before, "projects"))},
-        {"label": t["total_cny"], "now": i18n.money(fig(now, "total_cny"), "CNY", lang),
-         "before": i18n.money(fig(before, "total_cny"), "CNY", lang), "change": i18n.change(fig(now, "total_cny"), fig(before, "total_cny"))},
-        {"label": t["total_usd"], "now": i18n.money(fig(now, "total_usd"), "USD", lang),
-         "before": i18n.money(fig(before, "total_usd"), "USD", lang), "change": i18n.change(fig(now, "total_usd"), fig(before, "total_usd"))},
+        {
+            "label": t["projects_count"],
+            "now": i18n.integer(fig(now, "projects")),
+            "before": i18n.integer(fig(before, "projects")),
+            "change": i18n.change(fig(now, "projects"), fig(before, "projects")),
+        },
+        {
+            "label": t["total_cny"],
+            "now": i18n.money(fig(now, "total_cny"), "CNY", lang),
+            "before": i18n.money(fig(before, "total_cny"), "CNY", lang),
+            "change": i18n.change(fig(now, "total_cny"), fig(before, "total_cny")),
+        },
+        {
+            "label": t["total_usd"],
+            "now": i18n.money(fig(now, "total_usd"), "USD", lang),
+            "before": i18n.money(fig(before, "total_usd"), "USD", lang),
+            "change": i18n.change(fig(now, "total_usd"), fig(before, "total_usd")),
+        },
     ]
 
     def fmt(v: float) -> str:
         return i18n.short(v, lang)
 
     def top(by: str, skip: tuple[str, ...] = ()) -> list[tuple[str, Any]]:
-        rows = sorted((r for r in query.stats(ledger, by) if r.key not in skip and r.total_usd),
-                      key=lambda r: (-r.total_usd, r.key))[:10]
+        rows = sorted(
+            (r for r in query.stats(ledger, by) if r.key not in skip and r.total_usd),
+            key=lambda r: (-r.total_usd, r.key),
+        )[:10]
         name = (lambda k: i18n.category(k, lang)) if by == "sector" else (lambda k: k)
         return [(name(r.key), r.total_usd) for r in rows]
 
     empty = t["none"]
     chart_svgs = {
         "month": charts.column_chart(month_series(months), title=t["by_month"], fmt=fmt, empty=empty),
-        "sector": charts.bar_chart(top("sector", ("(none)",)), title=t["by_sector"], fmt=fmt, color=charts.PALETTE[1], empty=empty),
-        "place": charts.bar_chart(top("place", ("(unknown)",)), title=t["by_place"], fmt=fmt, color=charts.PALETTE[2], empty=empty),
-        "investor": charts.bar_chart(top("investor", ("(unnamed)",)), title=t["top_investors"], fmt=fmt, color=charts.PALETTE[3], empty=empty),
+        "sector": charts.bar_chart(
+            top("sector", ("(none)",)), title=t["by_sector"], fmt=fmt, color=charts.PALETTE[1], empty=empty
+        ),
+        "place": charts.bar_chart(
+            top("place", ("(unknown)",)), title=t["by_place"], fmt=fmt, color=charts.PALETTE[2], empty=empty
+        ),
+        "investor": charts.bar_chart(
+            top("investor", ("(unnamed)",)), title=t["top_investors"], fmt=fmt, color=charts.PALETTE[3], empty=empty
+        ),
     }
     from markupsafe import Markup
 
     findings = query.list_findings(ledger, limit=8).rows
-    return render(request, "dashboard.html", {
-        "cards": cards, "current_month": current if months else None, "previous_month": previous if months else None,
-        "charts": {k: Markup(v) for k, v in chart_svgs.items()}, "findings": findings,
-    })
+    return render(
+        request,
+        "dashboard.html",
+        {
+            "cards": cards,
+            "current_month": current if months else None,
+            "previous_month": previous if months else None,
+            "charts": {k: Markup(v) for k, v in chart_svgs.items()},
+            "findings": findings,
+        },
+    )
 
 
 def _columns(t: dict[str, str]) -> list[tuple[str | None, str, bool]]:
     """The projects table's columns: (sort key or None, label, numeric)."""
     return [
-        ("id", "#", False), ("date", t["date"], False), (None, t["investors"], False), ("amount_cny", t["amount"], True),
-        ("amount_usd", t["amount_usd"], True), ("stage", t["stage"], False), ("place", t["place"], False),
-        (None, t["project_name"], False), (None, t["sectors"], False), (None, t["status"], False), (None, t["sources"], True),
+        ("id", "#", False),
+        ("date", t["date"], False),
+        (None, t["investors"], False),
+        ("amount_cny", t["amount"], True),
+        ("amount_usd", t["amount_usd"], True),
+        ("stage", t["stage"], False),
+        ("place", t["place"], False),
+        (None, t["project_name"], False),
+        (None, t["sectors"], False),
+        (None, t["status"], False),
+        (None, t["sources"], True),
     ]
 
 
@@ -113,13 +148,22 @@ def _columns(t: dict[str, str]) -> list[tuple[str | None, str, bool]]:
 def projects(request: Request, f: Filters = Depends(project_filters)) -> Response:
     page = query.list_projects(get_ledger(request), f.project_filter, sort=f.sort, limit=f.limit, offset=f.offset)
     t = i18n.labels(page_lang(request))
-    return render(request, "projects.html", {
-        "page": page, "f": f.raw, "sort": f.sort, "stages": STAGES, "statuses": STATUSES, "columns": _columns(t),
-        "sectors": i18n.sectors(page_lang(request)),
-        "download_csv": url_with(request, offset=None).replace("/projects", "/projects.csv", 1),
-        "download_xlsx": url_with(request, offset=None).replace("/projects", "/projects.xlsx", 1),
-        "as_json": "/api" + url_with(request),  # the same query as JSON (Datasette's habit)
-    })
+    return render(
+        request,
+        "projects.html",
+        {
+            "page": page,
+            "f": f.raw,
+            "sort": f.sort,
+            "stages": STAGES,
+            "statuses": STATUSES,
+            "columns": _columns(t),
+            "sectors": i18n.sectors(page_lang(request)),
+            "download_csv": url_with(request, offset=None).replace("/projects", "/projects.csv", 1),
+            "download_xlsx": url_with(request, offset=None).replace("/projects", "/projects.xlsx", 1),
+            "as_json": "/api" + url_with(request),  # the same query as JSON (Datasette's habit)
+        },
+    )
 
 
 @router.get("/projects.csv")
@@ -141,11 +185,18 @@ def project(request: Request, project_id: IdPath) -> Response:
         raise HTTPException(404, f"no project {project_id}")
     lang = page_lang(request)
     t = i18n.labels(lang)
-    return render(request, "project.html", {
-        "d": detail, "p": detail.project, "fields": field_rows(detail, t, lang),
-        "sources": source_views(detail), "stated": stated_conversions(detail),
-        "finding_items": finding_views(detail.findings),
-    })
+    return render(
+        request,
+        "project.html",
+        {
+            "d": detail,
+            "p": detail.project,
+            "fields": field_rows(detail, t, lang),
+            "sources": source_views(detail),
+            "stated": stated_conversions(detail),
+            "finding_items": finding_views(detail.findings),
+        },
+    )
 
 
 @router.get("/documents")
@@ -165,7 +216,9 @@ def document(request: Request, document_id: IdPath) -> Response:
         raise HTTPException(404, f"no document {document_id}")
     from zonewatch.web.highlight import Mark, highlight
 
-    marks = [Mark(f.start, f.end, "finding", f.kind) for f in detail.findings if f.start is not None and f.end is not None]
+    marks = [
+        Mark(f.start, f.end, "finding", f.kind) for f in detail.findings if f.start is not None and f.end is not None
+    ]
     return render(request, "document.html", {"d": detail, "html": highlight(detail.text, marks)})
 
 
@@ -219,9 +272,17 @@ def review(
     ledger = get_ledger(request)
     page = query.list_projects(ledger, query.ProjectFilter(status=status), sort="-date", limit=50, offset=offset)
     log = query.list_reviews(ledger, limit=30)
-    return render(request, "review.html", {
-        "page": page, "log": log.rows, "status": status, "statuses": STATUSES, "editable": query.EDITABLE_FIELDS,
-    })
+    return render(
+        request,
+        "review.html",
+        {
+            "page": page,
+            "log": log.rows,
+            "status": status,
+            "statuses": STATUSES,
+            "editable": query.EDITABLE_FIELDS,
+        },
+    )
 
 
 def _safe_next(value: str | None, default: str = "/") -> str:
@@ -288,8 +349,9 @@ def ingest_form(
         raise HTTPException(422, "give either a URL or a text")
     if url and not url.lower().startswith(("http://", "https://")):
         raise HTTPException(422, "url must start with http:// or https://")
-    results, _ = ingest(get_ledger(request), request.app.state.settings, url=url or None, text=text or None,
-                        published=published or None)
+    results, _ = ingest(
+        get_ledger(request), request.app.state.settings, url=url or None, text=text or None, published=published or None
+    )
     ids = [r.document_id for r in results if r.document_id]
     target = f"/documents/{ids[0]}" if len(ids) == 1 else "/documents"
     return RedirectResponse(target, status_code=303)
@@ -337,6 +399,14 @@ def api_docs(request: Request) -> Response:
             ]
             body = bool(op.get("requestBody"))
             write = method.upper() == "POST"
-            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "params": params, "body": body, "write": write})
+            ops.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "params": params,
+                    "body": body,
+                    "write": write,
+                }
+            )
     return render(request, "docs.html", {"ops": ops})

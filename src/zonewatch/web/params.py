@@ -98,7 +98,12 @@ def project_filters(
     status: Annotated[str | None, Query(max_length=10, description="pending | confirmed | rejected | all")] = None,
     top_level_only: bool = False,
     document_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-    sort: Annotated[str, Query(max_length=16, description="date | amount_cny | amount_usd | id | updated | place | stage; '-' descending")] = "-date",
+    sort: Annotated[
+        str,
+        Query(
+            max_length=16, description="date | amount_cny | amount_usd | id | updated | place | stage; '-' descending"
+        ),
+    ] = "-date",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Filters:
@@ -108,8 +113,16 @@ def project_filters(
     if sort not in SORTS:
         raise HTTPException(422, f"sort: one of {', '.join(SORT_KEYS)}, '-' prefix for descending")
     raw: dict[str, Any] = {
-        "zone": zone, "place": place, "investor": investor, "sector": sector, "stage": stage, "since": since,
-        "until": until, "min_amount": min_amount, "search": search, "status": status,
+        "zone": zone,
+        "place": place,
+        "investor": investor,
+        "sector": sector,
+        "stage": stage,
+        "since": since,
+        "until": until,
+        "min_amount": min_amount,
+        "search": search,
+        "status": status,
     }
     pf = ProjectFilter(
         zone=_clean(zone),

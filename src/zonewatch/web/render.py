@@ -83,4 +83,3 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
     if request.query_params.get("lang") in i18n.LANGS:
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
     return response
-

@@ -188,8 +188,9 @@ def require_write(request: Request) -> None:
     site cannot make a browser send, authorises them. Pages write through their own CSRF-checked forms.
     """
     if not token_matches(bearer(request), request.app.state.settings["token"]):
-        raise HTTPException(401, "this action needs the token (Authorization: Bearer <token>)",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "this action needs the token (Authorization: Bearer <token>)", headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 def require_read(request: Request) -> None:
