@@ -115,6 +115,8 @@ def test_hostile_input_stays_linear() -> None:
     # Long runs of digits, separators and currency words must not make the patterns backtrack.
     text = ("1," * 5000) + " RMB " + ("9 " * 5000) + "billion " * 2000
     assert isinstance(find_money(text), list)
+    spelled = "two hundred and " * 5000 + "half a " * 5000 + "a billion dollars"
+    assert [m.raw for m in find_money(spelled)] == ["a billion dollars"]
 
 
 @pytest.mark.parametrize(("word", "value"), [("one", 1), ("Thirty-six", 36), ("ninety nine", 99), ("dozens", None)])
@@ -122,10 +124,33 @@ def test_number_words(word: str, value: int | None) -> None:
     assert word_number(word) == value
 
 
-@pytest.mark.xfail(strict=True, reason="spelled-out hundreds ('two hundred million') are not read yet")
-def test_spelled_out_hundreds() -> None:
-    m = parse_money("two hundred million dollars")
-    assert m is not None and m.value == Decimal("200000000")
+@pytest.mark.parametrize(
+    ("phrase", "value", "currency", "raw"),
+    [
+        ("two hundred million dollars", "200000000", "USD", "two hundred million dollars"),
+        ("one hundred and fifty million euros", "150000000", "EUR", "one hundred and fifty million euros"),
+        ("a hundred million dollars", "100000000", "USD", "a hundred million dollars"),
+        ("nearly half a billion dollars", "500000000", "USD", "half a billion dollars"),
+        ("worth a billion dollars", "1000000000", "USD", "a billion dollars"),
+        ("two and a half billion yuan", "2500000000", "CNY", "two and a half billion yuan"),
+        ("Rs five hundred crore", "5000000000", "INR", "Rs five hundred crore"),
+        ("twenty-five hundred crore rupees", "25000000000", "INR", "twenty-five hundred crore rupees"),
+        ("three hundred thousand dollars", "300000", "USD", "three hundred thousand dollars"),
+    ],
+)
+def test_spelled_out_amounts(phrase: str, value: str, currency: str, raw: str) -> None:
+    m = parse_money(phrase)
+    assert m is not None
+    assert (m.value, m.currency, m.raw) == (Decimal(value), currency, raw)
+    assert phrase[m.span.start : m.span.end] == m.raw
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["a million users", "half a dozen firms", "a hundred companies", "two hundred dollars", "Kenya billion dollars"],
+)
+def test_spelled_out_numbers_that_are_no_amount(phrase: str) -> None:
+    assert find_money(phrase) == []
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from zonewatch.extract.en.lexicon import CUES, CURRENCIES, NUMBER_WORDS, SCALES, alternation
-from zonewatch.extract.en.scan import finditer_from, openers
+from zonewatch.extract.en.scan import finditer_at, opener_positions, openers
 from zonewatch.model import Money, Qualifier, Span
 
 _WORD_NUMS = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen")])
@@ -34,9 +34,19 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # (The digit scan opens with "\d" outside any group, the same match as _DIGITS: a pattern that opens with a
 # group or an alternation does not get the regex engine's skip to the next digit, and is four times slower.)
 _NUMBER_DIGITS = re.compile(r"(?P<d>\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)(?![\d])")
-_NUMBER_WORDS = re.compile(rf"(?P<w>(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?)\b")  # on lower-cased text
-# every number word match opens with one of these (scan.finditer_from tries the pattern only there)
-_NUMBER_WORD_OPENERS = openers(w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen"))
+_SMALL = rf"(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?"  # "nine", "thirty-six", "ninety nine"
+# Spelled-out amounts: "two hundred", "one hundred and fifty", "a hundred", "half a", "a" before a scale
+# ("a billion dollars"), "two and a half". Every part is a bounded literal, so a match stays short.
+# (One alternation of openers, then the optional tails: each opener is tried once per position.)
+_A_SCALES = ("hundred", "million", "billion", "trillion", "crore", "lakh")
+_NUMBER_WORDS = re.compile(  # on lower-cased text
+    rf"(?P<w>(?:{_SMALL}|half a|a(?= (?:{'|'.join(_A_SCALES)})\b))"
+    rf"(?: hundred(?:(?: and)? {_SMALL})?)?(?: and a half)?)\b"
+)
+# every number word match opens with one of these (the pattern is tried only there)
+_NUMBER_WORD_OPENERS = openers(
+    [w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen")] + ["half a"] + [f"a {s}" for s in _A_SCALES]
+)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -49,6 +59,10 @@ def _lower(text: str) -> str:
 _NUM_GLUE = frozenset("0123456789.,")
 _SCALE = alternation(SCALES)
 _HAS_SCALE_WORD = re.compile(r"(?:illion|crore|lakh|thousand)", re.I)
+# Where scale words are, on lower-cased text; and how far before one a spelled-out number can begin (the
+# longest, "seventy-seven hundred and seventy-seven and a half billion", is 50 characters to its scale word).
+_SCALE_AT = re.compile(r"illion|crore|lakh|thousand|10,000")
+_WORDS_REACH = 64
 # What may follow the number: a range, a scale (possibly two: "4 billion 280 million"), a currency word.
 _RIGHT = re.compile(
     rf"(?P<range>\s*(?:-|–|—|to|and)\s*(?P<num2>{_DIGITS}))?"
@@ -109,6 +123,38 @@ def word_number(word: str) -> int | None:
     return total
 
 
+_SPELLED_PARTS = re.compile(r"[- ]+")
+
+
+def spelled_number(phrase: str) -> Decimal | None:
+    """The value of a spelled-out number as amounts write it, else None.
+
+    >>> [spelled_number(p) for p in ("two hundred", "one hundred and fifty", "a", "half a", "two and a half")]
+    [Decimal('200'), Decimal('150'), Decimal('1'), Decimal('0.5'), Decimal('2.5')]
+    >>> spelled_number("many") is None
+    True
+    """
+    parts = _SPELLED_PARTS.split(phrase.lower())
+    if parts[:2] == ["half", "a"]:
+        return Decimal("0.5") if len(parts) == 2 else None
+    fraction = Decimal(0)
+    if parts[-3:] == ["and", "a", "half"]:
+        fraction, parts = Decimal("0.5"), parts[:-3]
+    total = 0
+    for k, part in enumerate(parts):
+        if part == "hundred" and k > 0:
+            total = (total or 1) * 100
+        elif part == "and" and 0 < k < len(parts) - 1:
+            continue
+        elif part == "a" and k == 0:
+            total = 1
+        elif part in NUMBER_WORDS and part not in ("a", "an"):
+            total += NUMBER_WORDS[part]
+        else:
+            return None
+    return Decimal(total) + fraction
+
+
 def _decimal(digits: str) -> Decimal | None:
     try:
         return Decimal(digits.replace(",", ""))
@@ -137,7 +183,7 @@ def find_money(text: str) -> list[Money]:
     numbers = [m for m in _NUMBER_DIGITS.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NUM_GLUE]
     if _HAS_SCALE_WORD.search(text):  # "one billion RMB": a number word needs a scale word
         low = _lower(text)  # same length and offsets as text
-        words = finditer_from(_NUMBER_WORDS, _NUMBER_WORD_OPENERS, low)
+        words = finditer_at(_NUMBER_WORDS, _word_positions(low), low, len(low))
         numbers += [m for m in words if m.start() == 0 or not text[m.start() - 1].isalnum()]
         numbers.sort(key=lambda m: m.start())
     for num in numbers:
@@ -150,6 +196,26 @@ def find_money(text: str) -> list[Money]:
     found = _join_ranges(text, found)
     if any(not m.currency for m in found):
         found = _give_currencies(text, found)
+    return found
+
+
+def _word_positions(low: str) -> list[int]:
+    """Where a spelled-out amount may begin: number-word openers up to ``_WORDS_REACH`` before a scale word.
+
+    A number word is money only when a scale word follows it, so the openers are looked for only there,
+    not in the whole text (where "one" and "ten" open "money" and "often").
+    """
+    found: list[int] = []
+    lo = hi = -1
+    for m in _SCALE_AT.finditer(low):
+        start = max(0, m.start() - _WORDS_REACH)
+        if start > hi:  # a new window: look through the one before
+            if hi > lo:
+                found += opener_positions(low, _NUMBER_WORD_OPENERS, lo, hi)
+            lo = start
+        hi = m.end()  # (the scale word itself too: "a billion" is one opener)
+    if hi > lo:
+        found += opener_positions(low, _NUMBER_WORD_OPENERS, lo, hi)
     return found
 
 
@@ -225,11 +291,7 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
     currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO.get((suffix or "").lower(), "" if bare else None)
     if currency is None:
         return None  # a case-folding oddity ("İDR"): no currency we know
-    if words:
-        w = word_number(num.group("w"))
-        value = Decimal(w) if w is not None else None
-    else:
-        value = _decimal(num.group("d"))
+    value = spelled_number(num.group("w")) if words else _decimal(num.group("d"))
     if value is None:
         return None
     scale = Decimal(1)
