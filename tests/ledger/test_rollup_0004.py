@@ -50,7 +50,7 @@ def test_0004_keeps_the_rollup_through_multi_row_writes_upgrade_and_downgrade(ba
         store_extraction(ledger, tencent_en())
         check(ledger)
         functions_0003 = _functions(ledger) if ledger.dialect == "postgresql" else {}
-        upgrade(ledger)
+        upgrade(ledger, "0004")
         assert current_revision(ledger) == "0004"
         if ledger.dialect == "postgresql":
             assert _project_triggers(ledger) == {"zw_rollup_projects_insert": "statement",
