@@ -347,7 +347,7 @@ def _summary(timed: tuple[list[float], list[float]]) -> dict[str, float | int]:
 
 
 def _explain(ledger: Any, fn: Callable[[int], Any]) -> list[str]:
-    """The plan of every statement ``fn`` runs (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE)."""
+    """The plan of every statement ``fn`` runs (EXPLAIN QUERY PLAN / EXPLAIN (ANALYZE, BUFFERS))."""
     captured: list[tuple[str, Any]] = []
 
     def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
@@ -361,8 +361,12 @@ def _explain(ledger: Any, fn: Callable[[int], Any]) -> list[str]:
         event.remove(ledger.engine, "before_cursor_execute", capture)
     plans = []
     with ledger.engine.connect() as conn:
+        if ledger.dialect == "postgresql":
+            # As list_projects runs its statements (SET LOCAL there): plans without parallel workers.
+            conn.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))  # this transaction only
         for statement, parameters in captured:
-            prefix = "EXPLAIN QUERY PLAN " if ledger.dialect == "sqlite" else "EXPLAIN (ANALYZE, COSTS OFF) "
+            # BUFFERS: pages read from shared buffers (hit) or from the OS (read), which is what an index saves.
+            prefix = "EXPLAIN QUERY PLAN " if ledger.dialect == "sqlite" else "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
             rows = conn.exec_driver_sql(prefix + statement, parameters).fetchall()
             plan = "\n".join(" | ".join(str(c) for c in row) for row in rows)
             plans.append(" ".join(statement.split())[:300] + "\n" + plan)
