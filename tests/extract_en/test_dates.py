@@ -92,6 +92,48 @@ def test_without_publication_the_latest_year_in_the_text_is_assumed() -> None:
     assert make_anchor("The 2019 forum and the 2020 Promotion Conference", None).year == 2020
 
 
-@pytest.mark.xfail(strict=True, reason="'the first quarter of this year' is not read as a date range")
-def test_quarters() -> None:
-    assert _first("In the first quarter of this year, Chongqing inked 70 projects", FRI_2022_02_18) == "2022-01"
+@pytest.mark.parametrize(
+    ("text", "anchor", "iso"),
+    [
+        ("In the first quarter of this year, Chongqing inked 70 projects", FRI_2022_02_18, "2022-01"),
+        ("the fourth quarter of last year", FRI_2022_02_18, "2021-10"),
+        ("in the final quarter of 2021", FRI_2022_02_18, "2021-10"),
+        ("orders in the 3rd quarter, 2019", NO_PUBLICATION, "2019-07"),
+        ("In the second half of 2022, the zone signed", FRI_2022_02_18, "2022-07"),
+        ("in the first half of the year", AUG_2020, "2020-01"),
+        ("deals signed in Q1 2023", NO_PUBLICATION, "2023-01"),
+        ("in Q3 of 2021", FRI_2022_02_18, "2021-07"),
+        ("H2 2022 orders", FRI_2022_02_18, "2022-07"),
+        # without a year: the quarter under way at the publication, never a later one (that is a plan)
+        ("in the first quarter", FRI_2022_02_18, "2022-01"),
+        ("to start in the third quarter", FRI_2022_02_18, None),
+        ("in the first quarter", NO_PUBLICATION, None),
+    ],
+)
+def test_quarters_and_halves_are_their_first_month(text: str, anchor: Anchor, iso: str | None) -> None:
+    assert _first(text, anchor) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the first half of March",  # a part of a month, not of a year
+        "the second half of the match",
+        "a quarter of the land",
+        "the first quarterly report",
+        "the first quarter-final",
+        "the Audi Q3 plant",  # Q and H need a year
+        "the q1 2023 figures",
+        "on behalf of the firm",
+        "the third half of 2020",
+    ],
+)
+def test_words_that_only_look_like_quarters(text: str) -> None:
+    assert _first(text, FRI_2022_02_18) is None
+
+
+def test_quarters_on_long_runs_stay_linear() -> None:
+    # every " quarter" is walked back to its ordinal once; a run of spaces or ordinals is read once
+    text = "first" + " " * 50_000 + "quarter of 2022, " + "third quarter " * 5_000 + "Q " * 20_000 + "Q3 2021"
+    found = [d.raw for d in find_dates(text, NO_PUBLICATION)]
+    assert found[0].endswith("quarter of 2022") and found[-1] == "Q3 2021" and len(found) == 5_002

@@ -467,3 +467,33 @@ def test_an_initial_phase_is_still_a_commitment() -> None:
 def test_a_total_over_several_projects_keeps_its_count() -> None:
     [p] = _projects("Guangxi kicked off 27 projects with a total of 14 billion yuan project investment on Tuesday.")
     assert p.count is not None and p.count.value == 27
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "In the second half of 2024, the Northgate Special Economic Zone signed agreements worth $1.2 billion "
+            "with 15 companies.",
+            "2024-07",
+        ),
+        (
+            "In the third quarter, Kellan Foods agreed to invest $200 million in a plant in Brightwater County.",
+            "2024-07",
+        ),
+        # a day told in the sentence beats the quarter; a quarter that has not begun is a plan, not a date
+        (
+            "Kellan Foods said on Monday it will invest $200 million in a plant in Brightwater County, with "
+            "construction to begin in the first quarter of next year.",
+            "2024-11-18",
+        ),
+        # "by the end of the third quarter" is a deadline: the publication dates the commitment
+        (
+            "Kellan Foods will invest $200 million in a plant in Brightwater County by the end of the third quarter.",
+            "2024-11-20",
+        ),
+    ],
+)
+def test_a_quarter_dates_a_project_when_no_day_is_told(text: str, date: str) -> None:
+    projects = _projects(text)
+    assert [p.date.iso() if p.date else None for p in projects] == [date]

@@ -33,11 +33,24 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 # to candidate characters. Word boundaries before a match are checked in find_dates.
 _M = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _YEAR = r"(?:19|20)\d\d"
+_PERIOD_YEAR = rf"(?:(?P<rel>(?:the\s+)?(?:current|previous)|this|last|next|the)\s+year\b|(?P<py>{_YEAR})\b)"
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_REL_YEAR = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "next": 1}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(rf"(?P<y>{_YEAR})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])")),
     ("mdy", re.compile(rf"(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dmy", re.compile(rf"(?P<d>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"(?P<mon>{_M})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    # "the first quarter of this year", "second half of 2022", "Q1 2023", "H2, 2022": a quarter or half-year,
+    # read as its first month. "Q3" and "H1" alone are no dates (an Audi Q3, a visa): they need a year.
+    # A quarter followed by "of" and no year ("the first half of March", "of fiscal 2023") is not one.
+    (
+        "period",
+        re.compile(
+            rf"(?:(?P<nth>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?P<part>quarter|half)\b(?!-)"
+            rf"|(?P<qh>[qh])(?P<n>[1-4])\b)(?:,?\s+(?:of\s+)?{_PERIOD_YEAR}|(?!\s+of\b))"
+        ),
+    ),
     ("weekday", re.compile(r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relday", re.compile(r"(?P<rel>yesterday|today|the day before yesterday)\b")),
     (
@@ -75,7 +88,7 @@ def _lower(text: str) -> str:
 
 
 _LAST = re.compile(r"\blast\s+$", re.I)
-_KIND = {"ymd": "date", "mdy": "date", "dmy": "date", "my": "month"}
+_KIND = {"ymd": "date", "mdy": "date", "dmy": "date", "my": "month", "period": "period"}
 # A date on a line like "Updated: 2022-02-18 09:02" or "Time:2022.07.07" is the page's, not an event's.
 _META = re.compile(r"(?:updated|published|posted|time|date|release[sd]?|source)\s*[:：]?\s*$", re.I)
 
@@ -145,6 +158,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: Anchor, span: Span)
         if d is not None and not 1 <= d <= 31:
             return None
         return _make(anchor, y, _MONTHS[mon.lower()], d, span, raw)
+    if kind == "period":
+        return _period(m, anchor, span, raw)
     pub = anchor.published
     if kind in ("weekday", "relday"):
         if pub is None or anchor.precision is not Precision.DAY:
@@ -161,6 +176,60 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: Anchor, span: Span)
     return None
 
 
+def _period(m: re.Match[str], anchor: Anchor, span: Span, raw: str) -> DateValue | None:
+    """A quarter or half-year as its first month; without a year, only one under way at the publication."""
+    if m.group("qh"):
+        if not raw[0].isupper() or not (m.group("py") or m.group("rel")):
+            return None  # "Q1 2023" and "H2 of last year", not "q1 2023" or a bare "Q3"
+        half, n = m.group("qh") == "h", int(m.group("n"))
+    else:
+        half, n = m.group("part") == "half", _NTH.get(m.group("nth"), 2 if m.group("part") == "half" else 4)
+    if half and n > 2:
+        return None  # "third half"
+    month = 6 * n - 5 if half else 3 * n - 2
+    if m.group("py"):
+        year = int(m.group("py"))
+    elif m.group("rel"):
+        if anchor.default_year is None:
+            return None
+        year = anchor.default_year + _REL_YEAR[m.group("rel").split()[-1]]
+    else:
+        pub = anchor.published  # "in the third quarter" in a February article: last year's, or a plan
+        if pub is None or month > pub.month:
+            return None
+        year = pub.year
+    return DateValue(dt.date(year, month, 1), Precision.MONTH, raw, span)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th")
+
+
+def _period_positions(text: str, low: str, start: int, end: int) -> list[int]:
+    """Where a quarter or half-year may begin: the ordinal before each " quarter" and " half", and "Q1".."H2".
+
+    Found from the rare head words back to the ordinal, not from every "first" and "second" of the text.
+    """
+    found: list[int] = []
+    for head in (" quarter", " half"):
+        at = low.find(head, start, end)
+        while at >= 0:
+            k = at
+            while k > start and low[k - 1] == " ":
+                k -= 1
+            for word in _ORDINALS:
+                if low.endswith(word, start, k):
+                    found.append(k - len(word))
+                    break
+            at = low.find(head, at + 1, end)
+    for head, digits in (("Q", "1234"), ("H1", "1"), ("H2", "2")):  # finds, which are cheaper than a regex scan
+        at = text.find(head, start, end)
+        while at >= 0:
+            if at + 1 < end and text[at + 1] in digits:
+                found.append(at)
+            at = text.find(head, at + 1, end)
+    return sorted(found)
+
+
 def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date mentions in ``text[start:end]`` in order; overlapping patterns keep the first (most specific)."""
     end = len(text) if end is None else end
@@ -173,7 +242,9 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
         if gate is not None and not any(word in low for word in gate):
             continue  # a word every match contains is not in the text: no need to scan it
         openers = _OPENERS.get(kind)
-        if openers is None:
+        if kind == "period":
+            matches = finditer_at(pattern, _period_positions(text, low, start, end), low, end)
+        elif openers is None:
             matches = pattern.finditer(low, start, end)
         else:
             if openers not in positions:  # "mdy" and "my" open with the same month words

@@ -132,6 +132,8 @@ def _past_background(ctx: Context, sent: Sentence, clause_before: str) -> bool:
         return False
     for m in ctx.dates_in(sent.span.start, sent.span.end):
         v = m.value
+        if m.kind == "period":
+            continue  # a quarter's or half-year's tally is the news of a report, not background
         if v is not None and (v.date.year, v.date.month) < (pub.year, pub.month):
             return True
     body = ctx.text[sent.span.start : sent.span.end]

@@ -38,6 +38,11 @@ def fill_date(ctx: Context, d: Draft) -> None:
         before = [m for m in own if m.span.start <= pos]
         d.date = (before[-1] if before else own[0]).value
         return
+    # "In the first quarter of this year, X inked 70 projects": the quarter, when nothing more precise is told
+    period = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if _period_usable(ctx, m)]
+    if period:
+        d.date = period[0].value
+        return
     vague = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if m.kind in _VAGUE_KINDS]
     heading_date = _heading_date(ctx, sent)
     if vague:
@@ -52,6 +57,14 @@ def fill_date(ctx: Context, d: Draft) -> None:
         d.date = heading_date
         return
     d.date = _lead_date(ctx, sent.section) or _lead_date(ctx, 0) or _published(ctx)
+
+
+def _period_usable(ctx: Context, m: DateMention) -> bool:
+    """A quarter or half-year that has begun by the publication (a later one is a plan) and is no deadline."""
+    if m.kind != "period" or m.value is None or _is_deadline(ctx, m):
+        return False
+    pub = ctx.anchor.published
+    return pub is None or (m.value.date.year, m.value.date.month) <= (pub.year, pub.month)
 
 
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][A-Za-z .'-]{1,30},\s*)?$")
@@ -69,7 +82,7 @@ def _is_deadline(ctx: Context, m: DateMention) -> bool:
     before = ctx.text[max(0, m.span.start - 20) : m.span.start]
     return bool(
         re.search(
-            r"\b(?:by|until|till|since|before|from|through)\s+(?:the\s+end\s+of\s+|mid-|early\s+|late\s+)?$",
+            r"\b(?:by|until|till|since|before|from|through)\s+(?:the\s+end\s+of\s+|mid-|early\s+|late\s+)?(?:the\s+)?$",
             before,
             re.I,
         )
