@@ -176,8 +176,10 @@ DRIVE_FROM_LINKS = 2_000
 def _place_condition(place: str) -> Any:
     P = ProjectRecord
     name, typed = canonical(place), place.strip().lower()
-    if name.isascii() and name.lower() == typed:
+    if name.lower() == typed and (name.isascii() or name.upper() == name.lower()):
         # place = name implies lower(place) = typed here: one equality the lower(place) indexes answer in order.
+        # Both engines' lower() agree with Python's on ASCII and on text without case (SQLite's folds ASCII
+        # only), so a Chinese name that is its own canonical one ("西岭雪山旅游区") takes this path too.
         return func.lower(P.place) == typed
     # The same rows as (place = name OR lower(place) = typed), as one IN an index on lower(place) can seek and a
     # check PostgreSQL cannot split: with a bare ``place = name`` in the OR it planned a BitmapOr of two indexes,
