@@ -49,6 +49,11 @@ def test_dates(text: str, iso: str) -> None:
     assert dates(text)[0] == iso
 
 
+def test_a_quarter_does_not_outrank_the_day_before_it() -> None:
+    text = "20日起,全省集中开工一批项目。一季度集中开工项目中,福州115个"
+    assert dates(text) == ["2020-08-20"]
+
+
 def test_a_plan_after_publication_is_marked_future() -> None:
     text = "项目将于2021年4月30日前开工"
     hits = find_dates(text, shadow(text), PUB)
@@ -77,9 +82,54 @@ def test_document_date(text: str, iso: str | None) -> None:
     assert (got.iso() if got else None) == iso
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: 明年 / 下月 (future-relative) are not read")
-def test_next_year_is_not_read() -> None:
-    assert dates("明年6月投产", PUB) == ["2021-06"]
+def found(text: str, published: DateValue | None = PUB) -> list[tuple[str, str, bool]]:
+    """(iso, raw, future) of every date: plans after the publication included."""
+    return [(h.value.iso(), h.value.raw, h.future) for h in find_dates(text, shadow(text), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ahead of the publication: read, and marked as plans (never a project's date)
+        ("明年6月投产", [("2021-06", "明年6月", True)]),
+        ("项目明年投产", [("2021", "明年", True)]),
+        ("下月开工", [("2020-09", "下月", True)]),
+        ("下个月开工", [("2020-09", "下个月", True)]),
+        ("下周开工", [("2020-08", "下周", True)]),
+        ("四季度投产", [("2020", "四季度", True)]),
+        ("明年一季度投产", [("2021", "明年一季度", True)]),
+        ("2021年二季度开工", [("2021", "2021年二季度", True)]),
+        # behind it or under way: the year as said, if said; a half or quarter is not a date of its own (it
+        # would outrank the day of an event told before it)
+        ("上月签约", [("2020-07", "上月", False)]),
+        ("上个月签约", [("2020-07", "上个月", False)]),
+        ("上半年签约", []),
+        ("今年下半年开工", [("2020", "今年", False)]),
+        ("第一季度签约", []),
+        ("去年四季度签约", [("2019", "去年", False)]),
+        ("2019年下半年签约", [("2019", "2019年", False)]),
+        # spans of quarters and period totals are not a date
+        ("前三季度,全区签约", []),
+        ("一至三季度签约", []),
+        ("二、三季度签约", []),
+    ],
+)
+def test_future_and_partial_dates(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_quarter_in_the_first_half_is_ahead_of_an_article_from_may() -> None:
+    may = DateValue(dt.date(2020, 5, 10), Precision.DAY, "2020-05-10")
+    assert found("下半年投产", may) == [("2020", "下半年", True)]
+    assert found("二季度开工", may) == []
+
+
+def test_next_month_in_december_is_january() -> None:
+    dec = DateValue(dt.date(2020, 12, 5), Precision.DAY, "2020-12-05")
+    assert found("下月开工", dec) == [("2021-01", "下月", True)]
+    assert found("上月签约", DateValue(dt.date(2021, 1, 5), Precision.DAY, "2021-01-05")) == [
+        ("2020-12", "上月", False)
+    ]
 
 
 @pytest.mark.parametrize(

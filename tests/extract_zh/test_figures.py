@@ -98,6 +98,11 @@ def test_counts(text: str, figure: str, count: int | None) -> None:
         ("与管委会签署协议,公司计划投资10亿元", "signed"),
         ("项目将于2018年4月30日前开工,总投资1.6亿元", None),
         ("项目投产后可带动就业,总投资1.6亿元", None),
+        # a cue after a time still ahead is a plan too
+        ("项目明年6月投产,总投资1.6亿元", None),
+        ("项目下个月开工,总投资1.6亿元", None),
+        ("项目下半年开工,总投资1.6亿元", None),
+        ("去年6月项目投产,总投资1.6亿元", "operating"),
     ],
 )
 def test_stage(text: str, stage: str | None) -> None:

@@ -1,4 +1,5 @@
-"""Dates in Chinese text: 2020年8月20日, 8月20日, 20日, 2020-08-20, 2020年8月, 昨日, 今天, 日前, 上周五, 本月, 今年.
+"""Dates in Chinese text: 2020年8月20日, 8月20日, 20日, 2020-08-20, 2020年8月, 昨日, 今天, 日前, 上周五, 本月, 今年,
+明年, 下半年, 二季度.
 
 Dates without a year take the publication year (the year before when that would put them after the
 publication); relative words count from the publication date; nothing is dated after the publication.
@@ -25,8 +26,17 @@ _DAY = re.compile(
 )
 # "今年8月", "去年12月", "5月份", "3月初": a month without a year, said so that it is a date
 _MONTH_ONLY = re.compile(
-    rf"(?<![\d年\-—~至到])(?P<rel>今年|去年)?(?P<m>{_N})\s?月(?P<part>份|初|上旬|中旬|下旬|底|末)?(?![\d日号\-—~至到])"
+    rf"(?<![\d年\-—~至到])(?P<rel>今年|去年|明年)?(?P<m>{_N})\s?月(?P<part>份|初|上旬|中旬|下旬|底|末)?(?![\d日号\-—~至到])"
 )
+# "下半年", "明年一季度", "2021年二季度", "第四季度": part of a year that starts after the publication, a plan,
+# dated to its year (the output has no finer unit than a month). Not "前三季度" (a period total) nor "一至三季度" /
+# "二、三季度" (spans of them).
+_PERIOD = re.compile(
+    rf"(?P<rel>今年|去年|明年|{_YEAR}\s?年)?(?<![前至到\-—~、和与])(?P<p>上半年|下半年|第?[一二三四1-4]季度)"
+)
+# a quarter's or half's first month
+_PERIOD_START = {"上半年": 1, "下半年": 7, "一": 1, "1": 1, "二": 4, "2": 4, "三": 7, "3": 7, "四": 10, "4": 10}
+_YEAR_STEP = {"今年": 0, "去年": -1, "明年": 1}
 _YEAR_ONLY = re.compile(rf"{_YEAR}\s?年(?!\s?{_N}\s?月)(?!代)")
 # Where each pattern can match (see :mod:`.windows`): an anchor, the most characters from a match's start to the
 # anchor, the most read past the anchor's end. 月: "2020年 8 月" puts it 12 in (_FULL, _YEAR_MONTH), and the most
@@ -40,6 +50,8 @@ _IN_YEAR = windows.Anchor(
 )
 _IN_DAY = windows.Anchor(re.compile("[日号]"), 3, 2)
 _IN_ISO = windows.Anchor(re.compile(r"(?:19|20)\d{2}[-/.]"), 0, 6)
+# 季度 / 半年: at most "2021 年第一" (8) before, nothing read after
+_IN_PERIOD = windows.Anchor(re.compile("季度|半年"), 8, 0)
 _WEEKDAYS = "一二三四五六日天"
 # word -> (days back, precision); vague words get the publication month
 _RELATIVE = {
@@ -50,7 +62,13 @@ _RELATIVE = {
     "本月": (0, Precision.MONTH), "这个月": (0, Precision.MONTH), "本周": (0, Precision.MONTH),
     "上周": (7, Precision.MONTH), "上个月": (-1, Precision.MONTH), "上月": (-1, Precision.MONTH),
     "今年": (0, Precision.YEAR), "去年": (-1, Precision.YEAR),
+    # ahead of the publication: plans, marked future ("明年投产", "下月开工")
+    "明年": (1, Precision.YEAR), "下个月": (1, Precision.MONTH), "下月": (1, Precision.MONTH),
+    "下周": (-7, Precision.MONTH),
 }  # fmt: skip
+# month words: how many months from the publication's
+_MONTH_STEP = {"上个月": -1, "上月": -1, "下个月": 1, "下月": 1}
+_AHEAD = frozenset({"明年", "下个月", "下月", "下周"})
 _RELATIVE_RE = re.compile(r"上周[一二三四五六日天]|" + "|".join(sorted(_RELATIVE, key=len, reverse=True)))
 VAGUE = frozenset(
     {"前不久", "不久前", "日前", "近日", "近期", "本月", "这个月", "本周", "上周", "今年", "去年", "上个月", "上月"}
@@ -116,11 +134,11 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
         """Whether no date found before overlaps the match (else there is no date to make: ``add`` drops it)."""
         return taken.find(1, m.start(), m.end()) < 0
 
-    def add(value: DateValue | None, vague: bool = False) -> None:
+    def add(value: DateValue | None, vague: bool = False, ahead: bool = False) -> None:
         if value is None or value.span is None or taken.find(1, value.span.start, value.span.end) >= 0:
             return
         taken[value.span.start : value.span.end] = b"\x01" * len(value.span)
-        future = last_day is not None and value.date > last_day
+        future = ahead or (last_day is not None and value.date > last_day)
         hits.append(DateHit(value, vague, future))
 
     months = _IN_MONTH.around(shadow)
@@ -148,10 +166,13 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
         if month is None or not (m["rel"] or m["part"]) or not 1 <= month <= 12:
             continue
         if m["rel"] and published is not None:
-            year: int | None = published.date.year - (1 if m["rel"] == "去年" else 0)
+            year: int | None = published.date.year + _YEAR_STEP[m["rel"]]
         else:
             year = _infer_year(month, None, published, text_year)
         add(_make(year, month, None, text[m.start() : m.end()], Span(m.start(), m.end())), vague=False)
+    if "季度" in shadow or "半年" in shadow:  # most articles name neither: skip the anchor scan
+        for m in windows.finditer(_PERIOD, shadow, _IN_PERIOD.around(shadow)):
+            add(*_period(m, published, text_year, text[m.start() : m.end()]))
     if published is not None:
         for m in windows.finditer(_DAY, shadow, _IN_DAY.around(shadow)):
             day = _count(m["d"])
@@ -165,7 +186,8 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
             add(_make(month_start.year, month_start.month, day, text[span.start : span.end], span))
         for m in _RELATIVE_RE.finditer(shadow):
             if free(m):
-                add(*_relative(m.group(), published, text[m.start() : m.end()], Span(m.start(), m.end())))
+                value, vague = _relative(m.group(), published, text[m.start() : m.end()], Span(m.start(), m.end()))
+                add(value, vague, m.group() in _AHEAD)
     for m in windows.finditer(_YEAR_ONLY, shadow, years):
         if free(m):
             add(_make(_year(m["y"]), None, None, text[m.start() : m.end()], Span(m.start(), m.end())))
@@ -200,13 +222,40 @@ def _relative(word: str, published: DateValue, raw: str, span: Span) -> tuple[Da
             return None, False
         return DateValue(pub - dt.timedelta(days=back), Precision.DAY, raw, span), False
     if precision is Precision.MONTH:
-        if back == -1:
-            first = (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        if word in _MONTH_STEP:
+            months = pub.year * 12 + pub.month - 1 + _MONTH_STEP[word]
+            first = dt.date(months // 12, months % 12 + 1, 1)
         else:
             first = (pub - dt.timedelta(days=back)).replace(day=1)
         return DateValue(first, Precision.MONTH, raw, span), True
-    year = pub.year + (back if back < 0 else 0)
-    return DateValue(dt.date(year, 1, 1), Precision.YEAR, raw, span), True
+    return DateValue(dt.date(pub.year + back, 1, 1), Precision.YEAR, raw, span), True
+
+
+def _period(
+    m: re.Match[str], published: DateValue | None, text_year: int | None, raw: str
+) -> tuple[DateValue | None, bool, bool]:
+    """A half or quarter of a year ("下半年", "2021年二季度") that starts after the publication: its year."""
+    rel, y = m["rel"], m["y"]
+    if y:
+        year = _year(y)
+    elif published is not None:
+        year = published.date.year + _YEAR_STEP.get(rel or "今年", 0)
+    else:
+        year = text_year if not rel else None  # 今年 / 去年 need the publication date
+    if year is None:
+        return None, True, False
+    part = m["p"]
+    first_month = _PERIOD_START[part if "半" in part else part[-3]]
+    try:
+        value = DateValue(dt.date(year, 1, 1), Precision.YEAR, raw, Span(m.start(), m.end()))
+        starts = dt.date(year, first_month, 1)
+    except ValueError:
+        return None, True, False
+    if published is None or starts <= _last_day(published):
+        # under way or past: the year is read as before ("今年", "2019年"); a period of the year dated to the year
+        # must not outrank the day of an event named in the sentences before ("20日起,...一季度集中开工...")
+        return None, True, False
+    return value, True, True
 
 
 def document_date(text: str, shadow: str) -> DateValue | None:

@@ -14,12 +14,15 @@ from decimal import Decimal
 from functools import cache
 
 from zonewatch.extract.zh.lexicon import alternation, lexicon
-from zonewatch.extract.zh.numerals import NUMBER, parse_number, trailing_units
+from zonewatch.extract.zh.numerals import DIGITS, NUMBER, SMALL_UNITS, parse_number, trailing_units
 from zonewatch.model import Money, Qualifier, Span
 
 # No stated investment reaches a quintillion in any currency; a longer figure is not money, and past 28
 # digits Decimal arithmetic downstream (conversion, formatting, the ledger's columns) fails.
 MAX_AMOUNT = Decimal(10) ** 18
+BIG_UNIT_VALUE = Decimal(10) ** 8  # "超亿元": the 亿 a qualifier stands before
+# two Chinese digits side by side before a unit ("三四亿", "一两千万"); 〇/零 are left to positional years
+_PAIR = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])(?=[十百千万亿])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,11 @@ class _Patterns:
     joiner: re.Pattern[str]  # a range needs one: a window without is not searched for ranges
     per_before: re.Pattern[str]
     phase: re.Pattern[str]
+    rounds: str  # at-least words only before a round number ("上百亿元"), and the characters they never follow
+    round_not_after: str
+    one: re.Pattern[str]  # a qualifier standing for one 亿 ("超亿元")
+    one_last: frozenset[str]  # the characters such a qualifier ends with
+    one_unit: str
 
 
 @cache
@@ -68,6 +76,10 @@ def _patterns() -> _Patterns:
     cur = alternation(list(units))
     pre = alternation(list(prefixes))
     q_before = alternation(list(qb))
+    rounds = lex.words("qualifier", "before_round_at_least")
+    not_after = lex.text("qualifier", "round_not_after")
+    qb.update(dict.fromkeys(rounds, Qualifier.AT_LEAST))
+    q_before_num = rf"{q_before}|(?<![{not_after}])(?:{alternation(rounds)})(?=[百千万亿])"
     q_after = alternation([w for w in qa if w not in ("多", "余")])  # 多/余 after 元 is not a qualifier
     guard = r"(?<![0-9.数几])"
     # a qualifier that is the end of another word is not one: 签约 / 节约 / 预约, 附近 / 最近, 高超
@@ -87,15 +99,22 @@ def _patterns() -> _Patterns:
     conversion_gap = re.compile(rf"^\s?[(（]\s?(?:{conv}|约)?\s?$|^\s?[,，]?\s?(?:{conv})\s?$")
     before_verb = re.compile(rf"{word}(?P<q>{q_before})(?:计划)?(?:总投资|投资|投入)(?:总额|额)?(?:为|达)?\s?$")
     unit = re.compile(rf"(?:{cur})")
+    one = re.compile(
+        rf"{word}(?P<qb>{q_before}|(?<![{not_after}])(?:{alternation(rounds)}))\s?(?P<one>{lex.text('qualifier', 'implied_one')})"
+        rf"\s?(?P<cur>{cur})(?P<qa>{q_after})?"
+    )
+    # a bare amount stops where the number does: "投资三万五千元" is not "投资三万" and "五千元"
+    more = "0-9." + "".join(DIGITS) + "".join(SMALL_UNITS) + "点余多"
     bare = re.compile(
-        rf"(?:{alternation(lex.words('money', 'bare_after'))})(?:(?P<qb>{q_before})|达到|达|为|共计|合计)?\s?"
-        rf"{guard}(?P<num>{NUMBER}[万亿])(?![0-9.])"
+        rf"(?:{alternation(lex.words('money', 'bare_after'))})(?:(?P<qb>{q_before_num})|达到|达|为|共计|合计)?\s?"
+        rf"{guard}(?P<num>{NUMBER}[万亿])(?![{more}])"
     )
     return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), unit, bare,
                      lex.text("money", "bare_not_before"), before_verb, threshold, conversion_gap,
                      units, prefixes, qb, qa, re.compile(joiners),
                      re.compile(alternation(lex.words("money", "per_unit_before"))),
-                     re.compile(alternation(lex.words("money", "phase_before"))))  # fmt: skip
+                     re.compile(alternation(lex.words("money", "phase_before"))), "".join(rounds), not_after, one,
+                     frozenset(w[-1] for w in [*qb, *rounds]), lex.text("qualifier", "implied_one"))  # fmt: skip
 
 
 def _currency(p: _Patterns, unit: str, prefix: str | None) -> str:
@@ -135,14 +154,14 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
             continue
         if taken.find(1, m.start("num"), m.end()) >= 0:
             continue
-        value = parse_number(m.group("num"))
+        value, upper = _read(m.group("num"))
         if value is None:
             continue
         q = p.qualifiers_before.get(m.group("qb") or "", Qualifier.EXACT)
-        if "余" in m.group("num") or "多" in m.group("num"):
+        if "余" in m.group("num") or "多" in m.group("num") or upper is not None:
             q = Qualifier.AT_LEAST
         start, end = m.start("num"), m.end()
-        found.append((start, end, Money(value, "CNY", q, text[start:end], Span(start, end)), start))
+        found.append((start, end, Money(value, "CNY", q, text[start:end], Span(start, end), upper=upper), start))
         taken[start:end] = b"\x01" * (end - start)
     for m in (m for lo, hi in windows for m in p.single.finditer(shadow, lo, hi)):
         if taken.find(1, m.start(), m.end()) >= 0:
@@ -154,7 +173,7 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
         if lead and not re.search(r"[万亿十百千]", lead.group()):
             num_start += lead.end()
             num = num[lead.end() :]
-        value = parse_number(num)
+        value, upper = _read(num)
         if value is None or value >= MAX_AMOUNT:
             continue
         end = m.end()
@@ -165,7 +184,10 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
             start = _extend_before(p, shadow, m.start(), m.group("prefix"), m.group("qb"))
             qword = m.group("qb") or shadow[start : m.start()].strip()
             q = p.qualifiers_before.get(qword, q)
-            if qword not in p.qualifiers_before:
+            if not qword and _round_qualifier(p, shadow, start):
+                start -= 1
+                q = Qualifier.AT_LEAST
+            elif qword not in p.qualifiers_before:
                 # "大约投资8亿元", "超过总投资": the qualifier before the word for investing
                 far = p.before_verb.search(shadow, max(0, start - 10), start)
                 if far:
@@ -174,8 +196,12 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
             q = Qualifier.AT_LEAST
         if m.group("qa"):
             q = p.qualifiers_after[m.group("qa")]
+        if upper is not None:
+            q = Qualifier.AT_LEAST  # as every range
         cur = _currency(p, m.group("cur"), m.group("prefix"))
-        found.append((start, end, Money(value, cur, q, text[start:end], Span(start, end)), num_start))
+        money = Money(value, cur, q, text[start:end], Span(start, end), upper=upper)
+        found.append((start, end, money, num_start))
+    found.extend(_implied_one(p, text, shadow, windows))
     found.sort(key=lambda f: f[0])
 
     hits: list[MoneyHit] = []
@@ -193,6 +219,57 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
         phase = p.phase.search(before, len(before) - 5) is not None
         hits.append(MoneyHit(money, kind, phase, num_start))
     return hits
+
+
+def _round_qualifier(p: _Patterns, shadow: str, start: int) -> bool:
+    """Whether 上/过 right before ``start`` means "at least" ("上百亿元", "过千万元"): before a round number only."""
+    return (
+        start > 0
+        and shadow[start - 1] in p.rounds
+        and shadow[start] in "百千万亿"
+        and (start < 2 or shadow[start - 2] not in p.round_not_after)
+    )
+
+
+def _implied_one(
+    p: _Patterns, text: str, shadow: str, windows: list[tuple[int, int]]
+) -> list[tuple[int, int, Money, int]]:
+    """Amounts whose qualifier stands for one 亿 ("超亿元", "近亿元", "上亿元"); "亿元" alone is no figure.
+    Looked for from each 亿 after a qualifier's last character: the single pattern, tried at every position
+    of the windows, would pay for the rare form everywhere."""
+    found: list[tuple[int, int, Money, int]] = []
+    for lo, hi in windows:
+        i = shadow.find(p.one_unit, lo, hi)
+        while i >= 0:
+            before = shadow[i - 1 : i] if shadow[i - 1 : i] != " " else shadow[i - 2 : i - 1]
+            if before in p.one_last and (m := p.one.search(shadow, max(0, i - 5), hi)) and m.start("one") == i:
+                q = p.qualifiers_before[m["qb"]]
+                if m["qa"]:
+                    q = p.qualifiers_after[m["qa"]]
+                start, end = m.start("qb"), m.end()
+                money = Money(BIG_UNIT_VALUE, p.units[m["cur"]], q, text[start:end], Span(start, end))
+                found.append((start, end, money, i))
+            i = shadow.find(p.one_unit, i + 1, hi)
+    return found
+
+
+def _read(num: str) -> tuple[Decimal | None, Decimal | None]:
+    """The value of an amount's number, and the upper end when it is a rough range ("三四亿": 3亿 to 4亿).
+
+    >>> _read("二三十亿"), _read("35亿")
+    ((Decimal('2000000000'), Decimal('3000000000')), (Decimal('3500000000'), None))
+    """
+    pair = None if num[0] <= "9" else _PAIR.search(num)  # most amounts start with an Arabic digit: no pair
+    if pair is None:
+        return parse_number(num), None
+    # two digits side by side are a rough range, not the number 34 ("三四亿元", "一两千万元"); the second one
+    # larger, or it is no number at all
+    a, b = pair.group(1), pair.group(2)
+    lo = parse_number(num[: pair.start()] + a + num[pair.end() :])
+    hi = parse_number(num[: pair.start()] + b + num[pair.end() :])
+    if DIGITS[a] >= DIGITS[b] or lo is None or hi is None or hi >= MAX_AMOUNT:
+        return None, None
+    return lo, hi
 
 
 def _windows(p: _Patterns, shadow: str) -> list[tuple[int, int]]:

@@ -35,6 +35,8 @@ _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _NOT_READ = re.compile(r"[\s,，余多]")
 # how most amounts are written ("10亿", "3.5亿", "16000万", "1.2万亿"): read without the loop below
 _PLAIN = re.compile(r"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<wan>万?)(?P<yi>亿?)")
+# the unit a lone digit after 百/千/万/亿 counts in ("三千五" = 三千五百)
+_SHORTHAND = {"百": 10, "佰": 10, "千": 100, "仟": 100, "万": 1000, "亿": 10**7}
 _WAN = Decimal(10**4)
 _YI = Decimal(10**8)
 
@@ -86,6 +88,11 @@ def read_number(s: str) -> Decimal | None:
     total = Decimal(0)  # everything above the current 亿 section
     section = Decimal(0)  # the part below 亿 already closed by 十/百/千/万
     num: Decimal | None = None  # the digit(s) read and not yet multiplied
+    # "三千五" is 3500 and "三万五" 35000: one Chinese digit right after 百/千/万/亿 counts in the next unit down.
+    # ``short`` is that unit for the digit just read (1 when there is none), ``short_big`` whether it came after
+    # 万/亿, whose shorthand holds only at the end ("三亿五万" is 300050000, not 3.5亿 then 万)
+    short = 1
+    short_big = False
     i = 0
     try:
         while i < len(s):
@@ -93,10 +100,14 @@ def read_number(s: str) -> Decimal | None:
             m = _ARABIC.match(s, i)
             if m:
                 num = Decimal(m.group())
+                short = 1
                 i = m.end()
                 continue
             if ch in DIGITS:
                 # consecutive Chinese digits without units ("二〇二〇") read positionally
+                after_unit = i > 0 and s[i - 1] in _SHORTHAND and DIGITS[ch] != 0
+                short = _SHORTHAND[s[i - 1]] if after_unit and num is None else 1
+                short_big = s[i - 1] in BIG_UNITS if after_unit else False
                 num = Decimal(DIGITS[ch]) if num is None or s[i - 1] not in DIGITS else num * 10 + DIGITS[ch]
             elif ch == "点":
                 j = i + 1
@@ -112,18 +123,26 @@ def read_number(s: str) -> Decimal | None:
             elif ch in SMALL_UNITS:
                 section += (num if num is not None else Decimal(1)) * SMALL_UNITS[ch]
                 num = None
+                short = 1
             elif ch == "万":
+                if num is not None and short > 1 and not short_big and s[i - 2] in SMALL_UNITS:
+                    num *= short
+                short = 1
                 section = (section + (num or Decimal(0))) * BIG_UNITS[ch]
                 if section == 0:
                     return None
                 num = None
             elif ch == TRILLION:
+                short = 1
                 trillions = (trillions + total + section + (num or Decimal(0))) * 10**12
                 if trillions == 0:
                     return None
                 total = section = Decimal(0)
                 num = None
             elif ch == "亿":
+                if num is not None and short > 1 and not short_big and s[i - 2] in SMALL_UNITS:
+                    num *= short
+                short = 1
                 total = (total + section + (num or Decimal(0))) * BIG_UNITS[ch]
                 if total == 0:
                     return None
@@ -134,6 +153,8 @@ def read_number(s: str) -> Decimal | None:
             i += 1
     except InvalidOperation:
         return None
+    if num is not None and short > 1 and s[-2] in _SHORTHAND:
+        num *= short
     value = trillions + total + section + (num or Decimal(0))
     if value == value.to_integral_value():
         value = value.to_integral_value()
