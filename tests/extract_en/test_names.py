@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from zonewatch.extract.en.context import build
 from zonewatch.extract.en.names import Kind, acronym_matches, find_names, place_level
-from zonewatch.model import Span
+from zonewatch.model import Document, Span
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -51,6 +52,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("The Serbian Ministry of the Economy has decided", [("Serbian Ministry of the Economy", "gov")]),
         ("attended by Mayor Qin Weizhong and", [("Mayor Qin Weizhong", "person")]),
         ("said Vianne Cai, head of marketing.", [("Vianne Cai", "person")]),
+        ("The Chairman of Haier visited the plant.", [("Haier", "org")]),  # what the title is of
         ("The NetEase Chengdu Digital Industry Base has", [("NetEase Chengdu Digital Industry Base", "thing")]),
         # descriptions and credits that are no parties
         ("Hong Kong-based Swire Properties signed", [("Swire Properties", "org")]),
@@ -108,6 +110,47 @@ def test_acronyms_match_the_names_they_abbreviate(acronym: str, full: str, ok: b
     assert acronym_matches(acronym, full) is ok
 
 
-@pytest.mark.xfail(strict=True, reason="a person's bare given name later in the text is taken for an organisation")
-def test_bare_given_names() -> None:
-    assert _names("Darell stated that Malaysia recorded growth.") == [("Malaysia", "place")]
+def _document_names(text: str) -> list[list[tuple[str, str]]]:
+    ctx = build(Document(text=text))
+    return [[(n.name, n.kind.value) for n in names] for names in ctx.names]
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        (
+            "Trade Minister Darell Leiking announced the approvals. Darell stated that Malaysia recorded growth.",
+            [("Darell", "person"), ("Malaysia", "place")],
+        ),
+        (
+            "The plant will open in March, said Vianne Cai, head of marketing. Cai added that Tencent would hire.",
+            [("Cai", "person"), ("Tencent", "org")],
+        ),
+        (
+            "Finance Minister Lim Guan Eng chaired the meeting. Lim Guan Eng said Penang had led.",
+            [("Lim Guan Eng", "person"), ("Penang", "place")],
+        ),
+    ],
+)
+def test_a_person_named_again_by_part_of_the_name(text: str, later: list[tuple[str, str]]) -> None:
+    assert _document_names(text)[-1] == later
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        # what a title is of is no person's name
+        (
+            "The CEO of Foxconn visited the site. Foxconn will invest $1 billion.",
+            [("Foxconn", "org")],
+        ),
+        # a name used before the person is introduced keeps its kind; other companies are untouched
+        ("Leiking Holdings will invest. Minister Darell Leiking said Haier agreed.", None),
+    ],
+)
+def test_names_that_are_no_person(text: str, later: list[tuple[str, str]] | None) -> None:
+    names = _document_names(text)
+    if later is not None:
+        assert names[-1] == later
+    else:
+        assert names[0] == [("Leiking Holdings", "org")] and ("Haier", "org") in names[-1]

@@ -11,7 +11,7 @@ from typing import Any
 from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anchor
 from zonewatch.extract.en.layout import Layout, Sentence, layout
 from zonewatch.extract.en.money import find_money
-from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names
+from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names, personal_words
 from zonewatch.extract.en.tokens import LowerWords, Tokens
 from zonewatch.model import Document, Money
 
@@ -79,7 +79,7 @@ def build(doc: Document, money: list[Money] | None = None) -> Context:
     lower_words = LowerWords(text)
     tokens = Tokens.of(text)
     raw_names = [find_names(text, s.span, lower_words, tokens) for s in lay.sentences]
-    names = _resolve_acronyms(raw_names)
+    names = _resolve_people(_resolve_acronyms(raw_names))
     dates = tuple(find_dates(text, anchor))
     amounts = tuple(_amounts(text, lay, find_money(text) if money is None else money))
     return Context(doc, text, lay, anchor, tuple(tuple(n) for n in names), dates, amounts)
@@ -166,6 +166,25 @@ def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:
                     full = guessed[n.name]
                 if full is not None:
                     n = replace(n, name=full.name, kind=full.kind, level=full.level)
+            row.append(n)
+        out.append(row)
+    return out
+
+
+def _resolve_people(per_sentence: list[list[Name]]) -> list[list[Name]]:
+    """A person named again by a part of their name ("Trade Minister Darell Leiking ... Darell stated") is
+    that person, not an organisation: a later lone name made only of a person's own words is a person."""
+    own: set[str] = set()
+    out: list[list[Name]] = []
+    for names in per_sentence:
+        row: list[Name] = []
+        for n in names:
+            if n.kind is Kind.PERSON:
+                own.update(personal_words(n))
+            elif (n.kind is Kind.ORG and own and n.acronym is None and len(n.name.split()) <= 3) and own.issuperset(
+                n.name.split()
+            ):
+                n = replace(n, kind=Kind.PERSON)
             row.append(n)
         out.append(row)
     return out

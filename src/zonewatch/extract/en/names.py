@@ -231,6 +231,8 @@ def find_names(
             i = j
             continue
         name = _make(text, tokens, k, j, possessive, at_start or k == first_word)
+        if titled and words[k - 1] in _CONNECT:
+            titled = False  # "The CEO of Foxconn": the name is what the title is of, not the person
         if name is not None and titled:
             name = Name(name.name, name.span, Kind.PERSON)
         if name is not None:
@@ -454,6 +456,29 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
     if not _ACADEMIC.isdisjoint(words):
         return Kind.ACADEMIC, -1
     return Kind.ORG, -1
+
+
+def personal_words(person: Name) -> tuple[str, ...]:
+    """The words of a person's own name, without the title before it: "Minister of Finance Lim Guan Eng" ->
+    ("Lim", "Guan", "Eng"). Empty when the run ends in what the title is of ("CEO of Foxconn": a company).
+
+    >>> t = "said Trade Minister Darell Leiking."
+    >>> [personal_words(n) for n in find_names(t, Span(0, len(t)))]
+    [('Darell', 'Leiking')]
+    """
+    words = person.name.split()
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        if w in _CONNECT:
+            return ()  # "Chairman of Haier": the words after "of" name what the title is of
+        plain = w.replace("-", "").replace("'", "").replace("’", "")
+        if not plain.isalpha() or not w[0].isupper() or w.isupper() or _common(w) or w in _TITLES:
+            break
+        if w in _GOV or w in _JOINABLE or w in _LEGAL or w in _ACADEMIC or place_level(w) is not None:
+            break
+        k -= 1
+    return tuple(words[k:])
 
 
 def acronym_matches(acronym: str, full: str) -> bool:
