@@ -180,3 +180,50 @@ def test_an_investor_introduced_after_the_amount() -> None:
 def test_shenpi_is_not_a_batch() -> None:
     ps = run("经审批,星河科技有限公司项目总投资10亿元。首批签约项目总投资50亿元。")
     assert [(bool(p.investors), int(p.count.value) if p.count else None) for p in ps] == [(True, 1), (False, None)]
+
+
+def _who_what(projects: list[Project]) -> list[tuple[list[str], int, str | None, str | None]]:
+    return [
+        ([m.name for m in p.investors], int(p.amount.value) if p.amount else 0, p.place.name if p.place else None,
+         p.project.name if p.project else None)
+        for p in projects
+    ]  # fmt: skip
+
+
+def test_respective_amounts_go_to_their_investors_in_order() -> None:
+    got = run("6月10日,星河科技有限公司和远航电子有限公司分别投资10亿元和5亿元,在德阳经开区建设芯片封装项目。")
+    assert _who_what(got) == [
+        (["星河科技有限公司"], 1_000_000_000, "德阳经开区", "芯片封装项目"),
+        (["远航电子有限公司"], 500_000_000, "德阳经开区", "芯片封装项目"),
+    ]
+
+
+def test_three_respective_amounts() -> None:
+    got = run("星河科技有限公司、远航电子有限公司和蓝海材料有限公司分别投资10亿元、5亿元和3亿元,建设电池项目。")
+    assert [(m[0], m[1]) for m in _who_what(got)] == [
+        (["星河科技有限公司"], 1_000_000_000),
+        (["远航电子有限公司"], 500_000_000),
+        (["蓝海材料有限公司"], 300_000_000),
+    ]
+
+
+def test_one_amount_each_is_a_record_per_investor() -> None:
+    got = run("6月10日,星河科技有限公司与远航电子有限公司分别投资5亿元,在德阳经开区建设研发中心。")
+    assert _who_what(got) == [
+        (["星河科技有限公司"], 500_000_000, "德阳经开区", "研发中心"),
+        (["远航电子有限公司"], 500_000_000, "德阳经开区", "研发中心"),
+    ]
+    assert all(p.amount is not None and p.amount.raw == "5亿元" for p in got)
+
+
+def test_a_joint_investment_stays_one_record() -> None:
+    got = run("6月10日,星河科技有限公司和远航电子有限公司共同投资10亿元,在德阳经开区建设显示面板项目。")
+    assert _who_what(got) == [
+        (["星河科技有限公司", "远航电子有限公司"], 1_000_000_000, "德阳经开区", "显示面板项目"),
+    ]
+
+
+def test_respective_amounts_that_do_not_pair_with_the_investors_are_left_joint() -> None:
+    got = run("星河科技有限公司和远航电子有限公司分别投资10亿元、5亿元和3亿元建设项目。")
+    assert [m.name for m in got[0].investors] == ["星河科技有限公司", "远航电子有限公司"]
+    assert amounts(got) == [1_000_000_000, 500_000_000, 300_000_000]

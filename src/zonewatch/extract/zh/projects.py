@@ -55,6 +55,9 @@ _COMPONENT = re.compile(r"其中|含|包括")
 # words introducing the investor after the amount ("由星河科技投资建设", "投资方为星河科技有限公司")
 _INVESTOR_LEAD = re.compile(r"(?:由|投资方为|投资方是|投资方:|投资主体为|投资企业为|业主为|业主单位为)$")
 _ANAPHORIC_START = re.compile(r"^(?:该|此|本|这个)?项目")
+# joint investors followed by this share the amounts after it out, in order ("A和B分别投资10亿元和5亿元")
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_JOIN = re.compile(r"\s?(?:和|与|及|以及|、|,|，)\s?")
 
 
 @dataclass
@@ -183,6 +186,10 @@ def extract_projects(doc: Document) -> list[Project]:
         prev_end = s0  # end of the last figure in this sentence
         last_inv_end = s0  # end of the last investment in this sentence (and of the project named after it)
         had_investment = False
+        # "A和B分别投资10亿元和5亿元": the investor of each later amount of the list, by its index in ``hits``,
+        # and the records of the list (its project and place are named after the last amount)
+        respective: dict[int, Mention] = {}
+        listed: list[_Draft] = []
         neg_cue = sentence_cue_at(ctx.shadow, s0, s1) if hits else None
         cue_range = all_cues.within(s0, s1)
         # where the next figure that is not a stated conversion starts, after each one
@@ -232,8 +239,21 @@ def extract_projects(doc: Document) -> list[Project]:
                 d.count is None and not companies and looks_aggregate(ctx.shadow, prev_end, start)
             ):
                 d.aggregate = True
-            if not d.aggregate:
+            each: list[Mention] = []  # "A与B分别投资5亿元": one record per investor, each of the amount
+            if k in respective:
+                d.investors = [respective.pop(k)]
+                listed.append(d)
+            elif not d.aggregate:
                 d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
+                if len(d.investors) > 1 and _RESPECTIVELY.search(ctx.shadow, d.investors[-1].span.end, start):
+                    run = _listed_amounts(ctx.shadow, hits, k)
+                    if len(run) == len(d.investors):
+                        respective.update(zip(run[1:], d.investors[1:], strict=True))
+                        d.investors = d.investors[:1]
+                        listed = [d]
+                    elif len(run) == 1:
+                        each = d.investors
+            if not d.aggregate:
                 if d.count is None:
                     d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
                 d.project = _project(ctx, window, after, next_start) or _heading_project(ctx, si, drafted)
@@ -261,11 +281,21 @@ def extract_projects(doc: Document) -> list[Project]:
             d.place, d.place_here = _place(ctx, si, prev_end, start, next_start, claims, mine)
             if d.place is not None:
                 d.place = _refer_back(ctx, d.place)
+            if each:
+                d.investors = each[:1]
             drafts.append(d)
             drafted.add(si)
             claims.add(d)
+            for inv in each[1:]:
+                drafts.append(replace(d, investors=[inv]))
+                claims.add(drafts[-1])
             prev_end = end
             last_inv_end = max(end, consumed)
+        if len(listed) > 1:  # what a list of amounts builds, and where, is named after its last amount
+            for x in listed[:-1]:
+                x.project = x.project or listed[-1].project
+                if x.place is None:
+                    x.place, x.place_here = listed[-1].place, listed[-1].place_here
         # what this sentence says carries over to the next ones
         here = [x for x in ctx.dates_in(s0, s1) if not x.future and x.value.precision is not Precision.YEAR]
         if here and ctx.is_event_sentence(si):
@@ -322,6 +352,17 @@ def _investors(ctx: Context, companies: list[Org], window: tuple[int, int], si: 
         if prev is not None:
             return [prev.mention]
     return []
+
+
+def _listed_amounts(shadow: str, hits: list[MoneyHit], k: int) -> list[int]:
+    """The indexes of the amounts listed from ``hits[k]`` on, joined by 和 / 与 / 、 ("10亿元和5亿元")."""
+    run = [k]
+    while run[-1] + 1 < len(hits):
+        a, b = hits[run[-1]], hits[run[-1] + 1]
+        if b.kind != "amount" or not _LIST_JOIN.fullmatch(shadow, a.money.span.end, b.money.span.start):
+            break
+        run.append(run[-1] + 1)
+    return run
 
 
 def _owner_of(ctx: Context, project: Mention, window: tuple[int, int]) -> list[Mention]:
