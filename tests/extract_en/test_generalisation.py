@@ -497,3 +497,39 @@ def test_a_total_over_several_projects_keeps_its_count() -> None:
 def test_a_quarter_dates_a_project_when_no_day_is_told(text: str, date: str) -> None:
     projects = _projects(text)
     assert [p.date.iso() if p.date else None for p in projects] == [date]
+
+
+# public support offered for a project is not its investment (the project's own figure still is)
+AID = [
+    (
+        "Kellan Foods Inc. will invest $50 million in Brightwater County, creating 200 jobs. The company will "
+        "receive up to $1.5 million in state tax credits, officials said.",
+        {(_d("50000000"), "USD")},
+        {(_d("1500000"), "USD")},
+    ),
+    (
+        "Arcadia Batteries LLC will invest approximately $1.3 billion in a battery factory in Harlan County. "
+        "The state offered an incentive package of up to $95 million.",
+        {(_d("1300000000"), "USD")},
+        {(_d("95000000"), "USD")},
+    ),
+    (
+        "Sri Vyshnavi Pharma will set up a Rs 1,200 crore unit in Visakhapatnam and get capital subsidies "
+        "worth Rs 90 crore from the state.",
+        {(_d("12000000000"), "INR")},
+        {(_d("900000000"), "INR")},
+    ),
+    # an amount for a plant that tax credits help pay for is still the investment
+    (
+        "Norvik Steel will invest $75 million in a mill eligible for state tax credits.",
+        {(_d("75000000"), "USD")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "taken", "skipped"), AID)
+def test_incentives_and_grants_are_not_commitments(text: str, taken: set, skipped: set) -> None:
+    found = _amounts(_projects(text))
+    assert taken <= found
+    assert not (skipped & found)

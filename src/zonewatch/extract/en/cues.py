@@ -77,6 +77,12 @@ _STATISTIC = re.compile(
     rf"(?:[a-z]+\s+){{0,3}}?(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|INR|EUR|R\$)\s*)?$",
     re.I,
 )
+_AID_BEFORE = re.compile(
+    rf"\b(?:{any_of(_NEG['aid_nouns'])})\s+(?:[a-z]+\s+){{0,2}}?(?:{any_of(_NEG['aid_links'])})\s+"
+    rf"(?:[a-z]+\s+){{0,2}}?(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|INR|EUR|AED|Dh|SAR|RM)\s*)?$",
+    re.I,
+)
+_AID_AFTER = re.compile(rf"^\W{{0,3}}in\s+(?:[\w-]+\s+){{0,2}}?(?:{any_of(_NEG['aid_nouns'])})\b", re.I)
 _SUPERSEDED = re.compile(rf"\b(?:{any_of(_NEG['superseded'])})\b", re.I)
 _THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
 _THRESHOLD = re.compile(
@@ -141,6 +147,8 @@ def is_not_investment(before: str, after: str) -> bool:
         return True  # "... into the country to date", "... since 2010": counted up to now
     if _STATISTIC.search(before):
         return True  # "the state's electronics production stood at ...": an economic statistic
+    if _AID_AFTER.search(after) or _AID_BEFORE.search(before[-120:]):
+        return True  # "up to $1.5 million in state tax credits": public support, not the investment
     if _SUPERSEDED.search(before):
         return True  # "The company had earlier earmarked ...", "up from an earlier ...": replaced by the new figure
     if _RUNNING_TOTAL.search(before):
