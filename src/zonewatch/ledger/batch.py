@@ -29,7 +29,16 @@ from zonewatch.ledger.db import ABSENT, Ledger
 from zonewatch.ledger.models import DocumentRow, IngestError, Organisation, OrganisationAlias, Place
 from zonewatch.ledger.names import canonical
 from zonewatch.ledger.rows import DocumentResult, IngestSummary
-from zonewatch.ledger.store import content_hash, document_key, record_error, store_extraction, store_in
+from zonewatch.ledger.store import (
+    NeedsSent,
+    Unsent,
+    _known,
+    content_hash,
+    document_key,
+    record_error,
+    store_extraction,
+    store_in,
+)
 from zonewatch.model import Extraction
 
 # Values per IN (...) list: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
@@ -134,6 +143,7 @@ def _store_all(session: Session, items: list[Item]) -> list[DocumentResult]:
     _prefetch(session, extractions)
     digests = iter(digest for _, digest in extractions)
     batch_pending: dict[tuple[str, str], Any] = session.info["pending"]
+    unsent = session.info["unsent"] = Unsent()
     results: list[DocumentResult] = []
     try:
         for item in items:
@@ -144,24 +154,63 @@ def _store_all(session: Session, items: list[Item]) -> list[DocumentResult]:
                 session.add(IngestError(source=item.source[:2048], reason=item.reason))
                 results.append(DocumentResult(item.source, "error", error=item.reason))
                 continue
-            digest = next(digests)
-            # Names this document writes are only kept if its savepoint is released.
-            doc_pending: dict[tuple[str, str], Any] = {}
-            session.info["pending"] = collections.ChainMap(doc_pending, batch_pending)
-            try:
-                with session.begin_nested():
-                    result = store_in(session, item, digest)
-            except Exception as exc:  # one bad document is rolled back to its savepoint; the batch goes on
-                reason = _reason(exc)
-                session.add(IngestError(source=item.document.source[:2048], reason=reason))
-                result = DocumentResult(item.document.source, "error", error=reason)
-            else:
-                batch_pending.update(doc_pending)
-            results.append(result)
+            results.append(_store_one(session, item, next(digests), batch_pending, unsent))
+        unsent.send(session)
         session.flush()
     finally:
         session.info["pending"] = batch_pending
+        session.info.pop("unsent", None)
+        session.info.pop("deferred", None)
+        session.info.pop("placed", None)
     return results
+
+
+def _store_one(
+    session: Session, item: Extraction, digest: str, batch_pending: dict[tuple[str, str], Any], unsent: Unsent
+) -> DocumentResult:
+    """One document in its SAVEPOINT; stored again once the batch's unsent rows are sent if it needs them."""
+    if unsent.rows and _may_match_unsent(session, item, unsent):
+        unsent.send(session)  # sent now rather than found out half-way through the document
+    for _ in range(2):
+        # Names this document writes and rows it defers are only kept if its savepoint is released.
+        doc_pending: dict[tuple[str, str], Any] = {}
+        session.info["pending"] = collections.ChainMap(doc_pending, batch_pending)
+        rows: dict[Any, list[dict[str, Any]]] = {}
+        placed: set[tuple[Any, Any]] = set()
+        session.info["deferred"], session.info["placed"] = rows, placed
+        try:
+            with session.begin_nested():
+                result = store_in(session, item, digest)
+        except NeedsSent:
+            unsent.send(session)  # outside any document's savepoint; the second pass finds nothing unsent
+            continue
+        except Exception as exc:  # one bad document is rolled back to its savepoint; the batch goes on
+            reason = _reason(exc)
+            session.add(IngestError(source=item.document.source[:2048], reason=reason))
+            return DocumentResult(item.document.source, "error", error=reason)
+        batch_pending.update(doc_pending)
+        unsent.keep(rows, placed)
+        return result
+    raise AssertionError("a document asked twice for the batch's unsent rows")
+
+
+def _may_match_unsent(session: Session, extraction: Extraction, unsent: Unsent) -> bool:
+    """Whether matching this document's projects may look at unsent rows: a cheap, conservative forecast of the
+    check ``store._find_match`` makes exactly (it raises ``NeedsSent``, and the document is stored again)."""
+    for p in extraction.projects:
+        if p.investors:
+            for m in p.investors:
+                name = canonical(m.display)
+                owner = _known(session, "alias_name", name)
+                for n in (name, canonical(owner)) if isinstance(owner, str) else (name,):
+                    org = _known(session, "org", n)
+                    if org is None or org in unsent.investors:
+                        return True
+        elif p.place is not None:
+            place = canonical(p.place.display)
+            if any(known == place for known, _ in unsent.aggregates):
+                return True
+    return False
 
 
 def _reason(exc: Exception) -> str:

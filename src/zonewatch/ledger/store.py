@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -214,14 +214,79 @@ def _insert_loaded(session: Session, obj: Any) -> None:
 _RETURNING_ID: dict[Table, Any] = {}
 
 
+def _insert_statement(model: Any) -> Any:
+    statement = _INSERT.get(model)
+    if statement is None:
+        statement = _INSERT[model] = insert(_table(model))
+    return statement
+
+
+_INSERT: dict[Any, Any] = {}
+
+
 def _flush_deferred(session: Session) -> None:
+    """Send this document's deferred rows (not the batch's: see ``Unsent``)."""
     deferred = session.info.get("deferred")
     if deferred:
         # Core, not the ORM's bulk path: plain rows, and every id they refer to is already flushed.
         connection = session.connection()
         for table, rows in deferred.items():
-            connection.execute(insert(_table(table)), rows)
+            connection.execute(_insert_statement(table), rows)
         deferred.clear()
+
+
+class NeedsSent(Exception):
+    """This document reads rows that earlier documents of its batch have not sent yet (``Unsent``).
+
+    Raised before the document wrote anything the batch keeps: the batch rolls its savepoint back, sends the rows
+    (outside any document's savepoint, so a later refusal cannot take them back) and stores the document again.
+    """
+
+
+@dataclass(slots=True)
+class Unsent:
+    """A batch's rows nothing reads while it runs, kept from its finished documents and sent in one go per table.
+
+    What they concern is kept too, so that a document only waits for them when it could read them: ``projects``
+    they belong to, the organisations they link as ``investors`` and the ``(place, count)`` of those projects
+    (what matching looks candidates up by).
+    """
+
+    rows: dict[Any, list[dict[str, Any]]] = field(default_factory=dict)
+    projects: set[int] = field(default_factory=set)
+    investors: set[int] = field(default_factory=set)
+    aggregates: set[tuple[Any, Any]] = field(default_factory=set)
+
+    def keep(self, rows: dict[Any, list[dict[str, Any]]], placed: set[tuple[Any, Any]]) -> None:
+        """Add a finished document's rows (its savepoint released) and the ``(place, count)`` of its projects."""
+        touched: set[int] = set()
+        for table, more in rows.items():
+            self.rows.setdefault(table, []).extend(more)
+            if table is SearchEntry:
+                touched.update(r["ref_id"] for r in more if r["kind"] == "project")
+            elif "project_id" in more[0]:
+                touched.update(r["project_id"] for r in more)
+        self.investors.update(
+            r["organisation_id"] for r in rows.get(ProjectOrganisation, ()) if r["role"] == "investor"
+        )
+        self.aggregates |= placed
+        self.projects |= touched
+
+    def send(self, session: Session) -> None:
+        connection = session.connection()
+        for table, rows in self.rows.items():
+            connection.execute(_insert_statement(table), rows)
+        self.rows.clear()
+        self.projects.clear()
+        self.investors.clear()
+        self.aggregates.clear()
+
+
+def _needs_sent(session: Session, project_id: int | None = None) -> None:
+    """Raise ``NeedsSent`` if the batch holds unsent rows (of ``project_id``, when given) this document would read."""
+    unsent: Unsent | None = session.info.get("unsent")
+    if unsent is not None and unsent.rows and (project_id is None or project_id in unsent.projects):
+        raise NeedsSent
 
 
 def _ledger_name(session: Session | None, name: str) -> str:
@@ -315,6 +380,7 @@ def _place(session: Session, name: str) -> None:
 
 
 def _sources_of(session: Session, project_id: int) -> list[tuple[ProjectSource, DocumentRow]]:
+    _needs_sent(session, project_id)
     _flush_deferred(session)  # this document's sources are deferred rows
     return list(
         session.execute(
@@ -462,9 +528,12 @@ def _links(
 ) -> None:
     """Organisations, sectors, places and the search entry of a project, rebuilt from its values."""
     fresh = project.id in session.info.get("fresh", ())
+    if not fresh:
+        _needs_sent(session, project.id)
     if pairs is not None:
         datas = [src.data for src, _ in pairs]
     else:
+        _needs_sent(session, project.id)
         _flush_deferred(session)
         datas = list(session.scalars(select(ProjectSource.data).where(ProjectSource.project_id == project.id)))
     if not fresh:
@@ -514,6 +583,7 @@ def _search_entry(session: Session, kind: str, ref_id: int, body: str, fresh: bo
     if fresh:
         _defer(session, SearchEntry, {"kind": kind, "ref_id": ref_id, "body": fts.index_text(body)})
     else:
+        _needs_sent(session, ref_id if kind == "project" else None)
         _flush_deferred(session)
         fts.put(session, kind, ref_id, body)
 
@@ -665,6 +735,15 @@ def _find_match(session: Session, report: Report, taken: set[int]) -> ProjectRec
         return None  # none of its investors is in the ledger yet: no project can share one
     # Every row this reads was written by earlier documents (flushed when each was done) or through the ORM
     # (autoflushed): this document's deferred rows only concern projects in ``taken``, which are excluded.
+    unsent: Unsent | None = session.info.get("unsent")
+    if unsent is not None and unsent.rows:
+        # Candidates among the batch's unsent rows: send them first (``NeedsSent``), matching must see them.
+        if report.investors:
+            ids = [_known(session, "org", canonical(n)) for n in report.investors]
+            if any(i is None or i in unsent.investors for i in ids):
+                raise NeedsSent
+        elif (report.place, report.count) in unsent.aggregates:
+            raise NeedsSent
     excluded = sorted(taken) or [0]  # ids start at 1; an empty NOT IN list is not portable SQL
     if report.investors:
         names = sorted({canonical(n) for n in report.investors})
@@ -718,6 +797,7 @@ class Previous:
 
 def _detach(session: Session, document_id: int) -> Previous:
     """Remove what a document contributed (sources, findings, stage events), remembering it for ``_derive``."""
+    _needs_sent(session)
     _flush_deferred(session)
     sources = [
         (src.project_id, src.data)
@@ -806,8 +886,11 @@ def _derive(
         else:
             recompute(session, project)
         _stage_event(session, project.id, data, doc.id)
+    placed = session.info.get("placed")  # a batch's note of what matching may look these projects up by
     for project in by_local.values():
         refresh_totals(session, project)
+        if placed is not None:
+            placed.add((project.place, project.count))
     updated = _settle(session, previous, taken)
     findings = 0
     for f in extraction.findings:
@@ -848,7 +931,9 @@ def _derive(
 
 def _settle(session: Session, previous: Previous, taken: set[int]) -> list[int]:
     """Projects an earlier version fed but this one does not: re-derive from what is left, or drop them."""
-    _flush_deferred(session)
+    if previous.snapshots:
+        _needs_sent(session)
+        _flush_deferred(session)
     updated = []
     for pid, _ in previous.snapshots:
         if pid in taken:
@@ -859,6 +944,8 @@ def _settle(session: Session, previous: Previous, taken: set[int]) -> list[int]:
         if session.scalar(select(func.count()).select_from(ProjectSource).where(ProjectSource.project_id == pid)):
             recompute(session, project)
             refresh_totals(session, project)
+            if "placed" in session.info:
+                session.info["placed"].add((project.place, project.count))
             updated.append(pid)
         elif not _reviewed(session, project):
             fts.remove(session, "project", pid)
@@ -913,11 +1000,16 @@ def store_in(session: Session, extraction: Extraction, digest: str) -> DocumentR
     if existing is not None and existing is not ABSENT:
         return DocumentResult(doc.source, "unchanged", existing)
     published, precision = _published(doc)
-    # Per document: projects created for it (see ``refresh_totals``, ``_links``) and inserts sent at its end.
-    session.info["fresh"], session.info["created"], session.info["deferred"] = set(), set(), {}
+    # Per document: projects created for it (see ``refresh_totals``, ``_links``) and inserts sent at its end, or
+    # in a batch (``Unsent``) kept by the batch once the document is done.
+    batch = "unsent" in session.info
+    session.info["fresh"], session.info["created"] = set(), set()
+    if not batch:
+        session.info["deferred"] = {}
     try:
         previous = None
         if _known(session, "_key", key) is not ABSENT:
+            _needs_sent(session)  # an earlier version may be in this batch
             previous = session.scalar(
                 select(DocumentRow).where(DocumentRow.key == key, DocumentRow.is_current.is_(True))
             )
@@ -948,9 +1040,11 @@ def store_in(session: Session, extraction: Extraction, digest: str) -> DocumentR
         _remember(session, "_key", key, row.id)
         _search_entry(session, "document", row.id, f"{doc.title or ''}\n{doc.text}", fresh=True)
         result = _derive(session, row, extraction, earlier)
-        _flush_deferred(session)
+        if not batch:
+            _flush_deferred(session)
     finally:
-        session.info.pop("deferred", None)
+        if not batch:
+            session.info.pop("deferred", None)
     return replace(result, status="updated") if previous is not None else result
 
 
