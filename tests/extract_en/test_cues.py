@@ -27,6 +27,9 @@ from zonewatch.extract.en.cues import count_in, is_not_investment, stage_in
         ("bringing its total investment there to ", ""),
         ("with a registered capital of ", ""),
         ("Approved investments totalled ", " during the same period"),
+        ("The group plans to invest ", " in its plants this year"),
+        ("The company will receive up to ", " in state tax credits"),
+        ("The state offered an incentive package of up to ", ""),
     ],
 )
 def test_figures_that_are_not_commitments(before: str, after: str) -> None:
@@ -43,6 +46,12 @@ def test_figures_that_are_not_commitments(before: str, after: str) -> None:
         ("The industrial cluster project, with an investment of ", ""),
         ("The project has a budget of ", ""),
         ("which has an investment of ", " and is expected to have an annual output of 3 million tons"),
+        # "this year" / "next year" on the project's own timeline is no annual plan
+        ("Kellan Foods will invest ", " in a plant in Brightwater County starting next year"),
+        ("Construction of the ", " plant will begin by the end of next year"),
+        ("Greenfield Motors will spend ", " on the line, which is due to open early next year"),
+        # public support for a plant is not what the plant is
+        ("Norvik Steel will invest ", " in a mill eligible for state tax credits"),
     ],
 )
 def test_commitments_are_kept(before: str, after: str) -> None:

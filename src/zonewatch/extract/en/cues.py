@@ -84,7 +84,8 @@ _AID_BEFORE = re.compile(
 )
 _AID_AFTER = re.compile(rf"^\W{{0,3}}in\s+(?:[\w-]+\s+){{0,2}}?(?:{any_of(_NEG['aid_nouns'])})\b", re.I)
 _SUPERSEDED = re.compile(rf"\b(?:{any_of(_NEG['superseded'])})\b", re.I)
-_THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
+_THIS_YEAR = re.compile(r"(?:\b(?P<before>[a-z]+)\W+)?\b(?:this|next)\s+year\b", re.I)
+_TIMELINE = frozenset(_NEG["timeline_words"])
 _THRESHOLD = re.compile(
     rf"\b(?:{any_of(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
     rf"(?:{any_of(_NEG['threshold_links'])})\s+(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹)\s*)?$",
@@ -156,7 +157,7 @@ def is_not_investment(before: str, after: str) -> bool:
     if _THRESHOLD.search(before) and not _AGGREGATE_SIGNING.search(before):
         return True
     # "A total of 44.39 billion yuan of investment will be made in the projects this year": an annual plan.
-    return bool(_THIS_YEAR.search(after[:80]))
+    return any((m.group("before") or "").lower() not in _TIMELINE for m in _THIS_YEAR.finditer(after[:80]))
 
 
 def fiscal_year_end(after: str) -> int | None:
