@@ -50,6 +50,7 @@ Semantics worth knowing:
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -432,16 +433,20 @@ def iter_projects(
     ledger: Ledger, filter: ProjectFilter | None = None, sort: str = "-date", batch: int = 1000
 ) -> Iterator[ProjectRow]:
     """Every project matching ``filter``, streamed in batches (for exports of any size)."""
-    limit, offset = max(0, min(batch, MAX_LIMIT)), 0
-    while True:
-        # No count: a stream needs none, and counting at every batch would read the whole selection each time.
+    size = max(1, min(batch, MAX_LIMIT))
+    with ledger.read() as session:
+        # The matching ids in order once, then their rows a batch at a time. Batches by OFFSET re-read every row
+        # before each batch, so a stream slowed down as it went (a sector's 79,275 projects at 1M on SQLite:
+        # 81 s, each 10,000 slower than the last). No count: a stream needs none.
+        ordered = _order(_filtered(session, filter), sort).with_only_columns(ProjectRecord.id)
+        ids = array("q", session.scalars(ordered))
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size].tolist()
         with ledger.read() as session:
-            records = list(session.scalars(_order(_filtered(session, filter), sort).limit(limit).offset(offset)))
-            rows = rows_for(session, records)
+            found = {p.id: p for p in session.scalars(select(ProjectRecord).where(ProjectRecord.id.in_(chunk)))}
+            # a project deleted since the ids were read is left out
+            rows = rows_for(session, [found[i] for i in chunk if i in found])
         yield from rows
-        if len(rows) < limit or not rows:
-            return
-        offset += len(rows)
 
 
 def _spans(data: dict[str, Any]) -> dict[str, tuple[TextSpan, ...]]:
