@@ -227,3 +227,40 @@ def test_respective_amounts_that_do_not_pair_with_the_investors_are_left_joint()
     got = run("星河科技有限公司和远航电子有限公司分别投资10亿元、5亿元和3亿元建设项目。")
     assert [m.name for m in got[0].investors] == ["星河科技有限公司", "远航电子有限公司"]
     assert amounts(got) == [1_000_000_000, 500_000_000, 300_000_000]
+
+
+def test_a_place_named_after_the_list_is_every_listed_record_s() -> None:
+    got = run(
+        "6月10日,自贡高新区与两家企业签约。星耀化工有限公司和永盛材料有限公司分别投资6亿元和4亿元,在沿滩工业园建设精细化工项目。"
+    )
+    assert [p.place.name if p.place else None for p in got] == ["沿滩工业园", "沿滩工业园"]
+
+
+def test_the_project_after_a_reporting_phrase_is_the_company_s_named_before() -> None:
+    (p,) = run("6月10日,南充经开区与远航电子有限公司举行项目签约仪式。据悉,该项目总投资三千五万元,建设智能终端生产线。")
+    assert [m.name for m in p.investors] == ["远航电子有限公司"]
+    assert p.amount is not None and int(p.amount.value) == 35_000_000
+
+
+def test_the_investor_named_in_the_next_sentence() -> None:
+    text = "6月10日,总投资12.6亿元的光伏组件项目在东坡片区正式投产。该项目由华晟新能源有限公司投资建设,年产值40亿元。"
+    (p,) = run(text)
+    assert [m.name for m in p.investors] == ["华晟新能源有限公司"]
+
+
+def test_the_builder_named_in_the_next_sentence_is_not_the_investor() -> None:
+    (p,) = run("6月10日,总投资12.6亿元的光伏组件项目在东坡片区正式开工。该项目由中建科工集团有限公司承建。")
+    assert p.investors == ()
+
+
+def test_a_period_total_goes_on_after_a_semicolon() -> None:
+    got = run(
+        "今年1-5月,全区新签约项目38个,协议总投资265亿元;新开工项目27个,总投资110亿元。"
+        "6月10日,甲子科技有限公司与该区签约,拟投资8亿元建设数据中心。"
+    )
+    assert amounts(got) == [800_000_000]
+
+
+def test_a_company_after_the_semicolon_of_a_period_total_is_still_recorded() -> None:
+    got = run("今年1-5月,全区新签约项目38个,协议总投资265亿元;甲子科技有限公司拟投资8亿元建设数据中心。")
+    assert amounts(got) == [800_000_000]

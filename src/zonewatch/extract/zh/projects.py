@@ -54,9 +54,11 @@ _PLAN = re.compile(r"将于|预计|计划于|拟于|力争|确保|争取|有望|
 _COMPONENT = re.compile(r"其中|含|包括")
 # words introducing the investor after the amount ("由星河科技投资建设", "投资方为星河科技有限公司")
 _INVESTOR_LEAD = re.compile(r"(?:由|投资方为|投资方是|投资方:|投资主体为|投资企业为|业主为|业主单位为)$")
-_ANAPHORIC_START = re.compile(r"^(?:该|此|本|这个)?项目")
+# "该项目总投资...", "据悉,该项目..." (a reporting phrase may open the sentence)
+_ANAPHORIC_START = re.compile(r"(?:(?:据悉|据了解|据介绍)\s?[,，]?\s?)?(?:该|此|本|这个)?项目")
 # joint investors followed by this share the amounts after it out, in order ("A和B分别投资10亿元和5亿元")
 _RESPECTIVELY = re.compile(r"分别")
+_INVESTS = re.compile(r"\s?(?:投资|出资|独资|全资|控股)")
 _LIST_JOIN = re.compile(r"\s?(?:和|与|及|以及|、|,|，)\s?")
 
 
@@ -180,6 +182,7 @@ def extract_projects(doc: Document) -> list[Project]:
     all_cues = StageCues(stage_cues(ctx.text, ctx.shadow, 0, len(ctx.shadow)))
     context_date: DateValue | None = None
     context_stage: StageValue | None = None
+    period_before = False  # the sentence before ended in a semicolon after a period total or a plan
     for si, sent in enumerate(ctx.sentences):
         s0, s1 = sent.start, sent.end
         hits = ctx.money_in(s0, s1)
@@ -190,7 +193,7 @@ def extract_projects(doc: Document) -> list[Project]:
         # and the records of the list (its project and place are named after the last amount)
         respective: dict[int, Mention] = {}
         listed: list[_Draft] = []
-        neg_cue = sentence_cue_at(ctx.shadow, s0, s1) if hits else None
+        neg_cue = sentence_cue_at(ctx.shadow, s0, s1) if hits or ctx.shadow[s1 - 1] in ";；" else None
         cue_range = all_cues.within(s0, s1)
         # where the next figure that is not a stated conversion starts, after each one
         next_starts = [s1] * len(hits)
@@ -239,12 +242,19 @@ def extract_projects(doc: Document) -> list[Project]:
                 d.count is None and not companies and looks_aggregate(ctx.shadow, prev_end, start)
             ):
                 d.aggregate = True
+                if period_before:
+                    # "1-7月,全区新签约项目38个,协议总投资265亿元;新开工项目27个,总投资110亿元": the clause after
+                    # the semicolon goes on counting the same period
+                    prev_end = end
+                    continue
             each: list[Mention] = []  # "A与B分别投资5亿元": one record per investor, each of the amount
             if k in respective:
                 d.investors = [respective.pop(k)]
                 listed.append(d)
             elif not d.aggregate:
                 d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
+                if not d.investors and next_start == s1:
+                    d.investors = _investor_next(ctx, si)
                 if len(d.investors) > 1 and _RESPECTIVELY.search(ctx.shadow, d.investors[-1].span.end, start):
                     run = _listed_amounts(ctx.shadow, hits, k)
                     if len(run) == len(d.investors):
@@ -292,11 +302,14 @@ def extract_projects(doc: Document) -> list[Project]:
             prev_end = end
             last_inv_end = max(end, consumed)
         if len(listed) > 1:  # what a list of amounts builds, and where, is named after its last amount
+            last_of = listed[-1]
+            named_after = last_of.place is not None and last_of.place.span.start > last_of.hit.money.span.end
             for x in listed[:-1]:
-                x.project = x.project or listed[-1].project
-                if x.place is None:
-                    x.place, x.place_here = listed[-1].place, listed[-1].place_here
+                x.project = x.project or last_of.project
+                if x.place is None or named_after:
+                    x.place, x.place_here = last_of.place, last_of.place_here
         # what this sentence says carries over to the next ones
+        period_before = ctx.shadow[s1 - 1] in ";；" and (neg_cue is not None or period_before)
         here = [x for x in ctx.dates_in(s0, s1) if not x.future and x.value.precision is not Precision.YEAR]
         if here and ctx.is_event_sentence(si):
             sharp = [x for x in here if not x.vague]
@@ -328,6 +341,23 @@ def _investor_after(ctx: Context, start: int, end: int) -> list[Mention]:
         if o.role == "company" and _INVESTOR_LEAD.search(lead):
             return [o.mention]
     return []
+
+
+def _investor_next(ctx: Context, si: int) -> list[Mention]:
+    """ "...总投资12.6亿元的光伏项目正式投产。该项目由华晟新能源有限公司投资建设": the next sentence, speaking of
+    the project and stating no figure of its own, names who invests."""
+    if si + 1 >= len(ctx.sentences):
+        return []
+    nxt = ctx.sentences[si + 1]
+    sh = ctx.shadow
+    if not _ANAPHORIC_START.match(sh, nxt.start):
+        return []
+    figures = ctx.money_in(nxt.start, nxt.end)
+    if any(h.kind == "amount" and is_investment(sh, nxt.start, nxt.start, h.money.span.start) for h in figures):
+        return []
+    # who invests, not who builds or designs it ("由中建三局承建")
+    found = _investor_after(ctx, nxt.start, nxt.end)
+    return found if found and _INVESTS.match(sh, found[0].span.end) else []
 
 
 def _investors(ctx: Context, companies: list[Org], window: tuple[int, int], si: int, h: MoneyHit) -> list[Mention]:
