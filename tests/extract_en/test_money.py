@@ -37,6 +37,8 @@ WORLD = [
     ("USD 491 million", "491000000", "USD", "exact", "USD 491 million"),
     ("about 30 billion U.S. Dollars", "30000000000", "USD", "approx", "30 billion U.S. Dollars"),
     ("2 billion US dollars", "2000000000", "USD", "exact", "2 billion US dollars"),
+    ("a 500 million dollar chip plant", "500000000", "USD", "exact", "500 million dollar"),
+    ("a 500-million-dollar plant", "500000000", "USD", "exact", "500-million-dollar"),
     ("EUR 320 million", "320000000", "EUR", "exact", "EUR 320 million"),
     ("over 6.7 million euros", "6700000", "EUR", "at_least", "6.7 million euros"),
     ("€70 million", "70000000", "EUR", "exact", "€70 million"),
@@ -136,6 +138,7 @@ def test_number_words(word: str, value: int | None) -> None:
         ("Rs five hundred crore", "5000000000", "INR", "Rs five hundred crore"),
         ("twenty-five hundred crore rupees", "25000000000", "INR", "twenty-five hundred crore rupees"),
         ("three hundred thousand dollars", "300000", "USD", "three hundred thousand dollars"),
+        ("a two billion dollar plant", "2000000000", "USD", "two billion dollar"),
     ],
 )
 def test_spelled_out_amounts(phrase: str, value: str, currency: str, raw: str) -> None:
@@ -147,7 +150,15 @@ def test_spelled_out_amounts(phrase: str, value: str, currency: str, raw: str) -
 
 @pytest.mark.parametrize(
     "phrase",
-    ["a million users", "half a dozen firms", "a hundred companies", "two hundred dollars", "Kenya billion dollars"],
+    [
+        "a million users",
+        "half a dozen firms",
+        "a hundred companies",
+        "two hundred dollars",
+        "Kenya billion dollars",
+        "Tencent, a billion-dollar company,",  # a size, not an amount
+        "the dollar rose",
+    ],
 )
 def test_spelled_out_numbers_that_are_no_amount(phrase: str) -> None:
     assert find_money(phrase) == []

@@ -48,6 +48,11 @@ def _names(text: str) -> list[tuple[str, str]]:
             [("Singapore-Sichuan Hi-tech Innovation Park", "place")],
         ),
         ("Gorenje will expand the plant in Valjevo.", [("Gorenje", "org"), ("Valjevo", "place")]),
+        # a town of a known state or city, named with it ("in Assam's Jagiroad"); a country's company stays one
+        ("Tata will invest in Assam's Jagiroad.", [("Tata", "org"), ("Assam", "place"), ("Jagiroad", "place")]),
+        ("a plant in Tamil Nadu's Hosur, officials said", [("Tamil Nadu", "place"), ("Hosur", "place")]),
+        ("It took a stake in China's Huawei.", [("China", "place"), ("Huawei", "org")]),
+        ("It invested in Sichuan's Tianfu Group.", [("Sichuan", "place"), ("Tianfu Group", "org")]),
         # bodies, people, things built
         ("The Serbian Ministry of the Economy has decided", [("Serbian Ministry of the Economy", "gov")]),
         ("attended by Mayor Qin Weizhong and", [("Mayor Qin Weizhong", "person")]),

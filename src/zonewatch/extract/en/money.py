@@ -286,6 +286,8 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
         return None  # a plain number is no money; "5 billion" may be, if its list or context says which currency
     if words and not (scale_word or short):
         return None  # "one RMB" is no investment; "one billion RMB" is
+    if words and suffix and num.group("w")[0] in "ah" and text[right.start("suffix") - 1] == "-":
+        return None  # "a billion-dollar company", "a million-euro home": a size, not an amount
     if short and prefix is None:
         return None  # "5m yuan" is rare; "5m" alone is a length
     currency = _PREFIXES[prefix] if prefix else _SUFFIX_ISO.get((suffix or "").lower(), "" if bare else None)

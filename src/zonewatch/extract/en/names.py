@@ -121,6 +121,7 @@ _VENUE_WORD = re.compile(
 )
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+_IN_PLACE_OF = re.compile(r"\b(?:in|at|near)\s+(?P<p>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})(?:'s|’s)\s$")
 # "HANOI, Oct 3", "HAIPHONG, Vietnam, Oct 3", "CHENNAI, 14 March"
 _DATELINE_AFTER = re.compile(
     r"\s*,\s*(?:[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?,\s*)?"
@@ -367,6 +368,18 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
         and not _NOT_A_TOWN_AFTER.match(after)
     ):
         kind, level = Kind.PLACE, 2  # "in Valjevo", "in Novi Sad": a town the word list does not know
+    elif (
+        kind is Kind.ORG
+        and len(words) <= 2
+        and acronym is None
+        and not _is_acronym(name)
+        and before.endswith(("'s ", "’s "))
+        and (pm := _IN_PLACE_OF.search(before)) is not None
+        and (place_level(pm.group("p")) or 0) >= 1  # a state or city ("in China's BYD" is a company)
+        and _LEGAL.isdisjoint(w.rstrip(".,") for w in words)
+        and not _NOT_A_TOWN_AFTER.match(after)
+    ):
+        kind, level = Kind.PLACE, 2  # "in Assam's Jagiroad", "at Gujarat's Dholera": a town of a known place
     if (
         kind in (Kind.ORG, Kind.PLACE)
         and role == ""
