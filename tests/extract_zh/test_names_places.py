@@ -55,6 +55,17 @@ def test_a_short_form_of_a_company_named_in_full_is_that_company() -> None:
     assert [(o.mention.name, o.full) for o in found][-1] == ("京信通信", "京信通信系统控股有限公司")
 
 
+def test_a_well_known_short_name_inside_a_longer_short_form_is_that_form() -> None:
+    text = "管委会与晶科硅业有限公司签约。晶科硅业与当地国企共同出资50亿元"
+    assert ("晶科硅业", "company") in orgs(text)
+    assert ("晶科", "company") not in orgs(text)
+
+
+def test_a_short_form_starting_a_place_s_name_is_not_the_company() -> None:
+    text = "乐山高新区与乐山高新区投资集团有限公司签约"
+    assert orgs(text) == [("乐山高新区投资集团有限公司", "company")]
+
+
 @pytest.mark.parametrize("text", ["符合公司长期发展战略", "协助公司办理注册登记", "将在成都设立分公司"])
 def test_verbs_before_gongsi_are_not_names(text: str) -> None:
     assert [n for n, role in orgs(text) if role == "company"] == []

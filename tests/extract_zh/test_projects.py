@@ -264,3 +264,9 @@ def test_a_period_total_goes_on_after_a_semicolon() -> None:
 def test_a_company_after_the_semicolon_of_a_period_total_is_still_recorded() -> None:
     got = run("今年1-5月,全区新签约项目38个,协议总投资265亿元;甲子科技有限公司拟投资8亿元建设数据中心。")
     assert amounts(got) == [800_000_000]
+
+
+def test_what_is_built_past_a_clause_giving_the_site_s_size() -> None:
+    (p,) = run("6月10日,资阳高新区与通达汽车零部件有限公司签约,总投资十二亿五千万元,用地150亩,建设汽车零部件生产基地。")
+    assert p.project is not None and p.project.name == "汽车零部件生产基地"
+    assert p.amount is not None and int(p.amount.value) == 1_250_000_000

@@ -257,6 +257,11 @@ def _short_forms(full: str, places: frozenset[str]) -> set[str]:
     return {f for f in forms if len(f) >= 2 and f != full}
 
 
+# a short form followed by one of these is the start of a place's name, not the company ("乐山高新区")
+_PLACE_ENDS = frozenset("区市县省州镇")
+_NOT_PLACE_ENDS = frozenset({"区域", "市场", "市值", "州际"})
+
+
 def _add_short_forms(text: str, shadow: str, orgs: list[Org], places: frozenset[str]) -> list[Org]:
     """Short forms of companies named in full ("京信通信" after "京信通信系统控股有限公司")."""
     fulls = [o for o in orgs if o.role == "company" and core_name(o.full) != o.full]
@@ -271,11 +276,21 @@ def _add_short_forms(text: str, shadow: str, orgs: list[Org], places: frozenset[
     taken = bytearray(len(shadow) + 1)
     for o in orgs:
         taken[o.mention.span.start : o.mention.span.end] = b"\x01" * len(o.mention.span)
+    # a well-known short name at the start of a longer short form is part of it ("晶科" of "晶科硅业", the short
+    # form of 晶科硅业有限公司 named before)
+    bare = {o.mention.span.start: o for o in orgs if o.role == "company" and core_name(o.full) == o.full}
+    dropped: set[int] = set()
     extra = []
     for start, end in leftmost_longest(shadow, forms):
+        if shadow[end : end + 1] in _PLACE_ENDS and shadow[end : end + 2] not in _NOT_PLACE_ENDS:
+            continue  # "乐山高新" of "乐山高新区": the start of a place's name
         if any(taken[start:end]):
-            continue
+            inner = bare.get(start)
+            if inner is None or inner.mention.span.end >= end or any(taken[inner.mention.span.end : end]):
+                continue
+            dropped.add(start)
         span = Span(start, end)
         extra.append(Org(Mention(text[start:end], text[start:end], span), "company", forms[shadow[start:end]]))
         taken[start:end] = b"\x01" * len(span)
-    return sorted(orgs + extra, key=lambda o: o.mention.span.start)
+    kept = [o for o in orgs if o.mention.span.start not in dropped] if dropped else orgs
+    return sorted(kept + extra, key=lambda o: o.mention.span.start)
