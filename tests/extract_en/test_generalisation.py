@@ -533,3 +533,32 @@ def test_incentives_and_grants_are_not_commitments(text: str, taken: set, skippe
     found = _amounts(_projects(text))
     assert taken <= found
     assert not (skipped & found)
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        # who reports the news is no investor
+        (
+            "The Lakeview Economic Development Corporation said Monday that Norvik Steel plans a $75 million "
+            "expansion at its mill.",
+            ["Norvik Steel"],
+        ),
+        (
+            "Solara Glass has committed USD 120 mn to a float glass line at the Jebel Ali Free Zone, Jafza said.",
+            ["Solara Glass"],
+        ),
+        (
+            "Huawei and ZTE will invest $300 million in a research campus, according to Invest Shenzhen.",
+            ["Huawei", "ZTE"],
+        ),
+        # a company that speaks of itself stays one
+        (
+            "Tencent said on Monday that it will invest RMB 5 billion in a data centre with NetEase.",
+            ["Tencent", "NetEase"],
+        ),
+        ("Kellan Foods said it will invest $50 million in a plant.", ["Kellan Foods"]),
+    ],
+)
+def test_the_source_of_the_news_is_no_investor(text: str, investors: list[str]) -> None:
+    assert [[i.name for i in p.investors] for p in _projects(text)] == [investors]

@@ -27,6 +27,37 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:(?:a|the)\s+(?:\w+\s+){0,2}of\s+)?$")
 _BULLET = re.compile(r"\s*(?:[–—\-•*·]|\d{1,2}[.)])\s*")
 
 
+# Who reports the news is no party to it: "The Lakeview EDC said Monday that Norvik Steel plans ...",
+# "... at the Jebel Ali Free Zone, Jafza said.", "according to Invest India".
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:said|says|stated|states|told|noted|added|reported|confirmed)\b"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r"(?P<end>\s*[.,;]|\s+(?:that\b|in\s+a\s+statement\b))?"
+)
+_SELF_AFTER = re.compile(r"\s*,?\s+(?:it|its|they|their|the\s+(?:company|firm|group))\b", re.I)
+_SPEAKER_BEFORE = re.compile(r"(?:,|\baccording\s+to)\s+(?:the\s+)?$", re.I)
+
+
+def _is_speaker(ctx: Context, n: Name) -> bool:
+    """A name that only reports: the subject of "said (Monday) that ..." or of a closing ", X said."."""
+    m = _SPEAKER_AFTER.match(ctx.text, n.span.end)
+    if m is not None and m.group("end") is not None:
+        end = m.group("end").strip()
+        if end not in (".", ",", ";"):
+            # "X said Monday that Y plans ...", but "X said that it will invest ... with Y" speaks of itself
+            return _SELF_AFTER.match(ctx.text, m.end()) is None
+        return _SPEAKER_BEFORE.search(ctx.text, max(0, n.span.start - 16), n.span.start) is not None
+    if ctx.text.endswith(("to ", "to the "), max(0, n.span.start - 20), n.span.start):
+        return _SPEAKER_BEFORE.search(ctx.text, max(0, n.span.start - 20), n.span.start) is not None
+    return False
+
+
+def _without_speakers(ctx: Context, parties: list[Name]) -> list[Name]:
+    """The parties less those that only report the news, when any others remain."""
+    kept = [n for n in parties if not _is_speaker(ctx, n)]
+    return kept if kept else parties
+
+
 def _is_party(n: Name) -> bool:
     return n.kind in (Kind.ORG, Kind.ACADEMIC)
 
@@ -127,7 +158,7 @@ def fill_parties(ctx: Context, d: Draft) -> None:
         parties = _next_sentence_parties(ctx, sent)
     if not parties:
         parties = _heading_parties(ctx, sent)
-    d.investors = _parties(parties) if parties else []
+    d.investors = _parties(_without_speakers(ctx, parties)) if parties else []
     d.hosts = hosts(seg_names or all_names, d.investors)
 
 
