@@ -270,3 +270,15 @@ def test_what_is_built_past_a_clause_giving_the_site_s_size() -> None:
     (p,) = run("6月10日,资阳高新区与通达汽车零部件有限公司签约,总投资十二亿五千万元,用地150亩,建设汽车零部件生产基地。")
     assert p.project is not None and p.project.name == "汽车零部件生产基地"
     assert p.amount is not None and int(p.amount.value) == 1_250_000_000
+
+
+def test_a_headline_counting_after_its_figure_restates_the_body_total() -> None:
+    text = "总投资51.6亿元 福州自贸区11个项目开工\n6月10日,福州自贸区举行重大项目集中开工仪式,开工项目11个,总投资51.6亿元。"
+    got = run(text)
+    assert [int(p.count.value) if p.count else None for p in got] == [11]
+    assert got[0].amount is not None and got[0].amount.span.start > text.index("\n")
+
+
+def test_a_headline_naming_one_company_s_figure_is_not_taken_for_a_total() -> None:
+    text = "总投资10亿元 星河科技3个项目开工\n6月10日,星河科技有限公司投资12亿元建设电池项目。"
+    assert amounts(run(text)) == [1_000_000_000, 1_200_000_000]

@@ -611,7 +611,8 @@ def _restated_total(a: _Draft, b: _Draft) -> bool:
         return False
     if _restated_single(head, body):
         return True
-    if not head.aggregate:
+    # "总投资10亿元 宜宾三江新区集中签约5个项目": a count after the headline's figure still makes it a total
+    if not head.aggregate and not _several().search(head.near.rsplit("\n", 1)[-1]):
         # one company's rounded figure in the headline ("明远光电投资约10亿元") restating the body's
         nh = {core_name(m.name) for m in head.investors}
         nb = {core_name(m.name) for m in body.investors}
@@ -628,7 +629,7 @@ def _restated_total(a: _Draft, b: _Draft) -> bool:
     cb = int(body.count.value) if body.count and body.count.raw else None
     if ch is not None and cb is not None:
         return ch == cb
-    return _rounds_to(mh, mb)
+    return _rounds_to(mh, mb) or (mh.value == mb.value and mh.qualifier is mb.qualifier)
 
 
 def _restated_single(head: _Draft, body: _Draft) -> bool:
