@@ -58,6 +58,8 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("attended by Mayor Qin Weizhong and", [("Mayor Qin Weizhong", "person")]),
         ("said Vianne Cai, head of marketing.", [("Vianne Cai", "person")]),
         ("The Chairman of Haier visited the plant.", [("Haier", "org")]),  # what the title is of
+        ("said Gov. Ellen Park.", [("Gov. Ellen Park", "person")]),  # titles written short
+        ("Mr. John Lake said the plant would open.", [("John Lake", "person")]),
         ("The NetEase Chengdu Digital Industry Base has", [("NetEase Chengdu Digital Industry Base", "thing")]),
         # descriptions and credits that are no parties
         ("Hong Kong-based Swire Properties signed", [("Swire Properties", "org")]),
@@ -159,3 +161,12 @@ def test_names_that_are_no_person(text: str, later: list[tuple[str, str]] | None
         assert names[-1] == later
     else:
         assert names[0] == [("Leiking Holdings", "org")] and ("Haier", "org") in names[-1]
+
+
+def test_a_short_title_the_sentence_splitter_took_for_an_end() -> None:
+    text = "Gov. Ellen Park announced Wednesday that Arcadia Batteries will build a plant in Harlan County."
+    assert [n for names in _document_names(text) for n in names] == [
+        ("Ellen Park", "person"),
+        ("Arcadia Batteries", "org"),
+        ("Harlan County", "place"),
+    ]

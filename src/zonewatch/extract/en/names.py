@@ -217,6 +217,7 @@ def find_names(
             words[k].lower() in _FUNCTION
             or (at_start and words[k] in _ADVERBS)
             or words[k] in _CONNECT
+            or (words[k] == "." and k > i and words[k - 1] in _TITLES)
             or (at_start and _common(words[k]) and (j - k == 1 or words[k] in _TITLES))
             or (
                 at_start
@@ -231,6 +232,8 @@ def find_names(
         if k >= j:
             i = j
             continue
+        if k == first_word and _TITLE_BEFORE.search(text, max(0, tokens.starts[k] - 12), tokens.starts[k]):
+            titled = True  # "Gov. | Ellen Park announced": the sentence splitter took the title's stop for an end
         name = _make(text, tokens, k, j, possessive, at_start or k == first_word)
         if titled and words[k - 1] in _CONNECT:
             titled = False  # "The CEO of Foxconn": the name is what the title is of, not the person
@@ -245,6 +248,7 @@ def find_names(
     return out
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NAMES["people"]["abbreviated_titles"])) + r")\.\s+$")
 _FUNCTION = frozenset("the a an this that these those its their our in on at of for by with from".split())
 _POSSESSIVE_LAST = frozenset("s'’")
 
@@ -292,6 +296,9 @@ def _extend(tokens: Tokens, i: int, hi: int) -> tuple[int, bool]:
             if tok == "." and prev in _ABBREV_LEGAL:
                 j += 1
                 continue
+            if tok == "." and prev in _TITLES and nxt and j + 1 in caps:
+                j += 1  # "Gov. Ellen Park": a title's full stop does not end the name after it
+                continue
             if tok == "," and nxt in ("Ltd", "Inc", "Ltd.", "LLC", "Limited", "Co"):
                 j += 1
                 continue
@@ -330,6 +337,8 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
     )
     if not words or name in _NOT_NAMES or plain or _MONTHISH.match(name) or word_number(name):
         return None
+    if name.rstrip(".") in _TITLES:
+        return None  # a title on its own ("Gov." before a stop) names no one
     after = text[end : end + 40]
     before = text[max(0, start - 60) : start]
     acronym = None
@@ -449,7 +458,7 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
         and _ROLE_AFTER.match(after)
         and not (_ends_with(before, _AT_OR_IN_ENDS) and _AT_OR_IN_BEFORE.search(before))
     )
-    if (words[0] in _TITLES or role_after) and _LEGAL.isdisjoint(words):
+    if (words[0].rstrip(".") in _TITLES or role_after) and _LEGAL.isdisjoint(words):
         return Kind.PERSON, -1
     if _TITLE_INSIDE.search(name) and words[-1] not in _GOV:
         return Kind.PERSON, -1
