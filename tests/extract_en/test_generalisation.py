@@ -562,3 +562,39 @@ def test_incentives_and_grants_are_not_commitments(text: str, taken: set, skippe
 )
 def test_the_source_of_the_news_is_no_investor(text: str, investors: list[str]) -> None:
     assert [[i.name for i in p.investors] for p in _projects(text)] == [investors]
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        # "respectively" pairs the companies and amounts of its own list, not every amount of the sentence
+        (
+            "Daikin will invest Rs 1,600 crore in a second plant, while Blue Star and Hindustan Coca-Cola Beverages "
+            "will invest Rs 900 crore and Rs 500 crore respectively.",
+            [["Daikin"], ["Blue Star"], ["Hindustan Coca-Cola Beverages"]],
+        ),
+        (
+            "Huawei, ZTE and Inspur will invest 2 billion, 1.5 billion and 800 million yuan respectively.",
+            [["Huawei"], ["ZTE"], ["Inspur"]],
+        ),
+        # each amount's own agent: "a ... facility by X and a ... plant by Y"
+        (
+            "The deals include a AED 600 million steel pipe facility by Emirates Pipe Industries and a AED 350 "
+            "million food processing plant by Agthia.",
+            [["Emirates Pipe Industries"], ["Agthia"]],
+        ),
+        # a college where a centre is built is not who pays for it
+        (
+            "Arcadia Batteries LLC will build a battery factory in Harlan County. The company will also invest "
+            "$40 million in a training center at the nearby Harlan Technical College.",
+            [["Arcadia Batteries LLC"]],
+        ),
+    ],
+)
+def test_each_amount_gets_its_own_investor(text: str, investors: list[list[str]]) -> None:
+    assert [[i.name for i in p.investors] for p in _projects(text)] == investors
+
+
+def test_a_grant_named_after_its_amount_is_no_commitment() -> None:
+    text = "Arcadia Batteries will invest $1.3 billion in Harlan County. The state added a $25 million grant for site work."
+    assert _amounts(_projects(text)) == {(_d("1300000000"), "USD")}

@@ -82,7 +82,12 @@ _AID_BEFORE = re.compile(
     rf"(?:[a-z]+\s+){{0,2}}?(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|INR|EUR|AED|Dh|SAR|RM)\s*)?$",
     re.I,
 )
-_AID_AFTER = re.compile(rf"^\W{{0,3}}in\s+(?:[\w-]+\s+){{0,2}}?(?:{any_of(_NEG['aid_nouns'])})\b", re.I)
+# "... in state tax credits", "a $25 million grant", "a $25 million state grant"
+_AID_AFTER = re.compile(
+    rf"^\W{{0,3}}(?:in\s+(?:[\w-]+\s+){{0,2}}?|(?:state\s+|federal\s+|government\s+|public\s+)?)"
+    rf"(?:{any_of(_NEG['aid_nouns'])})\b",
+    re.I,
+)
 _SUPERSEDED = re.compile(rf"\b(?:{any_of(_NEG['superseded'])})\b", re.I)
 _THIS_YEAR = re.compile(r"(?:\b(?P<before>[a-z]+)\W+)?\b(?:this|next)\s+year\b", re.I)
 _TIMELINE = frozenset(_NEG["timeline_words"])

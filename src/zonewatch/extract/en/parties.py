@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from zonewatch.extract.en import cues
-from zonewatch.extract.en.context import Context, masked
+from zonewatch.extract.en.context import Amount, Context, masked
 from zonewatch.extract.en.draft import Draft
 from zonewatch.extract.en.layout import Sentence
 from zonewatch.extract.en.names import Kind, Name
@@ -68,6 +68,14 @@ def _owner_of_place(ctx: Context, n: Name) -> bool:
         return False
     follow = ctx.text[n.span.end : n.span.end + 60]
     return bool(re.match(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,4}(?:SEZ|Zone|Park|Port|District|County)\b", follow))
+
+
+_AT_SITE_BEFORE = re.compile(r"\b(?:at|in|near|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+
+
+def _academic_site(ctx: Context, n: Name) -> bool:
+    """ "a training center at the nearby Harlan Technical College": a college where it is built, not who pays."""
+    return n.kind is Kind.ACADEMIC and bool(_AT_SITE_BEFORE.search(ctx.text, max(0, n.span.start - 30), n.span.start))
 
 
 def _parties(names: list[Name]) -> list[Name]:
@@ -140,10 +148,14 @@ def fill_parties(ctx: Context, d: Draft) -> None:
     if explicit is not None and explicit.value > 1:
         d.investors = listed
         return
-    parties = [n for n in seg_names if _is_party(n) and not _owner_of_place(ctx, n)]
-    all_parties = [n for n in all_names if _is_party(n) and not _owner_of_place(ctx, n)]
+    parties = [n for n in seg_names if _is_party(n) and not _owner_of_place(ctx, n) and not _academic_site(ctx, n)]
+    all_parties = [n for n in all_names if _is_party(n) and not _owner_of_place(ctx, n) and not _academic_site(ctx, n)]
     # "... to be built by Gotion High-tech": the agent named with "by" is the investor outright
     by = [n for n in parties if _BY_BEFORE.search(ctx.text, max(0, n.span.start - 30), n.span.start)]
+    if d.amount is not None:
+        # "a AED 600 million facility by X and a AED 350 million plant by Y": the agent after the amount is its own
+        own_by = [n for n in by if n.span.start >= d.amount.money.span.end]
+        by = own_by or by
     if by:
         parties = by
     if not parties:
@@ -174,11 +186,33 @@ def _respectively(ctx: Context, d: Draft, names: list[Name]) -> Name | None:
     if d.amount is None or "respectively" not in ctx.text[sent.span.start : sent.span.end]:
         return None
     amounts = ctx.amounts_of(sent.index)
-    first = amounts[0].money.span.start
-    orgs = dedupe([n for n in names if n.kind is Kind.ORG and n.span.end <= first])
-    if len(amounts) < 2 or len(orgs) != len(amounts):
+    # the list of amounts this one is in ("Rs 900 crore and Rs 500 crore"), and the companies named between the
+    # amount before that list and it: "X will invest A, while Y and Z will invest B and C respectively"
+    k = [a.money.span.start for a in amounts].index(d.amount.money.span.start)
+    lo = hi = k
+    while lo > 0 and _AMOUNT_LIST_GAP.fullmatch(ctx.text, _end(amounts[lo - 1]), amounts[lo].money.span.start):
+        lo -= 1
+    while hi + 1 < len(amounts) and _AMOUNT_LIST_GAP.fullmatch(
+        ctx.text, _end(amounts[hi]), amounts[hi + 1].money.span.start
+    ):
+        hi += 1
+    if hi == lo or not _RESPECTIVELY_AFTER.match(ctx.text, _end(amounts[hi])):
         return None
-    return orgs[[a.money.span.start for a in amounts].index(d.amount.money.span.start)]
+    start = _end(amounts[lo - 1]) if lo > 0 else sent.span.start
+    first = amounts[lo].money.span.start
+    orgs = dedupe([n for n in names if n.kind is Kind.ORG and start <= n.span.start and n.span.end <= first])
+    if len(orgs) != hi - lo + 1:
+        return None
+    return orgs[k - lo]
+
+
+_AMOUNT_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*")
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b")
+
+
+def _end(a: Amount) -> int:
+    """Where an amount and the conversions printed after it end."""
+    return (a.conversions[-1] if a.conversions else a.money).span.end
 
 
 def _known_orgs(ctx: Context) -> set[str]:
