@@ -282,3 +282,23 @@ def test_a_headline_counting_after_its_figure_restates_the_body_total() -> None:
 def test_a_headline_naming_one_company_s_figure_is_not_taken_for_a_total() -> None:
     text = "总投资10亿元 星河科技3个项目开工\n6月10日,星河科技有限公司投资12亿元建设电池项目。"
     assert amounts(run(text)) == [1_000_000_000, 1_200_000_000]
+
+
+def test_a_counted_list_of_projects_with_respective_amounts() -> None:
+    got = run("6月10日,凯盛新能源有限公司将在临港经开区建设电池、电机和电控三个项目,分别投资10亿元、5亿元和3亿元。")
+    assert [(inv, amount, what) for inv, amount, _, what in _who_what(got)] == [
+        (["凯盛新能源有限公司"], 1_000_000_000, "电池"),
+        (["凯盛新能源有限公司"], 500_000_000, "电机"),
+        (["凯盛新能源有限公司"], 300_000_000, "电控"),
+    ]
+    assert all(p.count is not None and int(p.count.value) == 1 and p.parent is None for p in got)
+
+
+def test_respective_amounts_of_counted_projects_are_not_a_total() -> None:
+    got = run("6月10日,临港经开区集中签约三个项目,分别投资10亿元、5亿元和3亿元。")
+    assert [(int(p.count.value) if p.count else None, p.parent) for p in got] == [(1, None)] * 3
+
+
+def test_counted_projects_with_a_total_stay_an_aggregate() -> None:
+    (p,) = run("6月10日,临港经开区集中签约三个项目,总投资18亿元。")
+    assert p.count is not None and int(p.count.value) == 3

@@ -60,6 +60,9 @@ _INVESTOR_LEAD = re.compile(r"(?:由|投资方为|投资方是|投资方:|投资
 _ANAPHORIC_START = re.compile(r"(?:(?:据悉|据了解|据介绍)\s?[,，]?\s?)?(?:该|此|本|这个)?项目")
 # joint investors followed by this share the amounts after it out, in order ("A和B分别投资10亿元和5亿元")
 _RESPECTIVELY = re.compile(r"分别")
+# "建设电池、电机和电控三个项目": the names listed between a verb and their count
+_LIST_LEAD = r"建设|打造|兴建|新建|投建|实施|引进|包括|包含|共有|:|："
+_NAME_LIST = re.compile(rf"(?:{_LIST_LEAD})(?P<items>(?:(?!{_LIST_LEAD})[^,，。;；]){{2,58}}?)等?$")
 _INVESTS = re.compile(r"\s?(?:投资|出资|独资|全资|控股)")
 _LIST_JOIN = re.compile(r"\s?(?:和|与|及|以及|、|,|，)\s?")
 
@@ -193,7 +196,9 @@ def extract_projects(doc: Document) -> list[Project]:
         had_investment = False
         # "A和B分别投资10亿元和5亿元": the investor of each later amount of the list, by its index in ``hits``,
         # and the records of the list (its project and place are named after the last amount)
-        respective: dict[int, Mention] = {}
+        respective: dict[int, list[Mention]] = {}
+        # "建设电池、电机和电控三个项目,分别投资10亿元、5亿元和3亿元": each later amount's project, by its index
+        respective_project: dict[int, Mention] = {}
         listed: list[_Draft] = []
         neg_cue = sentence_cue_at(ctx.shadow, s0, s1) if hits or ctx.shadow[s1 - 1] in ";；" else None
         cue_range = all_cues.within(s0, s1)
@@ -240,6 +245,19 @@ def extract_projects(doc: Document) -> list[Project]:
             d.count = find_count(ctx.text, ctx.shadow, prev_end, start, end)
             window = (last_inv_end, start)
             companies = [o for o in ctx.orgs_in(*window) if o.role in ("company", "anaphor")]
+            listed_projects: list[Mention] = []
+            heads_list = False  # the first amount of a list its projects' count speaks of
+            if k in respective_project:
+                d.project = respective_project.pop(k)
+            if d.count is not None and d.count.value > 1 and _RESPECTIVELY.search(ctx.shadow, d.count.span.end, start):
+                run = _listed_amounts(ctx.shadow, hits, k)
+                if len(run) == d.count.value:
+                    # the count is of the amounts listed after it, each one project's
+                    heads_list = True
+                    listed_projects = _listed_names(ctx, d.count, len(run))
+                    for j, name in zip(run[1:], listed_projects[1:], strict=False):
+                        respective_project[j] = name
+                    d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
             if (d.count is not None and d.count.value > 1) or (
                 d.count is None and not companies and looks_aggregate(ctx.shadow, prev_end, start)
             ):
@@ -251,16 +269,21 @@ def extract_projects(doc: Document) -> list[Project]:
                     continue
             each: list[Mention] = []  # "A与B分别投资5亿元": one record per investor, each of the amount
             if k in respective:
-                d.investors = [respective.pop(k)]
+                d.investors = respective.pop(k)
                 listed.append(d)
             elif not d.aggregate:
                 d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
                 if not d.investors and next_start == s1:
                     d.investors = _investor_next(ctx, si)
+                if heads_list:
+                    # the investors of a list of projects invest in each ("...三个项目,分别投资...")
+                    run = _listed_amounts(ctx.shadow, hits, k)
+                    respective.update((j, d.investors) for j in run[1:])
+                    listed = [d]
                 if len(d.investors) > 1 and _RESPECTIVELY.search(ctx.shadow, d.investors[-1].span.end, start):
                     run = _listed_amounts(ctx.shadow, hits, k)
                     if len(run) == len(d.investors):
-                        respective.update(zip(run[1:], d.investors[1:], strict=True))
+                        respective.update((j, [inv]) for j, inv in zip(run[1:], d.investors[1:], strict=True))
                         d.investors = d.investors[:1]
                         listed = [d]
                     elif len(run) == 1:
@@ -268,7 +291,9 @@ def extract_projects(doc: Document) -> list[Project]:
             if not d.aggregate:
                 if d.count is None:
                     d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
-                d.project = _project(ctx, window, after, next_start) or _heading_project(ctx, si, drafted)
+                if listed_projects:
+                    d.project = listed_projects[0]
+                d.project = d.project or _project(ctx, window, after, next_start) or _heading_project(ctx, si, drafted)
                 if d.project is not None and d.project.span.start >= end:
                     consumed = d.project.span.end
                 if not d.investors and d.project is not None:
@@ -395,6 +420,21 @@ def _listed_amounts(shadow: str, hits: list[MoneyHit], k: int) -> list[int]:
             break
         run.append(run[-1] + 1)
     return run
+
+
+def _listed_names(ctx: Context, count: Quantity, n: int) -> list[Mention]:
+    """The ``n`` projects named in a list right before their count ("电池、电机和电控三个项目"), or none."""
+    sh = ctx.shadow
+    m = _NAME_LIST.search(sh, max(0, count.span.start - 60), count.span.start)
+    if m is None or m.end() != count.span.start:
+        return []
+    names = []
+    for item in re.finditer(r"[^、和及与]+", sh[m.start("items") : m.end("items")]):
+        s, e = m.start("items") + item.start(), m.start("items") + item.end()
+        if not 2 <= e - s <= 20:
+            return []
+        names.append(Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e)))
+    return names if len(names) == n else []
 
 
 def _owner_of(ctx: Context, project: Mention, window: tuple[int, int]) -> list[Mention]:
