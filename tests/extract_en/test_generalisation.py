@@ -598,3 +598,24 @@ def test_each_amount_gets_its_own_investor(text: str, investors: list[list[str]]
 def test_a_grant_named_after_its_amount_is_no_commitment() -> None:
     text = "Arcadia Batteries will invest $1.3 billion in Harlan County. The state added a $25 million grant for site work."
     assert _amounts(_projects(text)) == {(_d("1300000000"), "USD")}
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        # a size before the thing built is part of its name, not where the name ends
+        (
+            "Brightline Logistics will invest $18 million to build a 400,000-square-foot distribution center in "
+            "the Crossroads Business Park.",
+            "400,000-square-foot distribution center",
+        ),
+        (
+            "Helios Renewables will set up a 2 GW solar module factory at a cost of $750 million in the Kakinada SEZ.",
+            "2 GW solar module factory",
+        ),
+        # jobs are not a thing built
+        ("Gorenje will invest EUR 20 million and create 2,500 new jobs throughout Serbia.", None),
+    ],
+)
+def test_the_thing_built_is_named(text: str, project: str | None) -> None:
+    assert [p.project.name if p.project else None for p in _projects(text)] == [project]

@@ -322,10 +322,17 @@ def _fill_stage(ctx: Context, d: Draft) -> None:
 
 _PROJECT_VERB = re.compile(
     r"\b(?:build|construct|set\s+up|establish|develop|create|launch|expand|implement)\s+(?:an?\s+|the\s+|its\s+)?"
-    r"(?P<p>[A-Za-z“\"][\w“”\"'’\- &]{2,70}?)(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.;:(”]|$)"
+    r"(?P<p>[A-Za-z“\"\d](?:[\w“”\"'’\- &]|[,.](?=\d)){2,70}?)"
+    r"(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.](?!\d)|[;:(”]|$)"
 )
 _EVENT_OR_MEDIA = re.compile(r"Ceremony|Conference|Forum|Expo|Summit|Festival|Fair|Daily|News|Times|Post|Online|Agency")
-_NOT_PROJECT = re.compile(r"(?:by|about|some|more|over|nearly|around|up|jobs|\w*\d)\b", re.I)
+# not a thing built: "create 2,500 jobs", "expand by 20%", "set up about 30 ..."; a size before a thing is fine
+# ("build a 400,000-square-foot distribution center", "set up a 2 GW solar module factory")
+_NOT_PROJECT = re.compile(
+    r"(?:by|about|some|more|over|nearly|around|up|jobs)\b|[\d.,]+(?:\s+(?:new|more|direct|indirect|additional|local))*"
+    r"\s*(?:%|(?:percent|per\s+cent|jobs|people|workers|employees|positions|posts|opportunities|times|years?)\b|$)",
+    re.I,
+)
 _PROJECT_AFTER_MONEY = re.compile(
     r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"
 )
