@@ -302,3 +302,9 @@ def test_respective_amounts_of_counted_projects_are_not_a_total() -> None:
 def test_counted_projects_with_a_total_stay_an_aggregate() -> None:
     (p,) = run("6月10日,临港经开区集中签约三个项目,总投资18亿元。")
     assert p.count is not None and int(p.count.value) == 3
+
+
+def test_a_park_inside_what_is_built_is_not_the_destination() -> None:
+    (p,) = run("6月10日,恒力集团有限公司拟投资百亿元,打造西南地区最大的纺织产业园。")
+    assert p.project is not None and p.project.name == "西南地区最大的纺织产业园"
+    assert p.place is None

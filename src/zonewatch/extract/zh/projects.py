@@ -315,7 +315,8 @@ def extract_projects(doc: Document) -> list[Project]:
                 d.stage = context_stage
             # a place named in another company's clause is that company's destination, not this one's
             mine = frozenset(core_name(m.name) for m in d.investors)
-            d.place, d.place_here = _place(ctx, si, prev_end, start, next_start, claims, mine)
+            built = d.project.span if d.project is not None else None
+            d.place, d.place_here = _place(ctx, si, prev_end, start, next_start, claims, mine, built)
             if d.place is not None:
                 d.place = _refer_back(ctx, d.place)
             if each:
@@ -614,12 +615,14 @@ def _place(
     next_start: int,
     claims: _Claims,
     mine: frozenset[str],
+    built: Span | None = None,
 ) -> tuple[Mention | None, bool]:
     """The destination: one named as such near the amount, else the nearest place before it in its
     sentence, else after it, else the last place of an earlier sentence (never a venue or an existing site).
     An earlier place ``claimed`` as another company's destination is skipped (it does not carry over to the
-    next company's clause; ``mine`` are the core names of this record's investors). The flag says whether it
-    was found in the amount's own sentence."""
+    next company's clause; ``mine`` are the core names of this record's investors). A place inside what is
+    ``built`` ("打造西南地区最大的纺织产业园") is the project, not where it goes. The flag says whether it was found
+    in the amount's own sentence."""
     s = ctx.sentences[si]
     claimed = claims.against(mine)
     own = ctx.places_in(window_start, next_start)
@@ -632,7 +635,7 @@ def _place(
     earlier = _last_in(ctx, s.start, window_start, claimed)
     if earlier is not None:
         return earlier, True
-    after = [p for p in ctx.places_in(pos, next_start) if _ok(p)]
+    after = [p for p in ctx.places_in(pos, next_start) if _ok(p) and not (built and built.contains(p.mention.span))]
     if after:
         return after[0].mention, True
     for j in claims.sentences_before(si, mine):
