@@ -3,18 +3,19 @@ may differ from storing every document in a transaction of its own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select, text
 
 from tests.hardening.ledger_dump import dump
-from tests.ledger.factory import extraction, project
+from tests.ledger.factory import extraction, find, project
 from zonewatch.errors import ZonewatchError
 from zonewatch.ledger import batch
 from zonewatch.ledger.db import open_ledger
-from zonewatch.ledger.models import Base, DocumentRow, ProjectSource
-from zonewatch.model import Extraction, Stage
+from zonewatch.ledger.models import Base, DocumentRow, FindingRecord, ProjectRecord, ProjectSource
+from zonewatch.model import Extraction, Finding, Stage
 
 
 def _signing(text: str, investor: str | None, place: str, value: str, url: str | None = None, count: int = 0) -> Any:
@@ -75,6 +76,7 @@ def test_a_batch_stores_what_one_transaction_per_document_stores(
     _wipe(ledger_url)
     if not forecast:
         monkeypatch.setattr(batch, "_may_match_unsent", lambda *_: False)
+    _no_fallback(monkeypatch)
     together = _store(ledger_url, _inputs(), per_transaction=False)
     assert together == alone == ["new", "new", "new", "new", "new", "updated", "new"]
     assert dump(ledger_url) == expected
@@ -99,6 +101,7 @@ def test_a_refused_document_leaves_its_neighbours_rows_in_the_batch(
         return result
 
     monkeypatch.setattr(batch, "store_in", refuses_b)
+    _no_fallback(monkeypatch)
     results = batch.store_batch(ledger, _inputs()[:3])
     assert [r.status for r in results] == ["new", "error", "new"]
     assert results[2].projects_merged == results[0].projects_added
@@ -126,3 +129,79 @@ def test_link_rows_go_once_per_table_per_batch(ledger: Any) -> None:
     assert len(inserts) == 1
     with ledger.read() as s:
         assert s.scalar(select(func.count()).select_from(ProjectSource)) == 6
+
+
+def _aggregate_with_a_known_part() -> Extraction:
+    """A new aggregate whose named part is a project the ledger already has: that ledger project must point at a
+    project created (and not yet sent) by the same document."""
+    text = "Chengdu signed 3 projects worth 20000 on August 20, among them Tencent's 5000."
+    whole = project(text, pid="p1", amount=("20000", "20000", "CNY"), cny="20000", place="Chengdu",
+                    count=(3, "3 projects"), date=("2020-08-20", "August 20"), stage=(Stage.SIGNED, "signed"))  # fmt: skip
+    part = project(text, pid="p2", investors=("Tencent",), amount=("5000", "5000", "CNY"), cny="5000",
+                   place="Chengdu", date=("2020-08-20", "August 20"), stage=(Stage.SIGNED, "signed"), parent="p1")  # fmt: skip
+    return extraction(text, whole, part, url="u:agg", source="u:agg")
+
+
+def _aggregate_with_a_new_part() -> Extraction:
+    text = "Wuhan signed 4 projects worth 9000 on August 20, among them Huawei's 7000."
+    whole = project(text, pid="p1", amount=("9000", "9000", "CNY"), cny="9000", place="Wuhan",
+                    count=(4, "4 projects"), date=("2020-08-20", "August 20"), stage=(Stage.SIGNED, "signed"))  # fmt: skip
+    part = project(text, pid="p2", investors=("Huawei",), amount=("7000", "7000", "CNY"), cny="7000",
+                   place="Wuhan", date=("2020-08-20", "August 20"), stage=(Stage.SIGNED, "signed"), parent="p1")  # fmt: skip
+    return extraction(text, whole, part, url="u:new-agg", source="u:new-agg")
+
+
+def test_a_ledger_project_becomes_part_of_an_aggregate_created_in_the_batch(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = [_inputs()[0], _aggregate_with_a_new_part(), _inputs()[1], _aggregate_with_a_known_part()]
+    alone = _store(ledger_url, items, per_transaction=True)
+    expected = dump(ledger_url)
+    _wipe(ledger_url)
+    _no_fallback(monkeypatch)
+    assert _store(ledger_url, items, per_transaction=False) == alone == ["new", "new", "new", "new"]
+    assert dump(ledger_url) == expected
+    ledger = open_ledger(ledger_url)
+    with ledger.read() as s:
+        parts = s.execute(
+            select(ProjectRecord.parent_id, ProjectRecord.in_totals).where(ProjectRecord.parent_id.is_not(None))
+        ).all()
+    ledger.dispose()
+    assert [in_totals for _, in_totals in parts] == [False, False]  # Huawei's and Tencent's, inside an aggregate
+
+
+def _no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fails(*_: Any) -> Any:
+        raise AssertionError("the batch's transaction failed and its documents were stored one by one")
+
+    monkeypatch.setattr(batch, "_store_alone", fails)
+
+
+def test_repeated_findings_of_a_document_are_stored_once(ledger: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_fallback(monkeypatch)
+    item = _inputs()[0]
+    finding = Finding("conversion_mismatch", "5000 is printed as 900.", find(item.document.text, "5000"), "p1")
+    results = batch.store_batch(ledger, [replace(item, findings=(finding, finding))])
+    assert results[0].findings == 1
+    with ledger.read() as s:
+        assert s.execute(select(FindingRecord.project_id, FindingRecord.document_id)).all() == [
+            (results[0].projects_added[0], results[0].document_id)
+        ]
+
+
+def test_a_batch_sends_its_projects_in_one_statement(ledger: Any) -> None:
+    """One multi-row INSERT on PostgreSQL (the rollup's statement triggers then run once), one executemany on SQLite."""
+    items = [_signing(f"Investor{i} signed 5000 in Place{i} on August 20.", f"Investor{i}", f"Place{i}", "5000")
+             for i in range(6)]  # fmt: skip
+    inserts: list[str] = []
+
+    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        if statement.startswith("INSERT INTO projects"):
+            inserts.append(statement)
+
+    event.listen(ledger.engine, "before_cursor_execute", seen)
+    batch.store_batch(ledger, items)
+    event.remove(ledger.engine, "before_cursor_execute", seen)
+    assert len(inserts) == 1
+    with ledger.read() as s:
+        assert s.scalar(select(func.count()).select_from(ProjectRecord)) == 6

@@ -26,10 +26,11 @@ from sqlalchemy.orm import Session
 
 from zonewatch.errors import ZonewatchError
 from zonewatch.ledger.db import ABSENT, Ledger
-from zonewatch.ledger.models import DocumentRow, IngestError, Organisation, OrganisationAlias, Place
+from zonewatch.ledger.models import DocumentRow, IngestError, Organisation, OrganisationAlias, Place, ProjectRecord
 from zonewatch.ledger.names import canonical
 from zonewatch.ledger.rows import DocumentResult, IngestSummary
 from zonewatch.ledger.store import (
+    Ids,
     NeedsSent,
     Unsent,
     _known,
@@ -144,6 +145,10 @@ def _store_all(session: Session, items: list[Item]) -> list[DocumentResult]:
     digests = iter(digest for _, digest in extractions)
     batch_pending: dict[tuple[str, str], Any] = session.info["pending"]
     unsent = session.info["unsent"] = Unsent()
+    session.info["ids"] = {
+        DocumentRow: Ids(DocumentRow, len(extractions)),
+        ProjectRecord: Ids(ProjectRecord, sum(len(e.projects) for e, _ in extractions)),
+    }
     results: list[DocumentResult] = []
     try:
         for item in items:
@@ -159,9 +164,8 @@ def _store_all(session: Session, items: list[Item]) -> list[DocumentResult]:
         session.flush()
     finally:
         session.info["pending"] = batch_pending
-        session.info.pop("unsent", None)
-        session.info.pop("deferred", None)
-        session.info.pop("placed", None)
+        for name in ("unsent", "deferred", "placed", "ids", "new"):
+            session.info.pop(name, None)
     return results
 
 
@@ -177,21 +181,32 @@ def _store_one(
         session.info["pending"] = collections.ChainMap(doc_pending, batch_pending)
         rows: dict[Any, list[dict[str, Any]]] = {}
         placed: set[tuple[Any, Any]] = set()
-        session.info["deferred"], session.info["placed"] = rows, placed
+        new: dict[tuple[Any, int], Any] = {}
+        session.info["deferred"], session.info["placed"], session.info["new"] = rows, placed, new
+        ids: dict[Any, Ids] = session.info["ids"]
+        taken = {model: block.at for model, block in ids.items()}
         try:
             with session.begin_nested():
                 result = store_in(session, item, digest)
         except NeedsSent:
+            _give_back(ids, taken)
             unsent.send(session)  # outside any document's savepoint; the second pass finds nothing unsent
             continue
         except Exception as exc:  # one bad document is rolled back to its savepoint; the batch goes on
+            _give_back(ids, taken)
             reason = _reason(exc)
             session.add(IngestError(source=item.document.source[:2048], reason=reason))
             return DocumentResult(item.document.source, "error", error=reason)
         batch_pending.update(doc_pending)
-        unsent.keep(rows, placed)
+        unsent.keep(rows, placed, new)
         return result
     raise AssertionError("a document asked twice for the batch's unsent rows")
+
+
+def _give_back(ids: dict[Any, Ids], taken: dict[Any, int]) -> None:
+    """A rolled-back document's ids go to the next document (its rows were never sent, or were rolled back)."""
+    for model, at in taken.items():
+        ids[model].at = at
 
 
 def _may_match_unsent(session: Session, extraction: Extraction, unsent: Unsent) -> bool:

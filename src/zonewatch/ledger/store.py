@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -189,17 +189,15 @@ def _insert_loaded(session: Session, obj: Any) -> None:
     the INSERT itself, and the writer creates a document row and a project or two per document.
     """
     table = _table(type(obj))
-    values: dict[str, Any] = {}
-    for column in table.columns:
-        if column.key == "id":
-            continue
-        if column.key in obj.__dict__:
-            values[column.key] = obj.__dict__[column.key]
-        elif column.default is not None:
-            default = cast(Any, column.default)
-            values[column.key] = default.arg(None) if default.is_callable else default.arg
-        else:
-            values[column.key] = None
+    values = _column_values(obj, table)
+    ids: dict[Any, Ids] | None = session.info.get("ids")
+    if ids is not None:
+        # In a batch: the row is sent with the batch's (``Unsent``); its id is known now, from the batch's block.
+        obj.id = ids[type(obj)].take(session)
+        for key, value in values.items():
+            setattr(obj, key, value)
+        session.info["new"][(type(obj), obj.id)] = obj
+        return
     statement = _RETURNING_ID.get(table)
     if statement is None:
         statement = _RETURNING_ID[table] = insert(table).returning(table.c.id)
@@ -214,6 +212,73 @@ def _insert_loaded(session: Session, obj: Any) -> None:
 _RETURNING_ID: dict[Table, Any] = {}
 
 
+def _column_values(obj: Any, table: Table) -> dict[str, Any]:
+    """Every column's value but the id: the object's, else the column's default, else None."""
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        if column.key == "id":
+            continue
+        if column.key in obj.__dict__:
+            values[column.key] = obj.__dict__[column.key]
+        elif column.default is not None:
+            default = cast(Any, column.default)
+            values[column.key] = default.arg(None) if default.is_callable else default.arg
+        else:
+            values[column.key] = None
+    return values
+
+
+class Ids:
+    """The ids a batch gives the documents or projects it creates, before their rows are sent (``Unsent``).
+
+    SQLite: the ledger's largest id plus one, as the rowid would be (the batch holds the write lock). PostgreSQL: a
+    block taken from the table's sequence once per batch, ``needed`` long (an upper bound: a document creates at most
+    one project per extracted project); what is left over is a gap, as rolled-back inserts leave. ``at`` is put
+    back when a document is rolled back, so its ids go to the next one, as SQLite's rowids would.
+    """
+
+    def __init__(self, model: Any, needed: int) -> None:
+        self.table = _table(model)
+        self.needed = max(1, needed)
+        self.values: list[int] | None = None
+        self.start = 0
+        self.at = 0
+        self.ready = False
+
+    def take(self, session: Session) -> int:
+        connection = session.connection()
+        if not self.ready:
+            if connection.dialect.name == "postgresql":
+                self.values = self._block(connection, self.needed)
+            else:
+                self.start = (connection.execute(select(func.max(self.table.c.id))).scalar() or 0) + 1
+            self.ready = True
+        if self.values is None:
+            value = self.start + self.at
+        else:
+            if self.at >= len(self.values):
+                self.values += self._block(connection, self.needed)
+            value = self.values[self.at]
+        self.at += 1
+        return value
+
+    def _block(self, connection: Any, n: int) -> list[int]:
+        sql = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
+        return [int(v) for v in connection.execute(sql, {"t": self.table.name, "n": n}).scalars()]
+
+
+def _new_rows(new: dict[tuple[Any, int], Any]) -> dict[Any, list[dict[str, Any]]]:
+    """The rows of a document's new documents and projects, as they are now, documents first.
+
+    Projects come in the order they were created, which puts an aggregate before its parts (``_derive``): the
+    parts' foreign key needs it, and SQLite checks it row by row."""
+    rows: dict[Any, list[dict[str, Any]]] = {DocumentRow: [], ProjectRecord: []}
+    for obj in new.values():
+        table = _table(type(obj))
+        rows[type(obj)].append({c.key: obj.__dict__.get(c.key) for c in table.columns})
+    return {model: r for model, r in rows.items() if r}
+
+
 def _insert_statement(model: Any) -> Any:
     statement = _INSERT.get(model)
     if statement is None:
@@ -224,15 +289,41 @@ def _insert_statement(model: Any) -> Any:
 _INSERT: dict[Any, Any] = {}
 
 
+# Values per multi-row INSERT: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
+INSERT_VALUES = 16_000
+_SEND_ORDER = {DocumentRow: 0, ProjectRecord: 1}  # what the other rows refer to goes first
+
+
+def _send(session: Session, rows: dict[Any, list[dict[str, Any]]]) -> None:
+    """INSERT deferred ``rows``, table by table: plain Core ``executemany``, but projects on PostgreSQL go in
+    multi-row statements, whose rollup triggers (migration 0004) run once per statement instead of once per row."""
+    connection = session.connection()
+    for model in sorted(rows, key=lambda m: _SEND_ORDER.get(m, 2)):
+        batch = rows[model]
+        if model is ProjectRecord and connection.dialect.name == "postgresql":
+            per = max(1, INSERT_VALUES // len(batch[0]))
+            for i in range(0, len(batch), per):
+                connection.execute(insert(_table(model)).values(batch[i : i + per]))
+        else:
+            connection.execute(_insert_statement(model), batch)
+    rows.clear()
+
+
 def _flush_deferred(session: Session) -> None:
     """Send this document's deferred rows (not the batch's: see ``Unsent``)."""
+    new: dict[tuple[Any, int], Any] | None = session.info.get("new")
+    if new:
+        # Rows of this document read before it is done: they go now, and their objects join the session as loaded
+        # rows (as ``_insert_loaded`` leaves them), so that later changes to them are sent as UPDATEs.
+        _send(session, _new_rows(new))
+        for obj in new.values():
+            make_transient_to_detached(obj)
+            session.add(obj)
+        new.clear()
     deferred = session.info.get("deferred")
     if deferred:
         # Core, not the ORM's bulk path: plain rows, and every id they refer to is already flushed.
-        connection = session.connection()
-        for table, rows in deferred.items():
-            connection.execute(_insert_statement(table), rows)
-        deferred.clear()
+        _send(session, deferred)
 
 
 class NeedsSent(Exception):
@@ -257,8 +348,13 @@ class Unsent:
     investors: set[int] = field(default_factory=set)
     aggregates: set[tuple[Any, Any]] = field(default_factory=set)
 
-    def keep(self, rows: dict[Any, list[dict[str, Any]]], placed: set[tuple[Any, Any]]) -> None:
-        """Add a finished document's rows (its savepoint released) and the ``(place, count)`` of its projects."""
+    def keep(
+        self, rows: dict[Any, list[dict[str, Any]]], placed: set[tuple[Any, Any]], new: dict[tuple[Any, int], Any]
+    ) -> None:
+        """Add a finished document's rows (its savepoint released), its new documents and projects (``new``) and
+        the ``(place, count)`` of its projects."""
+        for model, more in _new_rows(new).items():
+            self.rows.setdefault(model, []).extend(more)
         touched: set[int] = set()
         for table, more in rows.items():
             self.rows.setdefault(table, []).extend(more)
@@ -273,9 +369,7 @@ class Unsent:
         self.projects |= touched
 
     def send(self, session: Session) -> None:
-        connection = session.connection()
-        for table, rows in self.rows.items():
-            connection.execute(_insert_statement(table), rows)
+        _send(session, self.rows)
         self.rows.clear()
         self.projects.clear()
         self.investors.clear()
@@ -603,7 +697,10 @@ def _raw_names(datas: list[dict[str, Any]]) -> list[str]:
 
 def refresh_totals(session: Session, project: ProjectRecord) -> None:
     """Keep ``in_totals`` true exactly for projects whose amount is not already inside their aggregate's."""
-    parent = session.get(ProjectRecord, project.parent_id) if project.parent_id else None
+    parent = None
+    if project.parent_id:
+        unsent = session.info.get("new", {}).get((ProjectRecord, project.parent_id))
+        parent = unsent or session.get(ProjectRecord, project.parent_id)
     project.in_totals = parent is None or parent.amount is None or parent.status == "rejected"
     if project.id in session.info.get("created", ()):
         return  # created in this transaction: its only children are this document's, which set their own flag
@@ -879,6 +976,8 @@ def _derive(
             and parent.id != project.id
             and "parent" not in (project.edited_fields or [])
         ):
+            # In a batch ``parent`` may be a row not sent yet: ``recompute`` below sends this document's rows
+            # (``_sources_of``) before its first query, which is what flushes this UPDATE.
             project.parent_id = parent.id
         by_local[p.id] = project
         if project.id in session.info.get("fresh", ()):
@@ -893,26 +992,37 @@ def _derive(
             placed.add((project.place, project.count))
     updated = _settle(session, previous, taken)
     findings = 0
+    # In a batch the document is new (its id too: no finding can have its fingerprint yet but one of its own), and
+    # its findings are rows sent with the batch's, after the document and projects they refer to.
+    in_batch = "ids" in session.info
+    written: set[str] = set()
     for f in extraction.findings:
         target = by_local.get(f.project or "")
         fingerprint = hashlib.sha256(
             f"{doc.id}|{f.kind}|{f.span.start}|{f.span.end}|{f.project}|{f.message}".encode()
         ).hexdigest()
-        if session.scalar(select(FindingRecord.id).where(FindingRecord.fingerprint == fingerprint)) is None:
-            d = finding_dict(f)
-            session.add(
-                FindingRecord(
-                    fingerprint=fingerprint,
-                    kind=f.kind,
-                    message=f.message,
-                    document_id=doc.id,
-                    project_id=target.id if target else None,
-                    start=f.span.start,
-                    end=f.span.end,
-                    details=d.get("details") or {},
-                )
-            )
-            findings += 1
+        if in_batch:
+            if fingerprint in written:
+                continue
+        elif session.scalar(select(FindingRecord.id).where(FindingRecord.fingerprint == fingerprint)) is not None:
+            continue
+        written.add(fingerprint)
+        d = finding_dict(f)
+        values = {
+            "fingerprint": fingerprint,
+            "kind": f.kind,
+            "message": f.message,
+            "document_id": doc.id,
+            "project_id": target.id if target else None,
+            "start": f.span.start,
+            "end": f.span.end,
+            "details": d.get("details") or {},
+        }
+        if in_batch:
+            _defer(session, FindingRecord, values)
+        else:
+            session.add(FindingRecord(**values))
+        findings += 1
     before = dict(previous.snapshots)
     for pid in taken & before.keys():
         project = session.get(ProjectRecord, pid)
