@@ -108,6 +108,11 @@ BARE: list[tuple[str, int, str, str, int | None]] = [
     ("项目投资5000万。", 50_000_000, "CNY", "exact", None),
     ("投资10亿人民币", 1_000_000_000, "CNY", "exact", None),
     ("投资10亿元人民币", 1_000_000_000, "CNY", "exact", None),
+    # 亿 counted as a unit, as people say it
+    ("投资4.5个亿", 450_000_000, "CNY", "exact", None),
+    ("投资5个亿元,建设总部", 500_000_000, "CNY", "exact", None),
+    ("总投资1个多亿", 100_000_000, "CNY", "at_least", None),
+    ("计划投资一个亿", 100_000_000, "CNY", "exact", None),
 ]
 
 
@@ -161,6 +166,8 @@ def test_bracketed_conversion_belongs_to_the_amount_before_it() -> None:
         "总投资数十亿元",
         "投资亿元",
         "投资四三亿元",
+        "投资5个项目",
+        "共有5个亿元项目",
     ],
 )
 def test_figures_without_a_number_and_currency_are_not_money(text: str) -> None:

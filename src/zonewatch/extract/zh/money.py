@@ -103,11 +103,12 @@ def _patterns() -> _Patterns:
         rf"{word}(?P<qb>{q_before}|(?<![{not_after}])(?:{alternation(rounds)}))\s?(?P<one>{lex.text('qualifier', 'implied_one')})"
         rf"\s?(?P<cur>{cur})(?P<qa>{q_after})?"
     )
-    # a bare amount stops where the number does: "投资三万五千元" is not "投资三万" and "五千元"
+    # a bare amount stops where the number does: "投资三万五千元" is not "投资三万" and "五千元"; "投资5个亿" and
+    # "1个多亿" are how people say 5亿 and 1亿多 (with or without 元: no other pattern reads them)
     more = "0-9." + "".join(DIGITS) + "".join(SMALL_UNITS) + "点余多"
     bare = re.compile(
         rf"(?:{alternation(lex.words('money', 'bare_after'))})(?:(?P<qb>{q_before_num})|达到|达|为|共计|合计)?\s?"
-        rf"{guard}(?P<num>{NUMBER}[万亿])(?![{more}])"
+        rf"{guard}(?:(?P<num>{NUMBER}[万亿])(?![{more}])|(?P<spoken>{NUMBER})个(?P<plus>[多余])?亿元?)"
     )
     return _Patterns(single, rng, re.compile(rf"(?:{q_before})\s?$"), unit, bare,
                      lex.text("money", "bare_not_before"), before_verb, threshold, conversion_gap,
@@ -150,17 +151,20 @@ def find_money(text: str, shadow: str) -> list[MoneyHit]:
         found.append((start, end, money, m.start("lo")))
         taken[start:end] = b"\x01" * (end - start)
     for m in p.bare.finditer(shadow):
-        if m.end() < len(shadow) and shadow[m.end()] in p.bare_not_before:
+        spoken = m.group("spoken")
+        if spoken is None and m.end() < len(shadow) and shadow[m.end()] in p.bare_not_before:
             continue
-        if taken.find(1, m.start("num"), m.end()) >= 0:
+        num_group = "spoken" if spoken is not None else "num"
+        num = m.group(num_group) + ("亿" if spoken is not None else "")
+        if taken.find(1, m.start(num_group), m.end()) >= 0:
             continue
-        value, upper = _read(m.group("num"))
+        value, upper = _read(num)
         if value is None:
             continue
         q = p.qualifiers_before.get(m.group("qb") or "", Qualifier.EXACT)
-        if "余" in m.group("num") or "多" in m.group("num") or upper is not None:
+        if "余" in num or "多" in num or m.group("plus") or upper is not None:
             q = Qualifier.AT_LEAST
-        start, end = m.start("num"), m.end()
+        start, end = m.start(num_group), m.end()
         found.append((start, end, Money(value, "CNY", q, text[start:end], Span(start, end), upper=upper), start))
         taken[start:end] = b"\x01" * (end - start)
     for m in (m for lo, hi in windows for m in p.single.finditer(shadow, lo, hi)):
