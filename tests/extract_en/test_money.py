@@ -58,6 +58,15 @@ WORLD = [
     ("IDR 12 trillion", "12000000000000", "IDR", "exact", "IDR 12 trillion"),
     ("Rp 3 trillion", "3000000000000", "IDR", "exact", "Rp 3 trillion"),
     ("VND 2,000 billion", "2000000000000", "VND", "exact", "VND 2,000 billion"),
+    ("Rs.500 cr", "5000000000", "INR", "exact", "Rs.500 cr"),  # the prefix's stop is no decimal point
+    ("Rp 1.5 triliun", "1500000000000", "IDR", "exact", "Rp 1.5 triliun"),
+    ("CAD 500 million", "500000000", "CAD", "exact", "CAD 500 million"),
+    ("NT$5 billion", "5000000000", "TWD", "exact", "NT$5 billion"),
+    ("QR500 million", "500000000", "QAR", "exact", "QR500 million"),
+    ("1.2 billion Qatari riyals", "1200000000", "QAR", "exact", "1.2 billion Qatari riyals"),
+    ("Tk 500 crore", "5000000000", "BDT", "exact", "Tk 500 crore"),
+    ("PHP 2.5 billion", "2500000000", "PHP", "exact", "PHP 2.5 billion"),
+    ("a $2.5 billion-plus plant", "2500000000", "USD", "at_least", "$2.5 billion"),
 ]
 
 
@@ -158,6 +167,7 @@ def test_spelled_out_amounts(phrase: str, value: str, currency: str, raw: str) -
         "Kenya billion dollars",
         "Tencent, a billion-dollar company,",  # a size, not an amount
         "the dollar rose",
+        "version 1.500 crore",  # a stop that is no currency's is a decimal point: no number starts after it
     ],
 )
 def test_spelled_out_numbers_that_are_no_amount(phrase: str) -> None:

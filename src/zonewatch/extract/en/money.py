@@ -72,6 +72,7 @@ _RIGHT = re.compile(
     re.I,
 )
 _PREFIXES = CURRENCIES["before"]
+_DOTTED_PREFIXES = tuple(p for p in _PREFIXES if p.endswith("."))  # "Rs.", "Rp.": the stop is no decimal point
 _LEFT = re.compile(rf"(?<![A-Za-z$])(?P<prefix>{alternation(_PREFIXES)})\s?$")
 _SUFFIX_ISO = {k.lower(): v for k, v in CURRENCIES["after"].items()}
 _QUALS = {q: tuple(words) for q, words in CUES["qualifiers"].items()}
@@ -180,7 +181,13 @@ def find_money(text: str) -> list[Money]:
     """
     found: list[Money] = []
     taken = 0
-    numbers = [m for m in _NUMBER_DIGITS.finditer(text) if m.start() == 0 or text[m.start() - 1] not in _NUM_GLUE]
+    numbers = [
+        m
+        for m in _NUMBER_DIGITS.finditer(text)
+        if m.start() == 0
+        or text[m.start() - 1] not in _NUM_GLUE
+        or text.endswith(_DOTTED_PREFIXES, max(0, m.start() - 4), m.start())  # "Rs.500 cr"
+    ]
     if _HAS_SCALE_WORD.search(text):  # "one billion RMB": a number word needs a scale word
         low = _lower(text)  # same length and offsets as text
         words = finditer_at(_NUMBER_WORDS, _word_positions(low), low, len(low))
@@ -309,13 +316,15 @@ def _money_at(text: str, num: re.Match[str]) -> Money | None:
         return None
     upper = None
     qualifier = qualifier_before(text, left.start() if left else num.start())
+    end = right.end() if suffix else _end_without_suffix(right, num.end())
+    if text.startswith("-plus", end) and qualifier is Qualifier.EXACT:
+        qualifier = Qualifier.AT_LEAST  # "a $2.5 billion-plus plant"
     if right.group("num2"):
         hi = _decimal(right.group("num2"))
         if hi is not None and hi > value and hi * scale < MAX_AMOUNT:
             upper = hi * scale
             qualifier = Qualifier.AT_LEAST
     start = left.start() if left else num.start()
-    end = right.end() if suffix else _end_without_suffix(right, num.end())
     raw = text[start:end]
     return Money(
         value=_clean(amount),

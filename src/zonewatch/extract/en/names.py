@@ -96,7 +96,13 @@ _CONNECT = frozenset(["of", "for", "de", "du", "la", "von", "van", "&", "and"])
 _MONTHISH = re.compile(
     r"(?:mid-|early-|late-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$", re.I
 )
-_MONEYISH = re.compile(r"(?:RM|RS|RP|US|HK|SR|LE|DH|MYR|USD|INR|EUR|CNY|RMB|SAR|AED|EGP|IDR|VND|GBP|S|A|C)\$?\d", re.I)
+# a word glued to an amount ("RM5.4billion", "QR500", "NT$5"): the letters of a currency written before amounts
+_MONEYISH = re.compile(
+    r"(?:"
+    + "|".join(sorted({re.escape(c.strip("$.")) for c in toml("currencies.toml")["before"] if c.strip("$.").isalpha()}))
+    + r")\$?\.?\d",
+    re.I,
+)
 _CAPS_DATELINE_AFTER = re.compile(r"\s*(?::|[-–—]|\()")
 _CREDIT_BEFORE = re.compile(r"\d\s*\(\s*$")
 _MEDIA = frozenset(_NAMES["media"]["words"])
