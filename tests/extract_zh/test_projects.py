@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from zonewatch.extract.zh import extract_projects
 from zonewatch.model import DateValue, Document, Precision, Project
 
@@ -308,3 +310,18 @@ def test_a_park_inside_what_is_built_is_not_the_destination() -> None:
     (p,) = run("6月10日,恒力集团有限公司拟投资百亿元,打造西南地区最大的纺织产业园。")
     assert p.project is not None and p.project.name == "西南地区最大的纺织产业园"
     assert p.place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("6月10日,星河科技有限公司投资10亿元在德阳经开区建设芯片项目,今年10月投产。", None),
+        ("星河科技有限公司投资10亿元在德阳经开区建设芯片项目,2022年3月底前开工。", None),
+        ("星河科技有限公司投资10亿元在德阳经开区建设的芯片项目,于6月10日正式投产。", "operating"),
+        ("星河科技有限公司投资10亿元在德阳经开区建设的芯片项目今年3月开工,明年投产。", "started"),
+    ],
+)
+def test_a_stage_after_a_later_date_is_a_plan(text: str, stage: str | None) -> None:
+    (p,) = run(text)
+    assert (p.stage.stage.value if p.stage else None) == stage
+    assert p.project is not None and p.project.name == "芯片项目"

@@ -63,6 +63,11 @@ _RESPECTIVELY = re.compile(r"分别")
 # "建设电池、电机和电控三个项目": the names listed between a verb and their count
 _LIST_LEAD = r"建设|打造|兴建|新建|投建|实施|引进|包括|包含|共有|:|："
 _NAME_LIST = re.compile(rf"(?:{_LIST_LEAD})(?P<items>(?:(?!{_LIST_LEAD})[^,，。;；]){{2,58}}?)等?$")
+# how far before a stage cue a later date makes it a plan ("2021年3月底前正式开工"), within its clause
+_PLAN_GAP = 16
+_CLAUSE_END = re.compile(r"[,，。;；!！?？]")
+# what follows a project's name in the same clause without being part of it: a time, a stage, a verb
+_AFTER_NAME = re.compile(r"(?:今年|明年|去年|预计|计划|将|已|于|在|正式|目前|\d|[一二三四五六七八九十]+月)")
 _INVESTS = re.compile(r"\s?(?:投资|出资|独资|全资|控股)")
 _LIST_JOIN = re.compile(r"\s?(?:和|与|及|以及|、|,|，)\s?")
 
@@ -184,7 +189,7 @@ def extract_projects(doc: Document) -> list[Project]:
     hosts_of: dict[tuple[int, int], list[Mention]] = {}
     dates_of: dict[int, _SentenceDates] = {}
     # the stage cues of the whole text, each sentence reading its own (no stage word spans a sentence break)
-    all_cues = StageCues(stage_cues(ctx.text, ctx.shadow, 0, len(ctx.shadow)))
+    all_cues = StageCues(_reported(ctx, stage_cues(ctx.text, ctx.shadow, 0, len(ctx.shadow))))
     context_date: DateValue | None = None
     context_stage: StageValue | None = None
     period_before = False  # the sentence before ended in a semicolon after a period total or a plan
@@ -350,6 +355,20 @@ def extract_projects(doc: Document) -> list[Project]:
     return [_project_record(i, d) for i, d in enumerate(drafts)]
 
 
+def _reported(ctx: Context, cues: list[StageValue]) -> list[StageValue]:
+    """The cues of what happened: not those right after a date later than the publication ("今年10月投产",
+    "2021年3月开工" in an article of August 2020 are plans)."""
+    if not any(d.future for d in ctx.dates):
+        return cues
+    out = []
+    for c in cues:
+        lead = ctx.dates_in(max(0, c.span.start - _PLAN_GAP), c.span.start)
+        if not any(d.future and d.value.span and not _CLAUSE_END.search(ctx.shadow, d.value.span.end, c.span.start)
+                   for d in lead):  # fmt: skip
+            out.append(c)
+    return out
+
+
 def _hosts(ctx: Context, start: int, end: int) -> list[Mention]:
     """Governments and committees in ``[start, end)``, and zones signing with someone ("成都高新区与腾讯签约")."""
     hosts = [o.mention for o in ctx.orgs_in(start, end) if o.role == "host"]
@@ -474,6 +493,11 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
     m = _BUILD.match(sh, money_end, next_start)
     if m and not _NOT_WHAT.search(m.group("what")):
         s, e = m.span("what")
+        if sh.startswith("的", s) and e - s > 3:  # "建设的芯片封装项目": what is built starts after 的
+            s += 1
+        named = sh.find("项目", s + 2, e)
+        if named >= 0 and _AFTER_NAME.match(sh, named + 2, e):  # "芯片项目今年3月开工": the name ends at 项目
+            e = named + 2
         return Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e))
     # "...建设泛轨道交通研发及先进制造总部,总投资约12亿元": what is built, said before the amount
     built = [b for b in _BUILT_BEFORE.finditer(sh, window[0], window[1]) if not _NOT_WHAT.search(b.group("what"))]
