@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import product
 from typing import Any
 
-from benchmarks.ledger_bench import PLACES, SECTORS, bulk_load
+from benchmarks.ledger_bench import PLACES, SECTORS, _organisation_name, bulk_load
 from sqlalchemy import event, text
 
 from zonewatch.ledger.query import ProjectFilter, iter_projects, list_projects
@@ -36,9 +36,11 @@ def test_a_stream_is_every_page_in_order(ledger: Any) -> None:
         finally:
             event.remove(ledger.engine, "before_cursor_execute", record)
         assert streamed == paged, (sort, f)
-    # each batch reads its own rows by id: none skips over the rows before it again (OFFSET)
-    reads = [" ".join(s.split()) for s in statements if "FROM projects" in s]
-    assert reads and not [s for s in reads if "OFFSET" in s]
+    # one ordered read of the ids per stream, then each batch's rows by id: none skips over rows again (OFFSET)
+    statements = [" ".join(s.split()) for s in statements]
+    assert len([s for s in statements if s.startswith("SELECT projects.id FROM projects")]) == 8 * len(filters)
+    rows = [s for s in statements if s.startswith("SELECT projects.id, projects.parent_id")]
+    assert rows and not [s for s in rows if "OFFSET" in s]
 
 
 def test_a_stream_leaves_out_a_project_deleted_while_it_runs(ledger: Any) -> None:
@@ -49,3 +51,34 @@ def test_a_stream_leaves_out_a_project_deleted_while_it_runs(ledger: Any) -> Non
     with ledger.engine.begin() as conn:
         conn.execute(text("DELETE FROM projects WHERE id = :id"), {"id": listed[7]})
     assert [r.id for r in stream] == listed[1:7] + listed[8:]
+
+
+def test_a_link_filter_is_driven_from_its_links_when_few_for_the_page(ledger: Any, monkeypatch: Any) -> None:
+    from zonewatch.ledger import query
+
+    bulk_load(ledger, 0, 400)
+    f = ProjectFilter(investor=_organisation_name(3))
+    with ledger.engine.connect() as conn:
+        links = conn.execute(text("SELECT count(*) FROM project_organisations WHERE organisation_id = 4")).scalar()
+    # Below 5 links everything is driven from them; above, a stream walks the projects in order (EXISTS) and a
+    # page is driven while its links are fewer than sqrt(page end x projects / c): 13-15 for a page ending at 10.
+    monkeypatch.setattr(query, "DRIVE_FROM_LINKS", 5)
+    assert 15 < links < 40
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(ledger.engine, "before_cursor_execute", record)
+    try:
+        walked = [r.id for r in iter_projects(ledger, f, sort="-date")]
+        assert any("EXISTS" in s for s in statements if s.startswith("SELECT projects.id FROM projects"))
+        for offset in (0, 3, 10):
+            statements.clear()
+            page = list_projects(ledger, f, sort="-date", limit=10, offset=offset)
+            assert [r.id for r in page.rows] == walked[offset : offset + 10] and page.total == len(walked)
+            pages = [s for s in statements if s.startswith("SELECT projects.id, projects.parent_id")]
+            assert pages and "EXISTS" not in pages[0], pages  # driven: a page ending at 10 or later
+    finally:
+        event.remove(ledger.engine, "before_cursor_execute", record)
+    assert len(walked) > 15
