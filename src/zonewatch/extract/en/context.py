@@ -79,7 +79,7 @@ def build(doc: Document, money: list[Money] | None = None) -> Context:
     lower_words = LowerWords(text)
     tokens = Tokens.of(text)
     raw_names = [find_names(text, s.span, lower_words, tokens) for s in lay.sentences]
-    names = _resolve_people(_resolve_acronyms(raw_names))
+    names = _resolve_names(raw_names)
     dates = tuple(find_dates(text, anchor))
     amounts = tuple(_amounts(text, lay, find_money(text) if money is None else money))
     return Context(doc, text, lay, anchor, tuple(tuple(n) for n in names), dates, amounts)
@@ -138,9 +138,14 @@ def _last_boundary(text: str, start: int, end: int) -> int | None:
     return last
 
 
-def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:
+def _resolve_names(per_sentence: list[list[Name]]) -> list[list[Name]]:
     """Give each acronym the kind and full name it stands for: "(GAIL)" defined in the text, else a
-    full name of the document whose letters it abbreviates ("CDHT" -> "Chengdu Hi-Tech Zone")."""
+    full name of the document whose letters it abbreviates ("CDHT" -> "Chengdu Hi-Tech Zone").
+
+    And a person named again by a part of their name ("Trade Minister Darell Leiking ... Darell stated") is
+    that person, not an organisation: a later lone name made only of a person's own words is a person.
+    (One pass over the names for both: every document's names go through here.)
+    """
     defined: dict[str, Name] = {}
     fulls: Counter[str] = Counter()
     kinds: dict[str, Name] = {}
@@ -154,6 +159,7 @@ def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:
     out: list[list[Name]] = []
     ranked = [f for f, _ in fulls.most_common()]
     guessed: dict[str, Name | None] = {}  # an acronym used again is matched against the full names once
+    own: set[str] = set()  # the words of the people named so far
     for names in per_sentence:
         row: list[Name] = []
         for n in names:
@@ -166,24 +172,9 @@ def _resolve_acronyms(per_sentence: list[list[Name]]) -> list[list[Name]]:
                     full = guessed[n.name]
                 if full is not None:
                     n = replace(n, name=full.name, kind=full.kind, level=full.level)
-            row.append(n)
-        out.append(row)
-    return out
-
-
-def _resolve_people(per_sentence: list[list[Name]]) -> list[list[Name]]:
-    """A person named again by a part of their name ("Trade Minister Darell Leiking ... Darell stated") is
-    that person, not an organisation: a later lone name made only of a person's own words is a person."""
-    own: set[str] = set()
-    out: list[list[Name]] = []
-    for names in per_sentence:
-        row: list[Name] = []
-        for n in names:
             if n.kind is Kind.PERSON:
                 own.update(personal_words(n))
-            elif (n.kind is Kind.ORG and own and n.acronym is None and len(n.name.split()) <= 3) and own.issuperset(
-                n.name.split()
-            ):
+            elif own and n.kind is Kind.ORG and n.acronym is None and own.issuperset(n.name.split()):
                 n = replace(n, kind=Kind.PERSON)
             row.append(n)
         out.append(row)

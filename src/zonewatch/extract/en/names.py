@@ -238,7 +238,7 @@ def find_names(
         if k >= j:
             i = j
             continue
-        if k == first_word and _TITLE_BEFORE.search(text, max(0, tokens.starts[k] - 12), tokens.starts[k]):
+        if k == first_word and k >= 2 and words[k - 1] == "." and words[k - 2] in _ABBREVIATED_TITLES:
             titled = True  # "Gov. | Ellen Park announced": the sentence splitter took the title's stop for an end
         name = _make(text, tokens, k, j, possessive, at_start or k == first_word)
         if titled and words[k - 1] in _CONNECT:
@@ -254,7 +254,7 @@ def find_names(
     return out
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NAMES["people"]["abbreviated_titles"])) + r")\.\s+$")
+_ABBREVIATED_TITLES = frozenset(_NAMES["people"]["abbreviated_titles"])
 _FUNCTION = frozenset("the a an this that these those its their our in on at of for by with from".split())
 _POSSESSIVE_LAST = frozenset("s'’")
 
