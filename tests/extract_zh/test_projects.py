@@ -325,3 +325,10 @@ def test_a_stage_after_a_later_date_is_a_plan(text: str, stage: str | None) -> N
     (p,) = run(text)
     assert (p.stage.stage.value if p.stage else None) == stage
     assert p.project is not None and p.project.name == "芯片项目"
+
+
+def test_what_is_extended_is_what_is_built() -> None:
+    (p,) = run(
+        "6月10日,龙泉驿区人民政府与沃尔沃汽车(中国)投资有限公司签署协议,沃尔沃将追加投资30亿元,扩建成都整车工厂。"
+    )
+    assert p.project is not None and p.project.name == "成都整车工厂"
