@@ -619,3 +619,23 @@ def test_a_grant_named_after_its_amount_is_no_commitment() -> None:
 )
 def test_the_thing_built_is_named(text: str, project: str | None) -> None:
     assert [p.project.name if p.project else None for p in _projects(text)] == [project]
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        # a parent named to describe the investor is not a second investor
+        (
+            "Lumen Textiles, a subsidiary of Arvind Ltd, will invest Rs 800 crore at the PM MITRA park in Virudhunagar.",
+            ["Lumen Textiles"],
+        ),
+        # a sentence opener is no company; the next sentence names who signed "the deal"
+        (
+            "Once complete, the $4.5 billion terminal at the Port of Duqm will handle 10 million tonnes a year. "
+            "Oman Oil signed the deal with the zone authority on Monday.",
+            ["Oman Oil"],
+        ),
+    ],
+)
+def test_who_invests_among_the_names_around(text: str, investors: list[str]) -> None:
+    assert [[i.name for i in p.investors] for p in _projects(text)] == [investors]

@@ -52,9 +52,20 @@ def _is_speaker(ctx: Context, n: Name) -> bool:
     return False
 
 
+# "Lumen Textiles, a subsidiary of Arvind Ltd, will invest": the parent is named to describe the investor
+_PARENT_BEFORE = re.compile(
+    r"\b(?:(?:subsidiary|unit|arm|affiliate|division|part)\s+of|(?:owned|controlled)\s+by)\s+(?:the\s+)?$", re.I
+)
+
+
 def _without_speakers(ctx: Context, parties: list[Name]) -> list[Name]:
-    """The parties less those that only report the news, when any others remain."""
-    kept = [n for n in parties if not _is_speaker(ctx, n)]
+    """The parties less those that only report the news or describe another (a parent company), when any
+    others remain."""
+    kept = [
+        n
+        for n in parties
+        if not _is_speaker(ctx, n) and not _PARENT_BEFORE.search(ctx.text, max(0, n.span.start - 24), n.span.start)
+    ]
     return kept if kept else parties
 
 
@@ -254,7 +265,7 @@ def _next_sentence_parties(ctx: Context, sent: Sentence) -> list[Name]:
         return []
     nxt = ctx.text[sents[i].span.start : sents[i].span.end]
     if not _SIGN_MENTION.search(nxt) or not re.search(
-        r"\b(?:this|the)\s+(?:investment|project|MoU|agreement)\b", nxt, re.I
+        r"\b(?:this|the)\s+(?:investment|project|MoU|agreement|deal|contract)\b", nxt, re.I
     ):
         return []
     return [n for n in ctx.names[i] if _is_party(n)]
