@@ -3,7 +3,9 @@ may differ from storing every document in a transaction of its own."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -119,7 +121,7 @@ def test_link_rows_go_once_per_table_per_batch(ledger: Any) -> None:
     inserts: list[str] = []
 
     def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
-        if statement.startswith("INSERT INTO project_sources"):
+        if statement.replace('"', "").startswith("INSERT INTO project_sources "):
             inserts.append(statement)
 
     event.listen(ledger.engine, "before_cursor_execute", seen)
@@ -196,7 +198,7 @@ def test_a_batch_sends_its_projects_in_one_statement(ledger: Any) -> None:
     inserts: list[str] = []
 
     def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
-        if statement.startswith("INSERT INTO projects"):
+        if statement.replace('"', "").startswith("INSERT INTO projects "):
             inserts.append(statement)
 
     event.listen(ledger.engine, "before_cursor_execute", seen)
@@ -205,3 +207,25 @@ def test_a_batch_sends_its_projects_in_one_statement(ledger: Any) -> None:
     assert len(inserts) == 1
     with ledger.read() as s:
         assert s.scalar(select(func.count()).select_from(ProjectRecord)) == 6
+
+
+def test_rows_sent_in_one_statement_keep_every_value_exactly(ledger: Any) -> None:
+    """PostgreSQL gets a batch's rows as one JSON array: text with quotes, backslashes and Chinese, and decimals,
+    come back as they were written."""
+    text_ = (
+        'He said "5000.1234" \\ 投资 \\u4e2d\n\ttabbed 蓝海星辰科技 signed 123456789.0123 in 星辰产业园 on August 20.'
+    )
+    p = project(text_, investors=("蓝海星辰科技",), amount=("123456789.0123", "123456789.0123", "CNY"),
+                cny="123456789.0123", date=("2020-08-20", "August 20"), place="星辰产业园")  # fmt: skip
+    results = batch.store_batch(ledger, [extraction(text_, p, title='A "quoted" \\ title')])
+    with ledger.read() as s:
+        doc = s.get(DocumentRow, results[0].document_id)
+        stored = s.get(ProjectRecord, results[0].projects_added[0])
+        assert doc is not None and stored is not None
+        assert (doc.text, doc.title) == (text_, 'A "quoted" \\ title')
+        assert stored.amount == Decimal("123456789.0123")
+        assert (
+            stored.investors == ["蓝海星辰科技"]
+            and stored.place == "星辰产业园"
+            and stored.date == dt.date(2020, 8, 20)
+        )

@@ -289,24 +289,56 @@ def _insert_statement(model: Any) -> Any:
 _INSERT: dict[Any, Any] = {}
 
 
-# Values per multi-row INSERT: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
-INSERT_VALUES = 16_000
 _SEND_ORDER = {DocumentRow: 0, ProjectRecord: 1}  # what the other rows refer to goes first
 
 
 def _send(session: Session, rows: dict[Any, list[dict[str, Any]]]) -> None:
-    """INSERT deferred ``rows``, table by table: plain Core ``executemany``, but projects on PostgreSQL go in
-    multi-row statements, whose rollup triggers (migration 0004) run once per statement instead of once per row."""
+    """INSERT deferred ``rows``, one statement per table: ``executemany`` on SQLite (one prepared statement run
+    in C), one ``INSERT ... SELECT`` from a JSON array on PostgreSQL (``_json_insert``)."""
     connection = session.connection()
+    postgresql = connection.dialect.name == "postgresql"
     for model in sorted(rows, key=lambda m: _SEND_ORDER.get(m, 2)):
-        batch = rows[model]
-        if model is ProjectRecord and connection.dialect.name == "postgresql":
-            per = max(1, INSERT_VALUES // len(batch[0]))
-            for i in range(0, len(batch), per):
-                connection.execute(insert(_table(model)).values(batch[i : i + per]))
+        if postgresql:
+            _json_insert(connection, _table(model), rows[model])
         else:
-            connection.execute(_insert_statement(model), batch)
+            connection.execute(_insert_statement(model), rows[model])
     rows.clear()
+
+
+def _json_insert(connection: Any, table: Table, rows: list[dict[str, Any]]) -> None:
+    """All ``rows`` in one statement of constant text and one parameter, the rows as a JSON array.
+
+    psycopg sends an ``executemany`` as one statement per row (each with its own trigger calls and round of bind
+    and execute), and a multi-row ``VALUES`` is a new statement to build and parse for every length, which cost
+    the writer more than the rows themselves. The rollup's triggers on ``projects`` run once per statement
+    (migration 0004): here once per batch. Columns a row leaves out get their Python-side default, as Core would.
+    """
+    missing = [c for c in table.columns if c.key not in rows[0] and c.default is not None]
+    for column in missing:
+        default = cast(Any, column.default)
+        for row in rows:
+            row[column.key] = default.arg(None) if default.is_callable else default.arg
+    keys = tuple(rows[0])
+    statement = _JSON_INSERT.get((table, keys))
+    if statement is None:
+        names = ", ".join(f'"{table.c[k].name}"' for k in keys)
+        statement = _JSON_INSERT[(table, keys)] = text(
+            f'INSERT INTO "{table.name}" ({names}) SELECT {names} '
+            f'FROM json_populate_recordset(NULL::"{table.name}", CAST(:rows AS json))'
+        )
+    connection.execute(statement, {"rows": json.dumps(rows, default=_json_value)})
+
+
+_JSON_INSERT: dict[tuple[Table, tuple[str, ...]], Any] = {}
+
+
+def _json_value(value: Any) -> str:
+    """Decimals, dates and times as PostgreSQL reads them back exactly (a Decimal never goes through a float)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot send {type(value).__name__} as JSON")
 
 
 def _flush_deferred(session: Session) -> None:
