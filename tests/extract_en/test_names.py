@@ -61,6 +61,8 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("said Gov. Ellen Park.", [("Gov. Ellen Park", "person")]),  # titles written short
         ("Mr. John Lake said the plant would open.", [("John Lake", "person")]),
         ("The NetEase Chengdu Digital Industry Base has", [("NetEase Chengdu Digital Industry Base", "thing")]),
+        ("Ridgeway will expand its Maple County plant.", [("Ridgeway", "org"), ("Maple County", "place")]),
+        ("the Lijing Business Travel City project", [("Lijing Business Travel City", "thing")]),
         # descriptions and credits that are no parties
         ("Hong Kong-based Swire Properties signed", [("Swire Properties", "org")]),
         ("TIANJIN, Nov. 12 (Xinhua) -- Haier signed", [("TIANJIN", "place"), ("Haier", "org")]),

@@ -472,9 +472,11 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
         return Kind.ORG, -1
     if not _GOV.isdisjoint(words) or _GOV_AFTER.match(after):
         return Kind.GOV, -1
-    if _THING_AFTER.match(after):
-        return Kind.THING, -1  # "Hongshui River Lijing Business Travel City project"
     level = place_level(name)
+    if _THING_AFTER.match(after):
+        if level is not None and level <= 3:
+            return Kind.PLACE, level  # "its Maple County plant", "a Shenzhen factory": where the plant is
+        return Kind.THING, -1  # "Hongshui River Lijing Business Travel City project"
     if level is None and len(words) > 1 and words[0] in _DIRECTIONS:
         level = place_level(" ".join(words[1:]))  # "Northwest China", "West Java"
     if level is not None:
