@@ -40,6 +40,8 @@ def _first(text: str, anchor: Anchor) -> str | None:
         ("signed last Friday", FRI_2022_02_18, "2022-02-11"),
         ("the deal signed yesterday", FRI_2022_02_18, "2022-02-17"),
         ("Recently, projects were signed", FRI_2022_02_18, "2022-02"),
+        ("The deal was signed last month", FRI_2022_02_18, "2022-01"),
+        ("Last month, the zone signed", AUG_2020, "2020-07"),
         # never after the publication: a December date in a February article is last year's
         ("On December 30, the zone signed", FRI_2022_02_18, "2021-12-30"),
         ("On September 2, the zone signed", AUG_2020, "2019-09-02"),
@@ -52,6 +54,7 @@ def test_dates_resolve_against_the_publication(text: str, anchor: Anchor, iso: s
 def test_weekdays_need_a_publication_day() -> None:
     assert _first("signed on Thursday", AUG_2020) is None
     assert _first("signed on Thursday", NO_PUBLICATION) is None
+    assert _first("signed last month", NO_PUBLICATION) is None  # and "last month" a publication month
 
 
 @pytest.mark.parametrize("text", ["She may sign it", "in May", "the 5G march", "version 2022.1"])

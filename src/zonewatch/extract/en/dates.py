@@ -53,6 +53,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("weekday", re.compile(r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relday", re.compile(r"(?P<rel>yesterday|today|the day before yesterday)\b")),
+    ("relmonth", re.compile(r"last month\b")),  # "signed last month": the month before the publication's
     (
         "vague",
         re.compile(
@@ -64,6 +65,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NEEDS = {
     "weekday": ("day",),
     "relday": ("day",),
+    "relmonth": ("last month",),
     "vague": ("recently", "this month", "this week", "other day", "lately"),
 }
 # Literal strings one of which every match of a pattern begins with: the pattern is tried only where they are
@@ -76,6 +78,7 @@ _OPENERS: dict[str, tuple[str, ...]] = {
     "my": _MONTH_OPENERS,
     "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "relday": ("yesterday", "today", "the day before yesterday"),
+    "relmonth": ("last month",),
     "vague": ("recently", "earlier this", "this month", "this week", "the other day", "lately"),
 }
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -88,7 +91,7 @@ def _lower(text: str) -> str:
 
 
 _LAST = re.compile(r"\blast\s+$", re.I)
-_KIND = {"ymd": "date", "mdy": "date", "dmy": "date", "my": "month", "period": "period"}
+_KIND = {"ymd": "date", "mdy": "date", "dmy": "date", "my": "month", "period": "period", "relmonth": "month"}
 # A date on a line like "Updated: 2022-02-18 09:02" or "Time:2022.07.07" is the page's, not an event's.
 _META = re.compile(r"(?:updated|published|posted|time|date|release[sd]?|source)\s*[:：]?\s*$", re.I)
 
@@ -171,6 +174,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: Anchor, span: Span)
         else:
             back = {"today": 0, "yesterday": 1}.get(m.group("rel").lower(), 2)
         return DateValue(pub - dt.timedelta(days=back), Precision.DAY, raw, span)
+    if kind == "relmonth" and pub is not None:
+        first = pub.replace(day=1) - dt.timedelta(days=1)
+        return DateValue(first.replace(day=1), Precision.MONTH, raw, span)
     if kind == "vague" and pub is not None:
         return DateValue(pub.replace(day=1), Precision.MONTH, raw, span)
     return None
