@@ -95,6 +95,11 @@ def test_without_publication_the_latest_year_in_the_text_is_assumed() -> None:
     assert make_anchor("The 2019 forum and the 2020 Promotion Conference", None).year == 2020
 
 
+def test_a_target_year_is_not_the_year_of_the_text() -> None:
+    text = "GDP grew in the first half of 2023 and is expected to double by 2025, or until 2030 at the latest."
+    assert make_anchor(text, None).year == 2023
+
+
 @pytest.mark.parametrize(
     ("text", "anchor", "iso"),
     [

@@ -278,6 +278,7 @@ def find_dates(text: str, anchor: Anchor, start: int = 0, end: int | None = None
 
 # A year not inside a longer number: "(?<![\d.,])(?:19|20)\d\d(?!\d)", written to open with a character class
 # (the look-behinds follow the first two digits) so the regex engine skips from one "1" or "2" to the next.
+_TARGET_BEFORE = re.compile(r"\b(?:[Bb]y|until|till|before)\s+(?:the\s+end\s+of\s+)?$")
 _ANY_YEAR = re.compile(r"[12][09](?<=19|20)(?<![\d.,]..)\d\d(?![\d])")
 
 
@@ -294,5 +295,10 @@ def make_anchor(text: str, published: DateValue | None) -> Anchor:
     for mention in find_dates(head, Anchor()):
         if mention.value is not None and mention.kind in ("meta", "date") and mention.value.precision is Precision.DAY:
             return Anchor(mention.value.date, Precision.DAY, mention.value.date.year)
-    years = [int(y) for y in _ANY_YEAR.findall(text)]
+    # a target year ("by 2026", "until 2030") is no year the text was written in
+    years = [
+        int(m.group())
+        for m in _ANY_YEAR.finditer(text)
+        if not _TARGET_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    ]
     return Anchor(None, None, max(years) if years else None)
