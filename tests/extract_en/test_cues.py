@@ -29,6 +29,8 @@ from zonewatch.extract.en.cues import count_in, is_not_investment, stage_in
         ("Approved investments totalled ", " during the same period"),
         ("The group plans to invest ", " in its plants this year"),
         ("The company will receive up to ", " in state tax credits"),
+        ("The facility will bring 85 jobs with an annual payroll of ", ""),
+        ("Rajeeve said the state expects investments worth ", " in the sector by 2026"),
         ("The state offered an incentive package of up to ", ""),
     ],
 )

@@ -639,3 +639,24 @@ def test_the_thing_built_is_named(text: str, project: str | None) -> None:
 )
 def test_who_invests_among_the_names_around(text: str, investors: list[str]) -> None:
     assert [[i.name for i in p.investors] for p in _projects(text)] == [investors]
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "count"),
+    [
+        # several facilities of one company are that company's
+        ("Tesla will build two plants in Austin with a combined investment of $5 billion.", ["Tesla"], 2),
+        (
+            "Adani Logistics will develop three logistics parks with an investment of Rs 3,000 crore.",
+            ["Adani Logistics"],
+            3,
+        ),
+        # an approval of many units or parks is an aggregate without one investor
+        ("The Noida SEZ approved 12 units with a total proposed investment of Rs 1,450 crore.", [], 12),
+        ("The zone signed 25 projects with Tencent and NetEase worth 12 billion yuan.", [], 25),
+    ],
+)
+def test_several_facilities_and_aggregates(text: str, investors: list[str], count: int) -> None:
+    assert [([i.name for i in p.investors], p.count.value if p.count else None) for p in _projects(text)] == [
+        (investors, count)
+    ]

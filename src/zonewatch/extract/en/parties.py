@@ -12,6 +12,7 @@ from zonewatch.extract.en import cues
 from zonewatch.extract.en.context import Amount, Context, masked
 from zonewatch.extract.en.draft import Draft
 from zonewatch.extract.en.layout import Sentence
+from zonewatch.extract.en.lexicon import CUES
 from zonewatch.extract.en.names import Kind, Name
 from zonewatch.model import Span
 
@@ -157,7 +158,7 @@ def fill_parties(ctx: Context, d: Draft) -> None:
         return
     explicit = clause_count(ctx, d)
     if explicit is not None and explicit.value > 1:
-        d.investors = listed
+        d.investors = listed or _builder_of_several(ctx, seg_names, explicit)
         return
     parties = [n for n in seg_names if _is_party(n) and not _owner_of_place(ctx, n) and not _academic_site(ctx, n)]
     all_parties = [n for n in all_names if _is_party(n) and not _owner_of_place(ctx, n) and not _academic_site(ctx, n)]
@@ -183,6 +184,18 @@ def fill_parties(ctx: Context, d: Draft) -> None:
         parties = _heading_parties(ctx, sent)
     d.investors = _parties(_without_speakers(ctx, parties)) if parties else []
     d.hosts = hosts(seg_names or all_names, d.investors)
+
+
+_FACILITY_PLURALS = frozenset(CUES["counts"]["facility_plurals"])
+
+
+def _builder_of_several(ctx: Context, names: list[Name], count: cues.Count) -> list[Name]:
+    """ "Tesla will build two plants ...": several facilities of one company are that company's (while "the zone
+    signed 25 projects" is an aggregate of many investors)."""
+    if count.noun.lower().split()[-1] not in _FACILITY_PLURALS:
+        return []
+    before = [n for n in names if n.kind is Kind.ORG and n.span.end <= count.start and not _is_speaker(ctx, n)]
+    return before if len(before) == 1 else []
 
 
 def is_developer(n: Name) -> bool:
