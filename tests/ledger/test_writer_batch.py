@@ -16,7 +16,15 @@ from tests.ledger.factory import extraction, find, project
 from zonewatch.errors import ZonewatchError
 from zonewatch.ledger import batch
 from zonewatch.ledger.db import open_ledger
-from zonewatch.ledger.models import Base, DocumentRow, FindingRecord, ProjectRecord, ProjectSource
+from zonewatch.ledger.models import (
+    Base,
+    DocumentRow,
+    FindingRecord,
+    Organisation,
+    Place,
+    ProjectRecord,
+    ProjectSource,
+)
 from zonewatch.model import Extraction, Finding, Stage
 
 
@@ -115,22 +123,25 @@ def test_a_refused_document_leaves_its_neighbours_rows_in_the_batch(
 
 
 def test_link_rows_go_once_per_table_per_batch(ledger: Any) -> None:
-    """Documents that cannot match each other: their sources are sent in one statement for the whole batch."""
+    """Documents that cannot match each other: their sources, new organisations and places are sent in one
+    statement each for the whole batch."""
     items = [_signing(f"Investor{i} signed 5000 in Place{i} on August 20.", f"Investor{i}", f"Place{i}", "5000")
              for i in range(6)]  # fmt: skip
     inserts: list[str] = []
 
     def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
-        if statement.replace('"', "").startswith("INSERT INTO project_sources "):
-            inserts.append(statement)
+        if statement.startswith("INSERT"):
+            inserts.append(statement.replace('"', "").split()[2])
 
     event.listen(ledger.engine, "before_cursor_execute", seen)
     results = batch.store_batch(ledger, items)
     event.remove(ledger.engine, "before_cursor_execute", seen)
     assert [r.status for r in results] == ["new"] * 6
-    assert len(inserts) == 1
+    assert [inserts.count(t) for t in ("project_sources", "organisations", "places")] == [1, 1, 1]
     with ledger.read() as s:
         assert s.scalar(select(func.count()).select_from(ProjectSource)) == 6
+        assert s.scalar(select(func.count()).select_from(Organisation)) == 6
+        assert s.scalar(select(func.count()).select_from(Place)) == 6
 
 
 def _aggregate_with_a_known_part() -> Extraction:

@@ -148,6 +148,7 @@ def _store_all(session: Session, items: list[Item]) -> list[DocumentResult]:
     session.info["ids"] = {
         DocumentRow: Ids(DocumentRow, len(extractions)),
         ProjectRecord: Ids(ProjectRecord, sum(len(e.projects) for e, _ in extractions)),
+        Organisation: Ids(Organisation, _new_organisations(session, extractions)),
     }
     results: list[DocumentResult] = []
     try:
@@ -201,6 +202,13 @@ def _store_one(
         unsent.keep(rows, placed, new)
         return result
     raise AssertionError("a document asked twice for the batch's unsent rows")
+
+
+def _new_organisations(session: Session, extractions: list[tuple[Extraction, str]]) -> int:
+    """About how many organisations the batch creates: its names the ledger does not have (more are asked for if
+    ever needed; fewer leave a gap in PostgreSQL's ids)."""
+    names = {canonical(m.display) for e, _ in extractions for p in e.projects for m in (*p.investors, *p.hosts)}
+    return sum(1 for n in names if _known(session, "org", n) is ABSENT)
 
 
 def _give_back(ids: dict[Any, Ids], taken: dict[Any, int]) -> None:

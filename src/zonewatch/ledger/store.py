@@ -289,7 +289,7 @@ def _insert_statement(model: Any) -> Any:
 _INSERT: dict[Any, Any] = {}
 
 
-_SEND_ORDER = {DocumentRow: 0, ProjectRecord: 1}  # what the other rows refer to goes first
+_SEND_ORDER = {DocumentRow: 0, Organisation: 0, ProjectRecord: 1}  # what the other rows refer to goes first
 
 
 def _send(session: Session, rows: dict[Any, list[dict[str, Any]]]) -> None:
@@ -469,11 +469,16 @@ def _organisation_id(session: Session, name: str, raw_names: Iterable[str] = ())
         else:
             org_id = None
         if org_id is None:
-            org_id = (
-                session.connection()
-                .execute(insert(_table(Organisation)).values(name=name).returning(_table(Organisation).c.id))
-                .scalar_one()
-            )
+            ids: dict[Any, Ids] | None = session.info.get("ids")
+            if ids is not None:  # in a batch: sent with its rows, before the links and aliases that refer to it
+                org_id = ids[Organisation].take(session)
+                _defer(session, Organisation, {"id": org_id, "name": name, "kind": None})
+            else:
+                org_id = (
+                    session.connection()
+                    .execute(insert(_table(Organisation)).values(name=name).returning(_table(Organisation).c.id))
+                    .scalar_one()
+                )
             named = True
         _remember(session, "org", name, org_id)
     new = sorted(names - owners.keys())
@@ -498,7 +503,10 @@ def _place(session: Session, name: str) -> None:
     if known is not None and known is not ABSENT:
         return
     if known is ABSENT or session.scalar(select(Place.id).where(Place.name == name)) is None:
-        session.connection().execute(insert(_table(Place)).values(name=name))
+        if "ids" in session.info:
+            _defer(session, Place, {"name": name})  # in a batch: sent with its rows
+        else:
+            session.connection().execute(insert(_table(Place)).values(name=name))
     _remember(session, "place", name, True)
 
 
