@@ -613,6 +613,12 @@ def test_a_grant_named_after_its_amount_is_no_commitment() -> None:
             "Helios Renewables will set up a 2 GW solar module factory at a cost of $750 million in the Kakinada SEZ.",
             "2 GW solar module factory",
         ),
+        # a time span after the amount is not the thing built
+        (
+            "Under the MoU, BYD will invest an estimated US$1 billion over three years to build an EV assembly "
+            "plant in the Rayong province.",
+            "EV assembly plant",
+        ),
         # jobs are not a thing built
         ("Gorenje will invest EUR 20 million and create 2,500 new jobs throughout Serbia.", None),
     ],
@@ -628,6 +634,12 @@ def test_the_thing_built_is_named(text: str, project: str | None) -> None:
         (
             "Lumen Textiles, a subsidiary of Arvind Ltd, will invest Rs 800 crore at the PM MITRA park in Virudhunagar.",
             ["Lumen Textiles"],
+        ),
+        # a tax agreement's abbreviation is no company
+        (
+            "The Industrial Development Board approved a PILOT agreement for Orion Foods, which will invest "
+            "roughly $65 million.",
+            ["Orion Foods"],
         ),
         # a sentence opener is no company; the next sentence names who signed "the deal"
         (

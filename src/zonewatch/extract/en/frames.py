@@ -334,7 +334,7 @@ _NOT_PROJECT = re.compile(
     re.I,
 )
 _PROJECT_AFTER_MONEY = re.compile(
-    r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"
+    r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|over|across|within|during|through|spread|each|per)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"
 )
 
 
