@@ -295,10 +295,12 @@ def make_anchor(text: str, published: DateValue | None) -> Anchor:
     for mention in find_dates(head, Anchor()):
         if mention.value is not None and mention.kind in ("meta", "date") and mention.value.precision is Precision.DAY:
             return Anchor(mention.value.date, Precision.DAY, mention.value.date.year)
-    # a target year ("by 2026", "until 2030") is no year the text was written in
-    years = [
-        int(m.group())
-        for m in _ANY_YEAR.finditer(text)
-        if not _TARGET_BEFORE.search(text, max(0, m.start() - 20), m.start())
-    ]
-    return Anchor(None, None, max(years) if years else None)
+    # the latest year the text names, unless it only names it as a target ("by 2026", "until 2030"); the
+    # years are tried from the latest down, so most texts check one or two mentions
+    at: dict[int, list[int]] = {}
+    for m in _ANY_YEAR.finditer(text):
+        at.setdefault(int(m.group()), []).append(m.start())
+    for year in sorted(at, reverse=True):
+        if any(_TARGET_BEFORE.search(text, max(0, s - 20), s) is None for s in at[year]):
+            return Anchor(None, None, year)
+    return Anchor(None, None, None)
