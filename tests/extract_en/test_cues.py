@@ -30,6 +30,7 @@ from zonewatch.extract.en.cues import count_in, is_not_investment, stage_in
         ("The group plans to invest ", " in its plants this year"),
         ("The company will receive up to ", " in state tax credits"),
         ("The facility will bring 85 jobs with an annual payroll of ", ""),
+        ("Abbott added that Texas had attracted ", " in semiconductor investments over the past year"),
         ("Rajeeve said the state expects investments worth ", " in the sector by 2026"),
         ("The state offered an incentive package of up to ", ""),
     ],
@@ -54,6 +55,9 @@ def test_figures_that_are_not_commitments(before: str, after: str) -> None:
         ("Greenfield Motors will spend ", " on the line, which is due to open early next year"),
         # public support for a plant is not what the plant is
         ("Norvik Steel will invest ", " in a mill eligible for state tax credits"),
+        # a past stretch that does not count the amount itself
+        ("Samsung will invest ", " in a plant, its largest in the past decade"),
+        ("BYD will invest ", " in the last quarter of 2025 to build a plant"),
     ],
 )
 def test_commitments_are_kept(before: str, after: str) -> None:

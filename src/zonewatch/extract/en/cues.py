@@ -88,6 +88,13 @@ _AID_AFTER = re.compile(
     rf"(?:{any_of(_NEG['aid_nouns'])})\b",
     re.I,
 )
+# a past stretch in the amount's own clause: "$30 billion in chip investments over the past year", "in the last
+# five years" (not "..., its largest in the past decade", nor "the last quarter of 2025")
+_PAST_STRETCH = re.compile(
+    r"[^,;.]{0,60}?\b(?:in|during|over)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+    r"(?:years?|months|decades?|quarters?)\b(?!\s+of\b)",
+    re.I,
+)
 _SUPERSEDED = re.compile(rf"\b(?:{any_of(_NEG['superseded'])})\b", re.I)
 _THIS_YEAR = re.compile(r"(?:\b(?P<before>[a-z]+)\W+)?\b(?:this|next)\s+year\b", re.I)
 _TIMELINE = frozenset(_NEG["timeline_words"])
@@ -149,8 +156,8 @@ def is_not_investment(before: str, after: str) -> bool:
     revenue, output, GDP, money already spent, a period total, a size threshold, an annual plan."""
     if _NEG_BEFORE.search(before) or _NEG_AFTER.search(after):
         return True
-    if _UP_TO_NOW.search(after[:100]):
-        return True  # "... into the country to date", "... since 2010": counted up to now
+    if _UP_TO_NOW.search(after[:100]) or _PAST_STRETCH.match(after):
+        return True  # "... into the country to date", "... since 2010", "... over the past year": counted up to now
     if _STATISTIC.search(before):
         return True  # "the state's electronics production stood at ...": an economic statistic
     if _AID_AFTER.search(after) or _AID_BEFORE.search(before[-120:]):
