@@ -65,6 +65,7 @@ WORLD = [
     ("QR500 million", "500000000", "QAR", "exact", "QR500 million"),
     ("1.2 billion Qatari riyals", "1200000000", "QAR", "exact", "1.2 billion Qatari riyals"),
     ("Tk 500 crore", "5000000000", "BDT", "exact", "Tk 500 crore"),
+    ("a KSh2 billion plant", "2000000000", "KES", "exact", "KSh2 billion"),
     ("PHP 2.5 billion", "2500000000", "PHP", "exact", "PHP 2.5 billion"),
     ("a $2.5 billion-plus plant", "2500000000", "USD", "at_least", "$2.5 billion"),
 ]

@@ -52,6 +52,11 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("Tata will invest in Assam's Jagiroad.", [("Tata", "org"), ("Assam", "place"), ("Jagiroad", "place")]),
         ("a plant in Tamil Nadu's Hosur, officials said", [("Tamil Nadu", "place"), ("Hosur", "place")]),
         ("It took a stake in China's Huawei.", [("China", "place"), ("Huawei", "org")]),
+        # a known place before a speaker's title is no person
+        (
+            "in Andhra Pradesh's Kakinada, Chairman Mukesh Ambani said",
+            [("Andhra Pradesh", "place"), ("Kakinada", "place"), ("Chairman Mukesh Ambani", "person")],
+        ),
         ("It invested in Sichuan's Tianfu Group.", [("Sichuan", "place"), ("Tianfu Group", "org")]),
         # bodies, people, things built
         ("The Serbian Ministry of the Economy has decided", [("Serbian Ministry of the Economy", "gov")]),

@@ -463,6 +463,7 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
         "," in after
         and _ROLE_AFTER.match(after)
         and not (_ends_with(before, _AT_OR_IN_ENDS) and _AT_OR_IN_BEFORE.search(before))
+        and name.lower() not in _GAZETTEER  # "... in Andhra Pradesh's Kakinada, Chairman Mukesh Ambani said"
     )
     if (words[0].rstrip(".") in _TITLES or role_after) and _LEGAL.isdisjoint(words):
         return Kind.PERSON, -1
