@@ -44,6 +44,9 @@ JOBS = [
     ("creating over 1,000 job opportunities", 1000, "over 1,000 job opportunities"),
     ("expected to hire 370 workers", 370, "370 workers"),
     ("2,500 new jobs will follow", 2500, "2,500 new jobs"),
+    ("The expansion adds 120 full-time jobs.", 120, "120 full-time jobs"),
+    ("bringing 300 new high-paying manufacturing positions", 300, "300 new high-paying manufacturing positions"),
+    ("It will hire about 85 full time employees", 85, "about 85 full time employees"),
     ("项目建成后带动就业500人", 500, "500人"),
     ("新增就业岗位2000个", 2000, "2000个"),
     ("可提供3000余个就业岗位", 3000, "3000余个就业岗位"),
@@ -65,6 +68,7 @@ def test_jobs(text: str, n: int, raw: str) -> None:
         "5 projects worth RMB 2 billion",
         "营业收入500亿元",
         "10万人次游客",
+        "The county has 120 full-time firefighters.",  # no job noun, no verb of creating
     ],
 )
 def test_no_jobs(text: str) -> None:

@@ -67,7 +67,9 @@ def _job_patterns() -> list[re.Pattern[str]]:
     nouns, people, verbs = _alternation(jobs["nouns"]), _alternation(jobs["people"]), _alternation(jobs["verbs"])
     qual = r"(?:(?:over|more than|about|around|nearly|approximately|up to|at least|some)[ \t]+)?"
     number = rf"{_NUM}(?:[ \t]*(?P<scale>thousand|万))?"
-    new = r"(?:new[ \t]+|direct[ \t]+|local[ \t]+|permanent[ \t]+)*"
+    # words between the figure and the noun: "120 new full-time jobs", "300 high-paying positions"
+    new = r"(?:(?:new|direct|local|permanent|additional|full-time|full[ \t]time|part-time|high-paying|high-wage|"
+    new += r"well-paying|well-paid|skilled|quality|manufacturing)[ \t]+)*"
     return [
         re.compile(rf"(?i)(?P<fig>(?<![\d.,A-Za-z])(?<!\d，){qual}{number}[ \t]+{new}(?:{nouns}))\b"),
         re.compile(
