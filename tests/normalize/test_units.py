@@ -134,3 +134,45 @@ def test_job_words_are_found_as_case_insensitively_as_the_patterns_match() -> No
     # "İ" and "ſ" match "i" and "s" under re.I: the jobs are still found
     found = find_jobs("The plant will offer 300 POSİTİONS and employ 40 ſtaff.")
     assert [(int(j.value), j.raw) for j in found] == [(300, "300 POSİTİONS"), (40, "40 ſtaff")]
+
+
+def _two_projects(text: str, first: str, second: str) -> tuple[Project, Project]:
+    whole = (Span(0, len(text) - 1),)
+    projects = []
+    for pid, amount in (("p1", first), ("p2", second)):
+        at = text.index(amount)
+        money = Money(Decimal(1), "CNY", Qualifier.EXACT, amount, Span(at, at + len(amount)))
+        projects.append(Project(id=pid, amount=money, evidence=whole))
+    return projects[0], projects[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "jobs"),
+    [
+        # the figure closes its own project's clause; the next project's amount is nearer but past a ；/;
+        (
+            "甲公司投资20亿元建设晶圆厂，可提供就业岗位1500个；乙公司投资8亿元建设研发中心，可提供就业岗位300个。\n",
+            "20亿元",
+            "8亿元",
+            [1500, 300],
+        ),
+        (
+            "Firm A will invest $20 million and hire 150 workers; Firm B will invest $8 million.\n",
+            "$20 million",
+            "$8 million",
+            [150, None],
+        ),
+        # two amounts in the figure's clause: the nearer one takes it, as before
+        (
+            "Firm A will invest $20 million and Firm B $8 million, creating 90 jobs.\n",
+            "$20 million",
+            "$8 million",
+            [None, 90],
+        ),
+    ],
+)
+def test_a_figure_belongs_to_the_project_whose_clause_it_is_in(
+    text: str, first: str, second: str, jobs: list[int | None]
+) -> None:
+    out = measure(Extraction(document=Document(text=text), projects=_two_projects(text, first, second))).projects
+    assert [p.jobs.value if p.jobs else None for p in out] == jobs

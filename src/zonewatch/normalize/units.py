@@ -177,6 +177,10 @@ def _land_first(text: str, areas: list[Quantity]) -> Quantity | None:
     return areas[0] if areas else None
 
 
+CLAUSE_STOPS = ("；", ";", "。")
+CLAUSE_REACH = 200  # characters looked at each way for a clause's ends
+
+
 class _Amounts:
     """The projects' amount spans per paragraph, read once per extraction. Every project listing every other
     project's amount, and every figure scanning them, was quadratic (issue 9: 3,000 projects on one line,
@@ -254,6 +258,30 @@ class _Amounts:
         ids = self.ids.get(k)
         return len(self.items[k]) - ids[pid] if ids else 0
 
+    def clause_ids(self, text: str, span: Span, lines: set[int]) -> set[str] | None:
+        """The ids of the projects with an amount in the clause around ``span`` (between ；/;/。 or the line's
+        ends, looked for within ``CLAUSE_REACH`` characters each way), if its line is one of ``lines``
+        (None: no such clause found)."""
+        k = self.para_of(span)
+        if k is None or k not in lines or k not in self.items:
+            return None
+        line = self.paras[k]
+        lo, hi = max(line.start, span.start - CLAUSE_REACH), min(line.end, span.end + CLAUSE_REACH)
+        left = max(text.rfind(c, lo, span.start) for c in CLAUSE_STOPS)
+        found = [i for c in CLAUSE_STOPS if (i := text.find(c, span.end, hi)) >= 0]
+        start = left + 1 if left >= 0 else (lo if lo == line.start else -1)
+        end = min(found) if found else (hi if hi == line.end else -1)
+        if start < 0 or end < 0:
+            return None  # a clause longer than the reach: it says nothing
+        items = self.items[k]
+        i = bisect_left(self.starts[k], start)
+        ids = set()
+        while i < len(items) and items[i][0] < end:  # at most CLAUSE_REACH * 2 characters of amounts
+            if items[i][1] <= end:
+                ids.add(items[i][2])
+            i += 1
+        return ids
+
     def nearest_other(self, span: Span, pid: str, lines: set[int]) -> int | None:
         """The distance from ``span`` to the nearest amount of another project on its line, if that line is
         one of ``lines`` (None: no such amount)."""
@@ -299,11 +327,16 @@ def _distance(a: Span, b: Span) -> int:
     return max(a.start - b.end, b.start - a.end, 0)
 
 
-def _mine(q: Quantity, project: Project, amounts: _Amounts, lines: set[int]) -> bool:
-    """A figure belongs to this project unless another project's amount is nearer to it than this one's.
+def _mine(text: str, q: Quantity, project: Project, amounts: _Amounts, lines: set[int]) -> bool:
+    """A figure belongs to the one project with an amount in its clause ("华芯投资20亿元，可提供就业岗位1500个；
+    蓝海投资8亿元" gives 1500 to 华芯, though 8亿元 is nearer); else to this project unless another project's
+    amount is nearer to it than this one's.
 
     Only amounts on the figure's line compete, and only on a line the project's search spans overlap.
     """
+    owners = amounts.clause_ids(text, q.span, lines)
+    if owners is not None and len(owners) == 1:
+        return project.id in owners
     nearest = amounts.nearest_other(q.span, project.id, lines)
     if project.amount is None:
         return nearest is None or nearest >= 40
@@ -364,8 +397,8 @@ def _measure(
         return found[key].all if near is None else near
 
     lines = _overlapping(paras, amounts.para_starts, spans)
-    areas = {q.span.start: q for s in spans for q in figures("area", s) if _mine(q, project, amounts, lines)}
-    jobs = {q.span.start: q for s in spans for q in figures("jobs", s) if _mine(q, project, amounts, lines)}
+    areas = {q.span.start: q for s in spans for q in figures("area", s) if _mine(text, q, project, amounts, lines)}
+    jobs = {q.span.start: q for s in spans for q in figures("jobs", s) if _mine(text, q, project, amounts, lines)}
     area = project.area or _land_first(text, sorted(areas.values(), key=lambda q: q.span.start))
     job = project.jobs or (min(jobs.values(), key=lambda q: q.span.start) if jobs else None)
     if area is project.area and job is project.jobs:
