@@ -23,6 +23,7 @@ from zonewatch.ledger.models import (
     Organisation,
     Place,
     ProjectRecord,
+    ProjectSector,
     ProjectSource,
 )
 from zonewatch.model import Extraction, Finding, Stage
@@ -240,3 +241,40 @@ def test_rows_sent_in_one_statement_keep_every_value_exactly(ledger: Any) -> Non
             and stored.place == "星辰产业园"
             and stored.date == dt.date(2020, 8, 20)
         )
+
+
+def test_sectors_wait_for_the_end_of_the_batch_when_matching_needs_a_send(ledger: Any) -> None:
+    """A document sharing an investor with an earlier one has the sources and links sent for its matching; the
+    sectors (whose rollup trigger costs more as the ledger grows) stay for the batch's one last statement."""
+    items = [
+        extraction(
+            text,
+            project(
+                text,
+                investors=("Tencent",),
+                amount=(value, value, "CNY"),
+                cny=value,
+                place=place,
+                date=("2020-08-20", "August 20"),
+                sectors=("finance",),
+            ),
+        )
+        for text, value, place in (
+            ("Tencent signed 5000 in Chengdu on August 20.", "5000", "Chengdu"),
+            ("Tencent signed 900 in Wuhan on August 20.", "900", "Wuhan"),
+            ("Tencent signed 7300 in Hefei on August 20.", "7300", "Hefei"),
+        )
+    ]
+    inserts: list[str] = []
+
+    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        if statement.startswith("INSERT"):
+            inserts.append(statement.replace('"', "").split()[2])
+
+    event.listen(ledger.engine, "before_cursor_execute", seen)
+    results = batch.store_batch(ledger, items)
+    event.remove(ledger.engine, "before_cursor_execute", seen)
+    assert [len(r.projects_added) for r in results] == [1, 1, 1]  # three places: three projects
+    assert inserts.count("project_sources") == 3 and inserts.count("project_sectors") == 1
+    with ledger.read() as s:
+        assert s.scalar(select(func.count()).select_from(ProjectSector)) == 3

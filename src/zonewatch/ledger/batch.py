@@ -175,8 +175,8 @@ def _store_one(
 ) -> DocumentResult:
     """One document in its SAVEPOINT; stored again once the batch's unsent rows are sent if it needs them."""
     if unsent.rows and _may_match_unsent(session, item, unsent):
-        unsent.send(session)  # sent now rather than found out half-way through the document
-    for _ in range(2):
+        unsent.send(session, matching=True)  # sent now rather than found out half-way through the document
+    for _ in range(3):  # at most: what matching reads, then everything
         # Names this document writes and rows it defers are only kept if its savepoint is released.
         doc_pending: dict[tuple[str, str], Any] = {}
         session.info["pending"] = collections.ChainMap(doc_pending, batch_pending)
@@ -189,9 +189,9 @@ def _store_one(
         try:
             with session.begin_nested():
                 result = store_in(session, item, digest)
-        except NeedsSent:
+        except NeedsSent as needs:
             _give_back(ids, taken)
-            unsent.send(session)  # outside any document's savepoint; the second pass finds nothing unsent
+            unsent.send(session, needs.matching)  # outside any document's savepoint
             continue
         except Exception as exc:  # one bad document is rolled back to its savepoint; the batch goes on
             _give_back(ids, taken)
@@ -201,7 +201,7 @@ def _store_one(
         batch_pending.update(doc_pending)
         unsent.keep(rows, placed, new)
         return result
-    raise AssertionError("a document asked twice for the batch's unsent rows")
+    raise AssertionError("a document asked for the batch's unsent rows after they were all sent")
 
 
 def _new_organisations(session: Session, extractions: list[tuple[Extraction, str]]) -> int:

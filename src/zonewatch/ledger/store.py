@@ -290,6 +290,8 @@ _INSERT: dict[Any, Any] = {}
 
 
 _SEND_ORDER = {DocumentRow: 0, Organisation: 0, ProjectRecord: 1}  # what the other rows refer to goes first
+# Rows read during a batch only through their project (see ``Unsent.send``).
+_READ_BY_ID_ONLY = (ProjectSector, SearchEntry, StageEvent, FindingRecord)
 
 
 def _send(session: Session, rows: dict[Any, list[dict[str, Any]]]) -> None:
@@ -363,7 +365,12 @@ class NeedsSent(Exception):
 
     Raised before the document wrote anything the batch keeps: the batch rolls its savepoint back, sends the rows
     (outside any document's savepoint, so a later refusal cannot take them back) and stores the document again.
+    ``matching``: only what matching reads is needed (``Unsent.send``).
     """
+
+    def __init__(self, matching: bool = False) -> None:
+        super().__init__("this document needs the batch's unsent rows")
+        self.matching = matching
 
 
 @dataclass(slots=True)
@@ -400,10 +407,23 @@ class Unsent:
         self.aggregates |= placed
         self.projects |= touched
 
-    def send(self, session: Session) -> None:
-        _send(session, self.rows)
-        self.rows.clear()
-        self.projects.clear()
+    def send(self, session: Session, matching: bool = False) -> None:
+        """Send the rows; ``matching``: only those matching reads, the rest stay for the end of the batch.
+
+        Rows nothing reads in a batch but through a project's id (its sectors, stage events, search entry and
+        findings: ``_needs_sent`` asks for everything when a document touches that project) wait: on PostgreSQL
+        each INSERT of sectors runs the rollup's statement trigger, whose cost grows with the ledger, so the fewer
+        statements the better.
+        """
+        kept = {model: rows for model, rows in self.rows.items() if matching and model in _READ_BY_ID_ONLY}
+        _send(session, {model: rows for model, rows in self.rows.items() if model not in kept})
+        self.rows = kept
+        self.projects = set()
+        for model, rows in kept.items():
+            for r in rows:
+                pid = r["project_id"] if model is not SearchEntry else r["ref_id"] if r["kind"] == "project" else None
+                if pid is not None:  # None: a finding or search entry of the document itself
+                    self.projects.add(pid)
         self.investors.clear()
         self.aggregates.clear()
 
@@ -884,9 +904,9 @@ def _find_match(session: Session, report: Report, taken: set[int]) -> ProjectRec
         if report.investors:
             ids = [_known(session, "org", canonical(n)) for n in report.investors]
             if any(i is None or i in unsent.investors for i in ids):
-                raise NeedsSent
+                raise NeedsSent(matching=True)
         elif (report.place, report.count) in unsent.aggregates:
-            raise NeedsSent
+            raise NeedsSent(matching=True)
     excluded = sorted(taken) or [0]  # ids start at 1; an empty NOT IN list is not portable SQL
     if report.investors:
         names = sorted({canonical(n) for n in report.investors})
