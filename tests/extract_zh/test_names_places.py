@@ -142,6 +142,34 @@ def test_districts_outside_the_list(text: str, name: str) -> None:
     assert name in [n for n, _ in places(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("项目落户泸州市泸县,总投资8亿元", [("泸州市泸县", "marked")]),
+        ("选址眉山市丹棱县工业园区", [("眉山市丹棱县工业园区", "marked")]),
+        ("项目落户四川省广安市岳池县", [("四川省广安市岳池县", "marked")]),
+        ("落户阿坝藏族羌族自治州汶川县", [("阿坝藏族羌族自治州汶川县", "marked")]),
+        ("位于南充市高坪区龙门街道", [("南充市高坪区", "marked")]),  # a street is below the contract's levels
+        ("5月9日,沛县与长风电机签约", [("沛县", "")]),
+    ],
+)
+def test_a_lower_level_the_list_does_not_know_after_a_known_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("项目落户成都市全县推进", [("成都市", "marked")]),
+        ("在德阳市该区建设基地", [("德阳市", "")]),
+        ("与两县签约,该县表示", []),
+        ("遂宁市县城人口", [("遂宁市", "")]),
+    ],
+)
+def test_area_words_after_a_place_are_not_a_lower_level(text: str, expected: list[tuple[str, str]]) -> None:
+    assert places(text) == expected
+
+
 @pytest.mark.parametrize("text", [",核心区建设加快", ",示范区内企业", ",城区人口"])
 def test_generic_districts_are_not_places(text: str) -> None:
     assert places(text) == []

@@ -21,6 +21,20 @@ _UNKNOWN_ADMIN = re.compile(
     r"(?P<stem>[\u4e00-\u9fff]{2})(?P<end>县|市|区)(?![\u4e00-\u9fff]?(?:场|民|区|委|政府|长|级|值|域|块|间))"
 )
 _ADMIN_ENDING = re.compile("[县市区]")
+# a one-character county ("泸县", "沛县") after a boundary or a destination word; never "全县", "该县", "两县"
+_SHORT_COUNTY = re.compile(
+    r"(?:^|(?<=[\s,，。;；、:：“”()])|(?<=落户|签约|位于|选址|落地|入驻)|(?<=[在与于至]))"
+    r"(?P<stem>[^\W\d_a-zA-Z全该本各我每此其一二两三四五六七八九十百千多数几诸邻郡州府市省区乡县])(?P<end>县)"
+    r"(?!场|民|区|委|政府|长|级|值|域|块|间|城|里|内|外|乡|级|志)"
+)
+_COUNTY_ENDING = re.compile("县")
+# a lower level named right after a place ("泸州市泸县", "四川省广安市岳池县", "阿坝藏族羌族自治州汶川县"):
+# a city, district, county or autonomous prefecture or county, read even when the place list does not know it
+_LOWER_LEVEL = re.compile(
+    r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?P<end>自治州|自治县)|(?P<stem2>[\u4e00-\u9fff]{1,3}?)(?P<end2>市|区|县|旗)"
+    r"(?!场|民|委|政府|长|级|值|域|块|间|区|内|外|里|城)"
+)
+_NOT_LOWER_FIRST = frozenset("全该本各我每此其一二两三四五六七八九十百千多数几诸邻城超上股门市区县省乡镇")
 _BUILD_AFTER = re.compile(
     r"^(?:投资建设|投资兴建|建设|投资|打造|兴建|新建|投建|建|设立|成立|布局|落地|落户|开展|发展|打造)"
 )
@@ -95,6 +109,26 @@ def _after_stem_re() -> re.Pattern[str]:
     return re.compile(_after_stem())
 
 
+def _lower_levels(shadow: str, end: int, generic_districts: frozenset[str]) -> int:
+    """Where the chain of lower administrative levels right after a place ending at ``end`` ends: at most two
+    more ("省" -> "市" -> "县"), each a plain name, never an area word ("园区", "全县", "核心区").
+
+    >>> _lower_levels("落户泸州市泸县经开区", 5, frozenset())
+    7
+    """
+    for _ in range(2):
+        m = _LOWER_LEVEL.match(shadow, end)
+        if m is None:
+            break
+        stem = m.group("stem") or m.group("stem2")
+        if stem[0] in _NOT_LOWER_FIRST or stem in generic_districts:
+            break
+        if (m.group("end2") in ("区", "市") and len(stem) < 2) or _ADMIN_ENDING.search(stem):
+            break
+        end = m.end()
+    return end
+
+
 def _learned(shadow: str, stems: set[str]) -> list[tuple[int, int]]:
     """What a pattern like :func:`_known_re`'s for ``stems`` finds: from left to right, the longest stem at the
     leftmost position and what follows it, then on after that. Found with str.find rather than by compiling
@@ -158,18 +192,21 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
             continue
         cands.append((start, m.end(), True))
     learned = {s for c in cands if (s := zone_stem(shadow[c[0] : c[1]]))} - known
+    lower = p.generic_districts
     for m in _known_re(known).finditer(shadow):
-        cands.append((m.start(), m.end(), False))
-    cands.extend((start, end, False) for start, end in _learned(shadow, learned))
+        cands.append((m.start(), _lower_levels(shadow, m.end(), lower), False))
+    cands.extend((start, _lower_levels(shadow, end, lower), False) for start, end in _learned(shadow, learned))
     # counties and county-level cities the list does not know: "安吉县", "海宁市", named right after a
     # boundary or a destination word ("落户安吉县"), never "全县", "该市", "城市"
     for m in _unknown_admin(shadow):
         stem = m.group("stem")
-        if stem in p.generic or stem[-1] in "全该本各我城超上股门":
+        if stem in p.generic or stem[-1] in "全该本各我城超上股门两三四五六七八九十几多数":
             continue
         if m.group("end") == "区" and stem in p.generic_districts:
             continue
         cands.append((m.start("stem"), m.end(), False))
+    starts = (e.start() - 1 for e in _COUNTY_ENDING.finditer(shadow))
+    cands.extend((m.start(), m.end(), False) for m in windows.finditer_from(_SHORT_COUNTY, shadow, starts))
     # "在匈牙利德布勒森举行电池工厂开工仪式": a town abroad, named as the site of the project's own ceremony
     for m in p.foreign.finditer(shadow):
         if p.own_ceremony.match(shadow, m.end()):
