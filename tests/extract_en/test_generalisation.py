@@ -672,3 +672,21 @@ def test_several_facilities_and_aggregates(text: str, investors: list[str], coun
     assert [([i.name for i in p.investors], p.count.value if p.count else None) for p in _projects(text)] == [
         (investors, count)
     ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Norvale Motor Corp. will invest $2 billion in its Georgetown plant, Gov. Ellen Park said on Tuesday. "
+        "Lt. Gov. Ann Lee called it the largest in the state.",
+        "LEXINGTON, Ky. (AP) — Norvale Motor Corp. will invest $2 billion in its Georgetown plant. "
+        "Sen. Ann Lee called it the largest in the state.",
+    ],
+)
+def test_a_title_or_a_dateline_does_not_hide_the_investor_of_a_follow_up(opening: str) -> None:
+    # "The company" reaches two sentences back; "Gov." and "Lt." cut nothing, "Ky"/"LEXINGTON" name no investor
+    projects = _projects(opening + " The company will also invest $300 million in a paint shop.")
+    assert [([m.raw for m in p.investors], p.amount and p.amount.value) for p in projects] == [
+        (["Norvale Motor Corp."], _d("2000000000")),
+        (["Norvale Motor Corp."], _d("300000000")),
+    ]

@@ -15,6 +15,8 @@ TEXTS = [
     "A line that ends with a colon:\nA short title\nOne. Two! Three? (Four.) ‘Five.’",
     "word " * 400 + ". End.",
     "x" * 3200 + ". Y " + "z" * 10,
+    "FRANKFORT, Ky. (AP) - Gov. Ann Lee said. It rose in Dalton, Ga. The firm said. Lt. Gov. Bo Li spoke.",
+    "Raleigh, N.C. (Reuters) — Prof. Jin said so. It is in N.J. Then it left. Tenn. Gov. Lee: no.",
     "",
 ]
 
@@ -29,3 +31,22 @@ def test_lines_split_as_the_shared_splitter_does(text: str) -> None:
 def test_heading_lines_are_the_title_like_ones(text: str) -> None:
     heads = {s.paragraph: s.heading for s in layout(text).sentences}  # paragraphs in text order
     assert list(heads.values()) == [is_heading_line(text[p.start : p.end]) for p in paragraphs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title before a name is no end
+        ("Gov. Ann Lee said so. Lt. Gov. Bo Li agreed.", ["Gov. Ann Lee said so.", "Lt. Gov. Bo Li agreed."]),
+        ("It was built, Sen. Ray Cole said.", ["It was built, Sen. Ray Cole said."]),
+        # a state abbreviation is no end in a dateline, and is one after a town in the text
+        ("ATLANTA, Ga. (AP) — It rose.", ["ATLANTA, Ga. (AP) — It rose."]),
+        ("DALTON, Ga. Gov. Ann Lee said.", ["DALTON, Ga. Gov. Ann Lee said."]),
+        ("It rose in Dalton, Ga. The firm said.", ["It rose in Dalton, Ga.", "The firm said."]),
+        ("It rose in Dalton, Ga. (The firm said.)", ["It rose in Dalton, Ga. (The firm said.)"]),
+        # a word that is a state's abbreviation and an English word ends a sentence
+        ("They met in Springfield, Ill. The firm said.", ["They met in Springfield, Ill.", "The firm said."]),
+    ],
+)
+def test_where_a_full_stop_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in sentences(text)] == expected

@@ -170,10 +170,44 @@ def test_names_that_are_no_person(text: str, later: list[tuple[str, str]] | None
         assert names[0] == [("Leiking Holdings", "org")] and ("Haier", "org") in names[-1]
 
 
-def test_a_short_title_the_sentence_splitter_took_for_an_end() -> None:
-    text = "Gov. Ellen Park announced Wednesday that Arcadia Batteries will build a plant in Harlan County."
-    assert [n for names in _document_names(text) for n in names] == [
+@pytest.mark.parametrize(
+    "opening",
+    ["", "FRANKFORT, Ky. - ", "FRANKFORT, Ky. (AP) — ", "Frankfort, Ky. (Reuters) - ", "Lt. "],
+)
+def test_a_short_title_opening_a_sentence_is_not_part_of_the_name(opening: str) -> None:
+    # one sentence: neither "Ky." nor "Gov." ends it, and the dateline names no party
+    text = opening + "Gov. Ellen Park announced Wednesday that Arcadia Batteries will build a plant in Harlan County."
+    names = _document_names(text)
+    assert len(names) == 1
+    assert [n for n in names[0] if n[0] not in ("FRANKFORT", "Frankfort", "Ky")] == [
         ("Ellen Park", "person"),
         ("Arcadia Batteries", "org"),
         ("Harlan County", "place"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dateline"),
+    [
+        ("FRANKFORT, Ky. - Nexa Corp. will build a plant.", [("FRANKFORT", "Ky")]),
+        ("ATLANTA, Ga. (AP) — Nexa Corp. will build a plant.", [("ATLANTA", "Ga")]),
+        ("RALEIGH, N.C. — Nexa Corp. will build a plant.", [("RALEIGH", "N.C")]),
+        ("DUBAI, UAE: Nexa Corp. will build a plant.", [("DUBAI", "UAE")]),
+        # two companies and a dash are no dateline
+        ("IBM, Intel — and Nexa Corp. will build plants.", []),
+        ("Acme, Nexa — and Nexa Corp. will build plants.", []),
+    ],
+)
+def test_a_dateline_names_places_not_parties(sentence: str, dateline: list[tuple[str, str]]) -> None:
+    names = find_names(sentence, Span(0, len(sentence)))
+    datelined = [n.name for n in names if n.role == "dateline"]
+    assert datelined == [x for pair in dateline for x in pair]
+    assert all(n.kind is Kind.PLACE for n in names if n.role == "dateline")
+    assert ("Nexa Corp.", "org") in [(n.name, n.kind.value) for n in names]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The plant rises in Dalton, Ga.", "Its Dalton, Ga., plant will open.", "It is in Austin, Tex."]
+)
+def test_a_state_abbreviation_after_a_town_is_a_place(sentence: str) -> None:
+    assert [n.kind for n in find_names(sentence, Span(0, len(sentence)))] == [Kind.PLACE, Kind.PLACE]

@@ -9,11 +9,22 @@ from collections.abc import Iterator
 from zonewatch.model import Span
 
 # Words after which a full stop does not end a sentence. Kept short on purpose: these are the ones
-# that appear inside investment sentences ("Co., Ltd.", "approx. RMB", "Rs. 500 crore", "U.S. dollars").
+# that appear inside investment sentences ("Co., Ltd.", "approx. RMB", "Rs. 500 crore", "U.S. dollars"),
+# and the titles a name follows ("Gov. Ellen Park", "Lt. Gov.", "Prof.").
 _ABBREVIATIONS = frozenset(
     "co ltd inc corp no nos approx appx rs mr mrs ms dr st jr sr vs etc dept govt pvt u.s u.k "
-    "jan feb mar apr jun jul aug sep sept oct nov dec est int'l intl bhd plc".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec est int'l intl bhd plc "
+    "gov sen rep lt gen hon col amb prof".split()
 )
+# US state abbreviations (AP style; those that are also English words, "Ill.", "Miss.", "Mass.", "Wash.",
+# "Ore.", are left out). Unlike a title, one often does end a sentence ("a plant in Dalton, Ga. The firm"),
+# so it is no end only inside a dateline: after a capitalised city opening the line ("FRANKFORT, Ky. -")
+# or before a bracket ("Ga. (AP) —").
+STATE_ABBREVIATIONS = frozenset(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ind Kan Kans Ky La Md Mich Minn Mo Mont Neb Nev Okla Pa Tenn Tex "
+    "Vt Va Wis Wyo N.C S.C N.D S.D N.H N.J N.M N.Y R.I W.Va".split()
+)
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'-]*,\s*")
 _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
 _WORD_CHARS = string.ascii_letters + ".'"
 _ZH_END = re.compile(r"[。！？；!?]+[”’」』）)]*")
@@ -47,8 +58,8 @@ def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
             # long lines); rstrip finds the run of letters, points and apostrophes a pattern search would
             before = line[max(0, m.start() - 40) : m.start()]
             word = before[len(before.rstrip(_WORD_CHARS)) :]
-            if word and (word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1):
-                continue  # "Co.", "Rs."; initials: "G.M. Rao"
+            if word and not_an_end(text, start, start + m.start(), word):
+                continue
         cuts.append(start + m.end())
     for cut in sorted(set(cuts)):
         s, e = trim(text, cursor, cut)
@@ -58,6 +69,25 @@ def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
     s, e = trim(text, cursor, end)
     if e > s:
         yield Span(s, e)
+
+
+def not_an_end(text: str, line_start: int, at: int, word: str) -> bool:
+    """Whether the full stop at ``text[at]``, after ``word``, is an abbreviation's rather than a sentence end.
+
+    >>> not_an_end("ATLANTA, Ga. (AP) - Gov. Ann Lee said.", 0, 10, "Ga")
+    True
+    >>> not_an_end("It is in Dalton, Ga. The firm said.", 0, 19, "Ga")
+    False
+    """
+    if word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1:
+        return True  # "Co.", "Rs.", "Gov."; initials: "J. Smith"
+    if word not in STATE_ABBREVIATIONS:
+        return False
+    nxt = text[at + 1 : at + 4].lstrip()
+    if nxt[:1] == "(":
+        return True  # "Ga. (AP) —", "Ky. (Reuters) -"
+    head = at - len(word) - line_start
+    return 0 < head < 40 and _DATELINE_CITY.fullmatch(text, line_start, at - len(word)) is not None
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

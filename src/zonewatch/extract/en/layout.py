@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zonewatch.extract.text import _ABBREVIATIONS, _WORD_CHARS, trim
+from zonewatch.extract.text import _WORD_CHARS, not_an_end, trim
 from zonewatch.model import Span
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -96,8 +96,8 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # the word before the stop: the run of letters, points and apostrophes just before it
             before = text[max(start, at - 40) : at]
             word = before[len(before.rstrip(_WORD_CHARS)) :]
-            if word and (word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1):
-                continue  # "Co.", "Rs."; initials: "G.M. Rao"
+            if word and not_an_end(text, start, at, word):
+                continue
         cuts.append(m.end())
     if not cuts:
         return [(start, end)]

@@ -22,6 +22,7 @@ from functools import lru_cache
 from zonewatch.extract.en.lexicon import lines, toml
 from zonewatch.extract.en.money import word_number
 from zonewatch.extract.en.tokens import Tokens
+from zonewatch.extract.text import STATE_ABBREVIATIONS as _STATES
 from zonewatch.model import Span
 
 
@@ -134,6 +135,16 @@ _DATELINE_AFTER = re.compile(
     r"(?:(?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9})\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)"
 )
 
+# A wire or press-release dateline opening a sentence: "FRANKFORT, Ky. -", "ATLANTA, Ga. (AP) —",
+# "Dalton, Ga. (Reuters) -", "DUBAI, UAE:". The city and region are where the story was filed, not names of
+# parties (and not the project's place): find_names gives them the "dateline" role and reads on after it.
+_STATE_AFTER = re.compile(r",\s([A-Z][A-Za-z.]*[a-zA-Z])\.")
+_LEAD_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z'.-]*(?:\s[A-Z][A-Za-z'.-]*){0,3}),\s*"
+    r"(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\s*"
+    r"(?P<credit>\([A-Za-z .]{1,25}\)\s*)?(?:[-–—:]+)\s"
+)
+
 
 def is_capitalised(tok: str) -> bool:
     """A word that can be part of a name: "Tencent", "CDHT", "iQiyi", "Hi-Tech"."""
@@ -204,6 +215,11 @@ def find_names(
     si = bisect_left(heads, lo)
     last = bisect_left(heads, hi, si)
     i = lo
+    if hi > lo and text.find(",", span.start, span.start + 40) > 0:
+        dateline = _lead_dateline(text, span)
+        if dateline:
+            out.extend(dateline)
+            i = bisect_left(tokens.starts, dateline[-1].span.end + 1, lo, hi)
     while si < last:
         if heads[si] < i:
             si += 1
@@ -225,6 +241,7 @@ def find_names(
             or words[k] in _CONNECT
             or (words[k] == "." and k > i and words[k - 1] in _TITLES)
             or (at_start and _common(words[k]) and (j - k == 1 or words[k] in _TITLES))
+            or (at_start and words[k] in _ABBREVIATED_TITLES)  # "Gov. Ellen Park said", as "Mr. John Lake"
             or (
                 at_start
                 and j - k == 1
@@ -238,8 +255,6 @@ def find_names(
         if k >= j:
             i = j
             continue
-        if k == first_word and k >= 2 and words[k - 1] == "." and words[k - 2] in _ABBREVIATED_TITLES:
-            titled = True  # "Gov. | Ellen Park announced": the sentence splitter took the title's stop for an end
         name = _make(text, tokens, k, j, possessive, at_start or k == first_word)
         if titled and words[k - 1] in _CONNECT:
             titled = False  # "The CEO of Foxconn": the name is what the title is of, not the person
@@ -319,6 +334,29 @@ def _extend(tokens: Tokens, i: int, hi: int) -> tuple[int, bool]:
     return j, False
 
 
+def _lead_dateline(text: str, span: Span) -> list[Name]:
+    """The city and region of a dateline opening the sentence ``text[span]`` (none when there is none).
+
+    >>> t = "ATLANTA, Ga. (AP) — Gov. Ann Lee said."
+    >>> [(n.name, n.kind.value, n.role) for n in _lead_dateline(t, Span(0, len(t)))]
+    [('ATLANTA', 'place', 'dateline'), ('Ga', 'place', 'dateline')]
+    """
+    m = _LEAD_DATELINE.match(text, span.start, span.end)
+    if m is None:
+        return []
+    city, region = m.group("city"), m.group("region").rstrip(".")
+    region_level = 1 if region in _STATES else place_level(region)
+    if region_level is None and not (m.group("credit") and city.isupper()):
+        return []  # "IBM, Intel — ...": two names, not a city and its region
+    if not city.isupper() and region not in _STATES:
+        return []
+    cs, rs = m.start("city"), m.start("region")
+    return [
+        Name(city, Span(cs, cs + len(city)), Kind.PLACE, 2, "dateline", sentence_start=True),
+        Name(region, Span(rs, rs + len(region)), Kind.PLACE, 1 if region_level is None else region_level, "dateline"),
+    ]
+
+
 def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start: bool) -> Name | None:
     start, end = tokens.starts[k], tokens.ends[j - 1]
     raw = text[start:end]
@@ -361,6 +399,10 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
             end += lm.end()
             name = " ".join(text[start:end].split())
             after = text[end : end + 40]
+    if kind is not Kind.PLACE and name in _STATES and before.endswith(", ") and before[-3:-2].isalpha():
+        kind, level = Kind.PLACE, 1  # "in Dalton, Ga. The company ...", "its Dalton, Ga., plant": the state
+    elif kind is Kind.ORG and after[:1] == "," and (sm := _STATE_AFTER.match(after)) and sm.group(1) in _STATES:
+        kind, level = Kind.PLACE, 2  # "its Dalton, Ga., plant": a town, named with its state
     role = ""
     if kind is Kind.PLACE:
         if before.rstrip()[-1:] in _ORIGIN_LAST and _ORIGIN.search(before):
