@@ -209,6 +209,34 @@ def test_three_respective_amounts() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月10日,长风电机有限公司和海澜新材有限公司分别投资8亿元和3亿元,分别建设电机项目和磁材项目。",
+        "6月10日,长风电机有限公司和海澜新材有限公司分别投资8亿元、3亿元建设电机项目、磁材项目。",
+    ],
+)
+def test_a_respective_list_of_projects_is_shared_out_like_the_amounts(text: str) -> None:
+    assert [(m[0], m[1], m[3]) for m in _who_what(run(text))] == [
+        (["长风电机有限公司"], 800_000_000, "电机项目"),
+        (["海澜新材有限公司"], 300_000_000, "磁材项目"),
+    ]
+
+
+def test_one_investor_s_respective_amounts_go_to_its_listed_projects() -> None:
+    got = run("6月10日,长风电机有限公司拟建设电机项目和电控项目,分别投资8亿元和3亿元。")
+    assert [(m[0], m[1], m[3]) for m in _who_what(got)] == [
+        (["长风电机有限公司"], 800_000_000, "电机项目"),
+        (["长风电机有限公司"], 300_000_000, "电控项目"),
+    ]
+
+
+def test_a_list_of_projects_unlike_the_amounts_in_number_is_not_shared_out() -> None:
+    got = run("6月10日,长风电机有限公司和海澜新材有限公司分别投资8亿元和3亿元,建设电机项目、电控项目和磁材项目。")
+    projects = [m[3] for m in _who_what(got)]
+    assert len(projects) == 2 and projects[0] == projects[1]
+
+
 def test_one_amount_each_is_a_record_per_investor() -> None:
     got = run("6月10日,星河科技有限公司与远航电子有限公司分别投资5亿元,在德阳经开区建设研发中心。")
     assert _who_what(got) == [

@@ -72,6 +72,11 @@ _CLAUSE_END = re.compile(r"[,，。;；!！?？]")
 _AFTER_NAME = re.compile(r"(?:今年|明年|去年|预计|计划|将|已|于|在|正式|目前|\d|[一二三四五六七八九十]+月)")
 _INVESTS = re.compile(r"\s?(?:投资|出资|独资|全资|控股)")
 _LIST_JOIN = re.compile(r"\s?(?:和|与|及|以及|、|,|，)\s?")
+# "分别建设正极材料项目和负极材料项目": names each ending in 项目, listed after a verb of building in one clause
+_PROJECT_LIST = re.compile(
+    r"(?:建设|投建|新建|兴建|打造|引进|实施|用于)(?P<items>[^,，。;；:：]{2,26}?项目(?:(?:和|与|及|、)[^,，。;；:：]{2,26}?项目)+)"
+    r"(?=[,，。;；]|$)"
+)
 
 
 @dataclass
@@ -295,6 +300,14 @@ def extract_projects(doc: Document) -> list[Project]:
                         listed = [d]
                     elif len(run) == 1:
                         each = d.investors
+                if not listed and _RESPECTIVELY.search(ctx.shadow, prev_end, start):
+                    # "A拟建设甲项目和乙项目,分别投资10亿元和5亿元": one investor's amounts, one per project
+                    run = _listed_amounts(ctx.shadow, hits, k)
+                    if len(run) > 1 and (names := _projects_listed(ctx, s0, s1, len(run))):
+                        respective.update((j, d.investors) for j in run[1:])
+                        respective_project.update(zip(run[1:], names[1:], strict=True))
+                        d.project = names[0]
+                        listed = [d]
             if not d.aggregate:
                 if d.count is None:
                     d.count = Quantity(Decimal(1), "", Span(start, start), unit="projects")
@@ -338,6 +351,12 @@ def extract_projects(doc: Document) -> list[Project]:
             last_inv_end = max(end, consumed)
         if len(listed) > 1:  # what a list of amounts builds, and where, is named after its last amount
             last_of = listed[-1]
+            # "A和B分别投资10亿元和5亿元,分别建设甲项目和乙项目": a list of as many projects is shared out in order
+            joint = last_of.project.span if last_of.project is not None else None
+            names = _projects_listed(ctx, s0, s1, len(listed)) if joint is not None else []
+            if joint is not None and names and all(x.project is None or x.project.span.overlaps(joint) for x in listed):
+                for x, name in zip(listed, names, strict=True):
+                    x.project = name
             named_after = last_of.place is not None and last_of.place.span.start > last_of.hit.money.span.end
             for x in listed[:-1]:
                 x.project = x.project or last_of.project
@@ -454,6 +473,22 @@ def _listed_names(ctx: Context, count: Quantity, n: int) -> list[Mention]:
     for item in re.finditer(r"[^、和及与]+", sh[m.start("items") : m.end("items")]):
         s, e = m.start("items") + item.start(), m.start("items") + item.end()
         if not 2 <= e - s <= 20:
+            return []
+        names.append(Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e)))
+    return names if len(names) == n else []
+
+
+def _projects_listed(ctx: Context, start: int, end: int, n: int) -> list[Mention]:
+    """The ``n`` names ending in 项目 listed in one clause of ``start:end`` ("建设甲项目和乙项目"), or none when the
+    first such list does not have exactly ``n``."""
+    sh = ctx.shadow
+    m = _PROJECT_LIST.search(sh, start, end)
+    if m is None:
+        return []
+    names = []
+    for item in re.finditer(r"[^、和与及]+", sh[m.start("items") : m.end("items")]):
+        s, e = m.start("items") + item.start(), m.start("items") + item.end()
+        if not (4 <= e - s <= 26 and sh.endswith("项目", s, e)) or _GENERIC_PROJECT.match(sh, s, e):
             return []
         names.append(Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e)))
     return names if len(names) == n else []
