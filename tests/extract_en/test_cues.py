@@ -28,6 +28,8 @@ from zonewatch.extract.en.cues import count_in, is_not_investment, stage_in
         ("with a registered capital of ", ""),
         ("Approved investments totalled ", " during the same period"),
         ("The group plans to invest ", " in its plants this year"),
+        ("The group plans to invest ", " in its plants next year"),
+        ("A total of ", " will be invested in the projects next year"),
         ("The company will receive up to ", " in state tax credits"),
         ("The facility will bring 85 jobs with an annual payroll of ", ""),
         ("Abbott added that Texas had attracted ", " in semiconductor investments over the past year"),
@@ -53,6 +55,9 @@ def test_figures_that_are_not_commitments(before: str, after: str) -> None:
         ("Kellan Foods will invest ", " in a plant in Brightwater County starting next year"),
         ("Construction of the ", " plant will begin by the end of next year"),
         ("Greenfield Motors will spend ", " on the line, which is due to open early next year"),
+        # next year is when what a party will invest is spent
+        ("Harlow Logistics will invest ", " in the park next year, the county said"),
+        ("Orvane Textiles plans to also invest about ", " in a new mill in Surat next year"),
         # public support for a plant is not what the plant is
         ("Norvik Steel will invest ", " in a mill eligible for state tax credits"),
         # a past stretch that does not count the amount itself

@@ -690,3 +690,18 @@ def test_a_title_or_a_dateline_does_not_hide_the_investor_of_a_follow_up(opening
         (["Norvale Motor Corp."], _d("2000000000")),
         (["Norvale Motor Corp."], _d("300000000")),
     ]
+
+
+def test_next_year_dates_a_commitment_and_this_year_keeps_a_plan() -> None:
+    text = (
+        "Harlow Logistics will invest $40 million in the Brookvale park next year, the county said. "
+        "Separately, the group plans to invest $900 million in its plants this year."
+    )
+    assert [(p.investors[0].raw, p.amount and p.amount.value) for p in _projects(text)] == [
+        ("Harlow Logistics", _d("40000000"))
+    ]
+
+
+def test_people_of_a_country_are_not_the_investor() -> None:
+    projects = _projects("Several Malaysians and Americans will invest $10 million in the Kelvar free zone.")
+    assert [(p.investors, p.amount and p.amount.value) for p in projects] == [((), _d("10000000"))]

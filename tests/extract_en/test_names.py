@@ -30,6 +30,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("Retail chain giant Joy City plans to build a mall.", [("Joy City", "org")]),
         ("Lastly, El-Hamd Company is slated to execute a project.", [("El-Hamd Company", "org")]),
         ("Chinese tech giant Huawei will cooperate with the zone.", [("Huawei", "org")]),
+        # people of a country, in the plural, are no organisation
+        ("Several Malaysians and Kenyans joined Tata.", [("Tata", "org")]),
+        ("Tata hired Americans and Filipinos.", [("Tata", "org")]),
         # "and" inside a name, and between two names
         (
             "It was signed with the University of Electronic Science and Technology of China.",

@@ -98,6 +98,12 @@ _PAST_STRETCH = re.compile(
 _SUPERSEDED = re.compile(rf"\b(?:{any_of(_NEG['superseded'])})\b", re.I)
 _THIS_YEAR = re.compile(r"(?:\b(?P<before>[a-z]+)\W+)?\b(?:this|next)\s+year\b", re.I)
 _TIMELINE = frozenset(_NEG["timeline_words"])
+_WILL_INVEST = re.compile(
+    rf"\b(?:will|to)\s+(?:(?:{any_of(_NEG['future_invest_fillers'])})\s+)*(?:{any_of(_NEG['future_invest_verbs'])})\s+"
+    rf"(?:(?:{any_of(_NEG['future_invest_fillers'])})\s+)*$",
+    re.I,
+)
+_OWN_ASSETS = re.compile(r"\b(?:in|on|across)\s+(?:its|their)\s+(?:[\w-]+\s+)?[\w-]+s\b", re.I)
 _THRESHOLD = re.compile(
     rf"\b(?:{any_of(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
     rf"(?:{any_of(_NEG['threshold_links'])})\s+(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹)\s*)?$",
@@ -169,7 +175,20 @@ def is_not_investment(before: str, after: str) -> bool:
     if _THRESHOLD.search(before) and not _AGGREGATE_SIGNING.search(before):
         return True
     # "A total of 44.39 billion yuan of investment will be made in the projects this year": an annual plan.
-    return any((m.group("before") or "").lower() not in _TIMELINE for m in _THIS_YEAR.finditer(after[:80]))
+    return any(
+        (m.group("before") or "").lower() not in _TIMELINE and not _next_year_of_a_commitment(before, after, m)
+        for m in _THIS_YEAR.finditer(after[:80])
+    )
+
+
+def _next_year_of_a_commitment(before: str, after: str, m: re.Match[str]) -> bool:
+    """Whether ``m`` ("next year") dates what a party will invest ("X will invest $40 million in the park next
+    year") rather than a plan ("... of investment will be made next year", "... in its plants next year")."""
+    return (
+        m.group().split()[-2].lower() == "next"
+        and _WILL_INVEST.search(before[-80:]) is not None
+        and _OWN_ASSETS.search(after, 0, m.end()) is None
+    )
 
 
 def fiscal_year_end(after: str) -> int | None:
