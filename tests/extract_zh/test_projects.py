@@ -360,3 +360,46 @@ def test_what_is_extended_is_what_is_built() -> None:
         "6月10日,龙泉驿区人民政府与沃尔沃汽车(中国)投资有限公司签署协议,沃尔沃将追加投资30亿元,扩建成都整车工厂。"
     )
     assert p.project is not None and p.project.name == "成都整车工厂"
+
+
+def _unpriced(text: str) -> list[Project]:
+    projects = extract_projects(Document(text, "zh"))
+    assert [p.id for p in projects] == [f"p{i + 1}" for i in range(len(projects))]
+    for p in projects:
+        for m in (*p.investors, *p.hosts, *(x for x in (p.place, p.project) if x)):
+            assert text[m.span.start : m.span.end] == m.raw
+    return projects
+
+
+def test_a_company_s_signing_with_only_a_vague_figure_is_a_record_without_an_amount() -> None:
+    got = _unpriced("6月10日,长风电机有限公司与泸州市泸县签约,拟投资数十亿元建设永磁电机项目。")
+    assert [
+        (p.amount, [m.name for m in p.investors], p.project and p.project.name, p.place and p.place.name, p.stage)
+        for p in got
+    ] == [(None, ["长风电机有限公司"], "永磁电机项目", "泸州市泸县", got[0].stage)]
+    assert got[0].stage is not None and got[0].stage.stage.value == "signed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月10日,高新区与一批企业集中签约,总投资数十亿元。",  # no company named: an aggregate
+        "专家表示,储能产业未来投资将达数十亿元。",  # no signing
+        "长风电机有限公司计划明年签约,投资数十亿元。",  # a plan to sign
+        "长风电机有限公司与泸县签约,投资数十亿元建设电机项目。长风电机有限公司投资20亿元建设电控项目。",
+    ],
+)
+def test_no_record_without_an_amount_unless_a_company_signed_and_has_no_other(text: str) -> None:
+    assert all(p.amount is not None for p in _unpriced(text))
+
+
+def test_a_record_without_an_amount_takes_its_place_in_text_order_and_parents_follow() -> None:
+    got = _unpriced(
+        "6月10日,长风电机有限公司与泸县签约,投资几十亿元建设储能电站。当天共签约项目3个,总投资50亿元,"
+        "其中海澜新材有限公司投资20亿元建设磁材项目。"
+    )
+    assert [(p.id, p.parent, p.amount.raw if p.amount else None) for p in got] == [
+        ("p1", None, None),
+        ("p2", None, "50亿元"),
+        ("p3", "p2", "20亿元"),
+    ]

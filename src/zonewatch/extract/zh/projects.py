@@ -200,6 +200,7 @@ def extract_projects(doc: Document) -> list[Project]:
     context_date: DateValue | None = None
     context_stage: StageValue | None = None
     period_before = False  # the sentence before ended in a semicolon after a period total or a plan
+    unpriced: list[_Unpriced] = []  # signings with only a vague figure ("签约...投资数十亿元")
     for si, sent in enumerate(ctx.sentences):
         s0, s1 = sent.start, sent.end
         hits = ctx.money_in(s0, s1)
@@ -349,6 +350,13 @@ def extract_projects(doc: Document) -> list[Project]:
                 claims.add(drafts[-1])
             prev_end = end
             last_inv_end = max(end, consumed)
+        if not hits and (vague := _vague_signing(ctx.shadow, s0, s1)) is not None:
+            u = _unpriced(ctx, si, vague, claims, all_cues.nearest(vague.start(), *cue_range) or context_stage)
+            if u is not None:
+                if si not in dates_of:
+                    dates_of[si] = _SentenceDates(ctx, si)
+                u.date = dates_of[si].date(vague.start(), context_date, ctx.published)[0]
+                unpriced.append(u)
         if len(listed) > 1:  # what a list of amounts builds, and where, is named after its last amount
             last_of = listed[-1]
             # "A和B分别投资10亿元和5亿元,分别建设甲项目和乙项目": a list of as many projects is shared out in order
@@ -373,7 +381,87 @@ def extract_projects(doc: Document) -> list[Project]:
             context_stage = stage
     drafts = _merge_repeats(drafts)
     _assign_parents(drafts)
-    return [_project_record(i, d) for i, d in enumerate(drafts)]
+    records = [_project_record(i, d) for i, d in enumerate(drafts)]
+    invested = {m.name for d in drafts for m in d.investors}
+    unpriced = [u for u in unpriced if not any(m.name in invested for m in u.investors)]
+    return _in_text_order(records, [d.hit.money.span.start for d in drafts], unpriced) if unpriced else records
+
+
+@dataclass
+class _Unpriced:
+    """A company's signing in a sentence with no amount, only a vague figure ("签约...投资数十亿元")."""
+
+    at: int  # where the vague figure is
+    investors: list[Mention]
+    hosts: list[Mention]
+    stage: StageValue | None
+    place: Mention | None
+    project: Mention | None
+    evidence: Span
+    date: DateValue | None = None
+
+
+@cache
+def _vague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    return (
+        re.compile(f"(?:{alternation(lex.words('unpriced', 'vague_amounts'))})(?:元|美元|欧元)"),
+        re.compile(alternation(lex.words("unpriced", "signing"))),
+    )
+
+
+def _vague_signing(shadow: str, s0: int, s1: int) -> re.Match[str] | None:
+    """The vague figure of a sentence that also signs (only sentences without an amount are asked)."""
+    vague, signing = _vague_patterns()
+    m = vague.search(shadow, s0, s1)
+    return m if m is not None and signing.search(shadow, s0, s1) else None
+
+
+def _unpriced(
+    ctx: Context, si: int, vague: re.Match[str], claims: _Claims, stage: StageValue | None
+) -> _Unpriced | None:
+    """The record of a signing with only a vague figure: its companies are the investors (none: no record)."""
+    s0, s1 = ctx.sentences[si].start, ctx.sentences[si].end
+    if stage is None or stage.stage is not Stage.SIGNED:
+        return None
+    companies = [o for o in ctx.orgs_in(s0, s1) if o.role == "company"]
+    if not companies or looks_aggregate(ctx.shadow, s0, vague.start()):
+        return None
+    investors = list({o.mention.name: o.mention for o in companies}.values())
+    project = _project(ctx, (s0, vague.start()), vague.end(), s1)
+    mine = frozenset(core_name(m.name) for m in investors)
+    built = project.span if project is not None else None
+    place, _ = _place(ctx, si, s0, vague.start(), s1, claims, mine, built)
+    place = _refer_back(ctx, place) if place is not None else None
+    return _Unpriced(vague.start(), investors, _hosts(ctx, s0, s1), stage, place, project, ctx.sentences[si].span)
+
+
+def _in_text_order(records: list[Project], starts: list[int], unpriced: list[_Unpriced]) -> list[Project]:
+    """The records with amounts and those without, in text order, numbered again (parents follow)."""
+    order = sorted([(st, i, r) for i, (st, r) in enumerate(zip(starts, records, strict=True))]
+                   + [(u.at, len(records) + j, None) for j, u in enumerate(unpriced)], key=lambda t: (t[0], t[1]))  # fmt: skip
+    new_id = {f"p{i + 1}": f"p{n + 1}" for n, (_, i, r) in enumerate(order) if r is not None}
+    out: list[Project] = []
+    for n, (_, i, r) in enumerate(order):
+        if r is not None:
+            out.append(replace(r, id=f"p{n + 1}", parent=new_id[r.parent] if r.parent else None))
+            continue
+        u = unpriced[i - len(records)]
+        out.append(
+            Project(
+                id=f"p{n + 1}",
+                investors=tuple(u.investors),
+                hosts=tuple(u.hosts),
+                amount=None,
+                count=Quantity(Decimal(1), "", Span(u.at, u.at), unit="projects"),
+                date=u.date,
+                stage=u.stage,
+                place=u.place,
+                project=u.project,
+                evidence=(u.evidence,),
+            )
+        )
+    return out
 
 
 def _reported(ctx: Context, cues: list[StageValue]) -> list[StageValue]:
