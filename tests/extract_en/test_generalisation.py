@@ -705,3 +705,33 @@ def test_next_year_dates_a_commitment_and_this_year_keeps_a_plan() -> None:
 def test_people_of_a_country_are_not_the_investor() -> None:
     projects = _projects("Several Malaysians and Americans will invest $10 million in the Kelvar free zone.")
     assert [(p.investors, p.amount and p.amount.value) for p in projects] == [((), _d("10000000"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "hosts"),
+    [
+        # a county's development agency announces; the company invests
+        (
+            "The Tamsin County Economic Development Corporation said Orrel Cold Storage will invest $62 million "
+            "in a distribution center.",
+            ["Orrel Cold Storage"],
+            ["Tamsin County Economic Development Corporation"],
+        ),
+        # a free zone known by its short name hosts
+        (
+            "RAKEZ said Pellam Ceramics will invest AED 80 million in a tile plant in Al Ghail Industrial Zone.",
+            ["Pellam Ceramics"],
+            ["RAKEZ", "Al Ghail Industrial Zone"],
+        ),
+    ],
+)
+def test_development_agencies_and_free_zones_host(text: str, investors: list[str], hosts: list[str]) -> None:
+    [project] = _projects(text)
+    assert [m.raw for m in project.investors] == investors
+    assert [m.raw for m in project.hosts] == hosts
+
+
+def test_a_currency_before_the_amount_is_neither_a_place_nor_the_project() -> None:
+    [project] = _projects("Tarran Group will set up a SR 500 million factory in Rabigh City.")
+    assert project.place is not None and project.place.raw == "Rabigh City"
+    assert project.project is not None and project.project.raw == "factory"

@@ -27,6 +27,7 @@ from zonewatch.extract.en.parties import (
     previous_parties,
 )
 from zonewatch.extract.en.whenwhere import fill_date, fill_place
+from zonewatch.extract.text import trim
 from zonewatch.model import Mention, Money, Project, Quantity, Span, StageValue
 
 _NO_AMOUNT_SIGNING = re.compile(r"\b(?:signed|inked|sealed)\b[^.;]{0,60}?\b(?:agreement|contract|MoU|memorandum)", re.I)
@@ -351,9 +352,13 @@ def _fill_project(ctx: Context, d: Draft) -> None:
             return
     m = _PROJECT_VERB.search(text, d.seg_start, d.seg_end)
     if m and not _NOT_PROJECT.match(m.group("p")):
-        p = m.group("p").strip()
-        start = m.start("p")
-        d.project = Mention(p, text[start : start + len(p)], Span(start, start + len(p)))
+        start, end = m.start("p"), m.end("p")
+        if d.amount is not None and start <= d.amount.money.span.start < end:
+            start = d.amount.money.span.end  # "set up a SAR 500 million factory": the factory, not its price
+        start, end = trim(text, start, end)
+        if end > start:
+            p = text[start:end]
+            d.project = Mention(p, p, Span(start, end))
 
 
 # ---------------------------------------------------------------- signings without an amount

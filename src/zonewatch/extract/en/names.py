@@ -64,6 +64,8 @@ _PLACE_HEADS: dict[str, int] = _NAMES["place_heads"]
 _PLACE_LOWER: dict[str, int] = _NAMES["place_heads_lower"]
 _GOV = frozenset(_NAMES["government"]["words"])
 _GOV_LOWER = frozenset(_NAMES["government"]["lower"])
+_GOV_PHRASE_HEADS = frozenset(_NAMES["government"]["phrase_heads"])
+_GOV_PHRASE = re.compile(r"\b(?:" + "|".join(_NAMES["government"]["phrases"]) + r")\s+\S+$")
 _ACADEMIC = frozenset(_NAMES["academic"]["words"])
 _THINGS = frozenset(_NAMES["thing_heads"]["words"])
 _THING_AFTER = re.compile(r"\s+(?:" + "|".join(_NAMES["thing_heads"]["lower"]) + r")\b")
@@ -82,7 +84,10 @@ _FACILITY_BEFORE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, _NAMES["facility_nouns"]["words"])) + r")\s+(?:in|at|near)\s+(?:the\s+)?$"
 )
 _AT_BEFORE = re.compile(r"\b(?:at|inside|within)\s+(?:the\s+)?$")
-_NOT_NAMES = frozenset(_NAMES["not_names"]["words"])
+# a currency written before an amount is no name either ("a SR 500 million factory", "Dhs 40 million")
+_NOT_NAMES = frozenset(_NAMES["not_names"]["words"]) | {
+    c for c in toml("currencies.toml")["before"] if c.isalpha() and c[0].isupper()
+}
 _LEGAL = frozenset(
     "Co Ltd Inc Corp Corporation Company Limited LLC PLC Plc GmbH Pvt Bhd Sdn Group Holdings Holding".split()
 )
@@ -511,6 +516,8 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
         return Kind.PERSON, -1
     if _TITLE_INSIDE.search(name) and words[-1] not in _GOV:
         return Kind.PERSON, -1
+    if last in _GOV_PHRASE_HEADS and _GOV_PHRASE.search(name):
+        return Kind.GOV, -1  # "Marlow County Economic Development Corporation": a public agency, not a company
     if any(w.rstrip(".,") in _LEGAL for w in words[1:]):
         return Kind.ORG, -1
     if not _GOV.isdisjoint(words) or _GOV_AFTER.match(after):
