@@ -403,3 +403,17 @@ def test_a_record_without_an_amount_takes_its_place_in_text_order_and_parents_fo
         ("p2", None, "50亿元"),
         ("p3", "p2", "20亿元"),
     ]
+
+
+def test_a_place_named_before_a_respective_list_is_every_listed_record_s() -> None:
+    got = run("5月12日,长风电机有限公司和海澜新材有限公司分别与德阳经开区签约,投资额分别为20亿元和15亿元。")
+    assert [(m[0], m[2]) for m in _who_what(got)] == [
+        (["长风电机有限公司"], "德阳经开区"),
+        (["海澜新材有限公司"], "德阳经开区"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["达成协议", "签约仪式举行", "落户德阳"])
+def test_a_project_s_name_ends_at_xiangmu_before_a_verb(verb: str) -> None:
+    got = run(f"5月12日,长风电机有限公司就投资20亿元建设永磁电机项目{verb}。")
+    assert [m[3] for m in _who_what(got)] == ["永磁电机项目"]

@@ -69,7 +69,9 @@ _NAME_LIST = re.compile(rf"(?:{_LIST_LEAD})(?P<items>(?:(?!{_LIST_LEAD})[^,，�
 _PLAN_GAP = 16
 _CLAUSE_END = re.compile(r"[,，。;；!！?？]")
 # what follows a project's name in the same clause without being part of it: a time, a stage, a verb
-_AFTER_NAME = re.compile(r"(?:今年|明年|去年|预计|计划|将|已|于|在|正式|目前|\d|[一二三四五六七八九十]+月)")
+_AFTER_NAME = re.compile(
+    r"(?:今年|明年|去年|预计|计划|将|已|于|在|正式|目前|达成|签约|签订|签署|落户|落地|开工|动工|投产|竣工|建成|\d|[一二三四五六七八九十]+月)"
+)
 _INVESTS = re.compile(r"\s?(?:投资|出资|独资|全资|控股)")
 _LIST_JOIN = re.compile(r"\s?(?:和|与|及|以及|、|,|，)\s?")
 # "分别建设正极材料项目和负极材料项目": names each ending in 项目, listed after a verb of building in one clause
@@ -370,6 +372,11 @@ def extract_projects(doc: Document) -> list[Project]:
                 x.project = x.project or last_of.project
                 if x.place is None or named_after:
                     x.place, x.place_here = last_of.place, last_of.place_here
+            # "A和B分别与德阳经开区签约,投资额分别为20亿元和15亿元": a place named before the list is every record's
+            # (the first amount's clause claimed it for its own company)
+            first = listed[0]
+            if last_of.place is None and first.place is not None and first.place.span.end <= first.hit.money.span.start:
+                last_of.place, last_of.place_here = first.place, first.place_here
         # what this sentence says carries over to the next ones
         period_before = ctx.shadow[s1 - 1] in ";；" and (neg_cue is not None or period_before)
         here = [x for x in ctx.dates_in(s0, s1) if not x.future and x.value.precision is not Precision.YEAR]
