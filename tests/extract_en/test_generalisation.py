@@ -735,3 +735,16 @@ def test_a_currency_before_the_amount_is_neither_a_place_nor_the_project() -> No
     [project] = _projects("Tarran Group will set up a SR 500 million factory in Rabigh City.")
     assert project.place is not None and project.place.raw == "Rabigh City"
     assert project.project is not None and project.project.raw == "factory"
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The $120 million investment is expected to create 300 jobs.",
+        "The AED 440 million expansion will add two lines.",
+        "This Rs 900 crore plant will make tyres.",
+    ],
+)
+def test_the_amount_s_investment_refers_back_to_the_company(follow_up: str) -> None:
+    text = "Gov. Ray Colfax said Pelton Tire Co. will establish operations in Orrin County. " + follow_up
+    assert [[m.raw for m in p.investors] for p in _projects(text)] == [["Pelton Tire Co."]]

@@ -18,7 +18,10 @@ from zonewatch.model import Span
 
 _ANAPHOR = re.compile(
     r"\b(?:(?:this|the)\s+(?:company|firm|group|enterprise|investor|manufacturer|developer|project|base|plant|factory|"
-    r"facility|centre|center|deal|agreement|contract|mou)|it|its|both\s+parties|"
+    r"facility|centre|center|deal|agreement|contract|mou|"
+    # "The $120 million investment is expected to create 300 jobs": the investment the sentence before told of
+    r"(?:[A-Z]{2,3}\s?|[$€£₹]|US\$|Rs\.?\s?)?\d[\d.,]*(?:\s*(?:million|billion|crore|lakh|bn|mn))?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:investment|project|expansion|plant|facility|factory))|it|its|both\s+parties|"
     r"the\s+two\s+(?:parties|sides)|both\s+sides)\b",
     re.I,
 )
