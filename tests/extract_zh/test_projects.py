@@ -417,3 +417,13 @@ def test_a_place_named_before_a_respective_list_is_every_listed_record_s() -> No
 def test_a_project_s_name_ends_at_xiangmu_before_a_verb(verb: str) -> None:
     got = run(f"5月12日,长风电机有限公司就投资20亿元建设永磁电机项目{verb}。")
     assert [m[3] for m in _who_what(got)] == ["永磁电机项目"]
+
+
+def test_an_aggregate_of_as_many_projects_as_the_companies_it_names_has_them_as_investors() -> None:
+    got = run("5月12日,德阳经开区与长风电机有限公司、海澜新材有限公司签约,两个项目总投资35亿元。")
+    assert [(m[0], m[1]) for m in _who_what(got)] == [(["长风电机有限公司", "海澜新材有限公司"], 3_500_000_000)]
+
+
+def test_an_aggregate_counting_more_projects_than_its_named_companies_keeps_no_investors() -> None:
+    got = run("5月12日,长风电机有限公司和海澜新材有限公司共签约项目3个,总投资35亿元。")
+    assert [(m[0], m[1]) for m in _who_what(got)] == [([], 3_500_000_000)]

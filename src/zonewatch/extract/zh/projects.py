@@ -286,7 +286,12 @@ def extract_projects(doc: Document) -> list[Project]:
             if k in respective:
                 d.investors = respective.pop(k)
                 listed.append(d)
-            elif not d.aggregate:
+            elif d.aggregate:
+                # "与A、B签约,两个项目总投资35亿元": an aggregate of as many projects as the companies it names
+                named = list({o.mention.name: o.mention for o in companies if o.role == "company"}.values())
+                if d.count is not None and len(named) > 1 and d.count.value == len(named):
+                    d.investors = named
+            else:
                 d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
                 if not d.investors and next_start == s1:
                     d.investors = _investor_next(ctx, si)
