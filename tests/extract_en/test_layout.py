@@ -17,6 +17,7 @@ TEXTS = [
     "x" * 3200 + ". Y " + "z" * 10,
     "FRANKFORT, Ky. (AP) - Gov. Ann Lee said. It rose in Dalton, Ga. The firm said. Lt. Gov. Bo Li spoke.",
     "Raleigh, N.C. (Reuters) — Prof. Jin said so. It is in N.J. Then it left. Tenn. Gov. Lee: no.",
+    "SALEM, Ore. (AP) - Ann Lee said. She met Miss. Lee in Jackson, Miss. Then she left. Wash. (AP) No.",
     "",
 ]
 
@@ -46,6 +47,9 @@ def test_heading_lines_are_the_title_like_ones(text: str) -> None:
         ("It rose in Dalton, Ga. (The firm said.)", ["It rose in Dalton, Ga. (The firm said.)"]),
         # a word that is a state's abbreviation and an English word ends a sentence
         ("They met in Springfield, Ill. The firm said.", ["They met in Springfield, Ill.", "The firm said."]),
+        # ... except after a city that opens the line in capitals
+        ("JACKSON, Miss. (AP) — It rose.", ["JACKSON, Miss. (AP) — It rose."]),
+        ("Jackson, Miss. (The firm said.)", ["Jackson, Miss.", "(The firm said.)"]),
     ],
 )
 def test_where_a_full_stop_ends_a_sentence(text: str, expected: list[str]) -> None:

@@ -196,6 +196,7 @@ def test_a_short_title_opening_a_sentence_is_not_part_of_the_name(opening: str) 
         ("ATLANTA, Ga. (AP) — Nexa Corp. will build a plant.", [("ATLANTA", "Ga")]),
         ("RALEIGH, N.C. — Nexa Corp. will build a plant.", [("RALEIGH", "N.C")]),
         ("DUBAI, UAE: Nexa Corp. will build a plant.", [("DUBAI", "UAE")]),
+        ("JACKSON, Miss. — Nexa Corp. will build a plant.", [("JACKSON", "Miss")]),
         # two companies and a dash are no dateline
         ("IBM, Intel — and Nexa Corp. will build plants.", []),
         ("Acme, Nexa — and Nexa Corp. will build plants.", []),
@@ -210,7 +211,13 @@ def test_a_dateline_names_places_not_parties(sentence: str, dateline: list[tuple
 
 
 @pytest.mark.parametrize(
-    "sentence", ["The plant rises in Dalton, Ga.", "Its Dalton, Ga., plant will open.", "It is in Austin, Tex."]
+    "sentence",
+    [
+        "The plant rises in Dalton, Ga.",
+        "Its Dalton, Ga., plant will open.",
+        "It is in Austin, Tex.",
+        "It rises in Lowndes County, Miss., this year.",
+    ],
 )
 def test_a_state_abbreviation_after_a_town_is_a_place(sentence: str) -> None:
     assert [n.kind for n in find_names(sentence, Span(0, len(sentence)))] == [Kind.PLACE, Kind.PLACE]

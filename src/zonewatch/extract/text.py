@@ -24,6 +24,9 @@ STATE_ABBREVIATIONS = frozenset(
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ind Kan Kans Ky La Md Mich Minn Mo Mont Neb Nev Okla Pa Tenn Tex "
     "Vt Va Wis Wyo N.C S.C N.D S.D N.H N.J N.M N.Y R.I W.Va".split()
 )
+# These are English words too: they are a state only where nothing else fits, after a city that opens the
+# line in capitals ("JACKSON, Miss. (AP) —") or a town and a comma ("Lowndes County, Miss.,").
+STATE_WORDS = frozenset("Ill Miss Mass Wash Ore".split())
 _DATELINE_CITY = re.compile(r"[A-Z][A-Z .'-]*,\s*")
 _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
 _WORD_CHARS = string.ascii_letters + ".'"
@@ -81,11 +84,11 @@ def not_an_end(text: str, line_start: int, at: int, word: str) -> bool:
     """
     if word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1:
         return True  # "Co.", "Rs.", "Gov."; initials: "J. Smith"
-    if word not in STATE_ABBREVIATIONS:
+    if word in STATE_ABBREVIATIONS:
+        if text[at + 1 : at + 4].lstrip()[:1] == "(":
+            return True  # "Ga. (AP) —", "Ky. (Reuters) -"
+    elif word not in STATE_WORDS:
         return False
-    nxt = text[at + 1 : at + 4].lstrip()
-    if nxt[:1] == "(":
-        return True  # "Ga. (AP) —", "Ky. (Reuters) -"
     head = at - len(word) - line_start
     return 0 < head < 40 and _DATELINE_CITY.fullmatch(text, line_start, at - len(word)) is not None
 

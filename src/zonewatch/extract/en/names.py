@@ -23,6 +23,7 @@ from zonewatch.extract.en.lexicon import lines, toml
 from zonewatch.extract.en.money import word_number
 from zonewatch.extract.en.tokens import Tokens
 from zonewatch.extract.text import STATE_ABBREVIATIONS as _STATES
+from zonewatch.extract.text import STATE_WORDS
 from zonewatch.model import Span
 
 
@@ -350,10 +351,11 @@ def _lead_dateline(text: str, span: Span) -> list[Name]:
     if m is None:
         return []
     city, region = m.group("city"), m.group("region").rstrip(".")
-    region_level = 1 if region in _STATES else place_level(region)
+    state = region in _STATES or (region in STATE_WORDS and city.isupper())  # "JACKSON, Miss. —"
+    region_level = 1 if state else place_level(region)
     if region_level is None and not (m.group("credit") and city.isupper()):
         return []  # "IBM, Intel — ...": two names, not a city and its region
-    if not city.isupper() and region not in _STATES:
+    if not city.isupper() and not state:
         return []
     cs, rs = m.start("city"), m.start("region")
     return [
@@ -404,7 +406,12 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
             end += lm.end()
             name = " ".join(text[start:end].split())
             after = text[end : end + 40]
-    if kind is not Kind.PLACE and name in _STATES and before.endswith(", ") and before[-3:-2].isalpha():
+    if (
+        kind is not Kind.PLACE
+        and (name in _STATES or (name in STATE_WORDS and after[:1] == "."))
+        and before.endswith(", ")
+        and before[-3:-2].isalpha()
+    ):
         kind, level = Kind.PLACE, 1  # "in Dalton, Ga. The company ...", "its Dalton, Ga., plant": the state
     elif kind is Kind.ORG and after[:1] == "," and (sm := _STATE_AFTER.match(after)) and sm.group(1) in _STATES:
         kind, level = Kind.PLACE, 2  # "its Dalton, Ga., plant": a town, named with its state
