@@ -30,6 +30,9 @@ from zonewatch.extract.en.cues import count_in, is_not_investment, stage_in
         ("The group plans to invest ", " in its plants this year"),
         ("The group plans to invest ", " in its plants next year"),
         ("A total of ", " will be invested in the projects next year"),
+        # a tally of the fiscal year just ended
+        ("Units in the Kandla SEZ attracted ", " in investments last fiscal"),
+        ("The zone drew ", " of investment in the previous financial year, officials said"),
         ("The company will receive up to ", " in state tax credits"),
         ("The facility will bring 85 jobs with an annual payroll of ", ""),
         ("Abbott added that Texas had attracted ", " in semiconductor investments over the past year"),

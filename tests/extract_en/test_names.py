@@ -30,6 +30,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("Retail chain giant Joy City plans to build a mall.", [("Joy City", "org")]),
         ("Lastly, El-Hamd Company is slated to execute a project.", [("El-Hamd Company", "org")]),
         ("Chinese tech giant Huawei will cooperate with the zone.", [("Huawei", "org")]),
+        # a company's plant in a zone: the zone is where it is; the zone's own project is a thing
+        ("Ardent Cables will expand its Mundra SEZ plant.", [("Ardent Cables", "org"), ("Mundra SEZ", "place")]),
+        ("Ardent Cables joined the Mundra SEZ project.", [("Ardent Cables", "org"), ("Mundra SEZ", "thing")]),
         # people of a country, in the plural, are no organisation
         ("Several Malaysians and Kenyans joined Tata.", [("Tata", "org")]),
         ("Tata hired Americans and Filipinos.", [("Tata", "org")]),

@@ -91,8 +91,10 @@ _AID_AFTER = re.compile(
 # a past stretch in the amount's own clause: "$30 billion in chip investments over the past year", "in the last
 # five years" (not "..., its largest in the past decade", nor "the last quarter of 2025")
 _PAST_STRETCH = re.compile(
-    r"[^,;.]{0,60}?\b(?:in|during|over)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
-    r"(?:years?|months|decades?|quarters?)\b(?!\s+of\b)",
+    r"[^,;.]{0,60}?\b(?:(?:in|during|over)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+    r"(?:years?|months|decades?|quarters?)\b(?!\s+of\b)"
+    # "... attracted Rs 1,500 crore in investments last fiscal": India's fiscal year just ended
+    r"|(?:last|previous)\s+(?:fiscal|financial\s+year)\b)",
     re.I,
 )
 _SUPERSEDED = re.compile(rf"\b(?:{any_of(_NEG['superseded'])})\b", re.I)

@@ -533,6 +533,8 @@ def _classify(words: list[str], after: str, before: str) -> tuple[Kind, int]:
     if _THING_AFTER.match(after):
         if level is not None and level <= 3:
             return Kind.PLACE, level  # "its Maple County plant", "a Shenzhen factory": where the plant is
+        if level == 4 and before.endswith(("its ", "their ", "Its ", "Their ")):
+            return Kind.PLACE, level  # "at its Mundra SEZ plant": a company's plant in the zone (not the zone's own)
         return Kind.THING, -1  # "Hongshui River Lijing Business Travel City project"
     if level is None and len(words) > 1 and words[0] in _DIRECTIONS:
         level = place_level(" ".join(words[1:]))  # "Northwest China", "West Java"
