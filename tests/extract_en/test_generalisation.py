@@ -748,3 +748,16 @@ def test_a_currency_before_the_amount_is_neither_a_place_nor_the_project() -> No
 def test_the_amount_s_investment_refers_back_to_the_company(follow_up: str) -> None:
     text = "Gov. Ray Colfax said Pelton Tire Co. will establish operations in Orrin County. " + follow_up
     assert [[m.raw for m in p.investors] for p in _projects(text)] == [["Pelton Tire Co."]]
+
+
+def test_a_zone_authority_signing_puts_the_project_in_its_zone() -> None:
+    [project] = _projects(
+        "Ajwan Free Zone Authority signed a lease with Tavish Steel, which will invest Dh120 million."
+    )
+    assert [m.raw for m in project.investors] == ["Tavish Steel"]
+    assert project.place is not None and project.place.raw == "Ajwan Free Zone"
+
+
+def test_units_opening_a_sentence_are_no_investor() -> None:
+    [project] = _projects("Units in the Kandla SEZ will invest Rs 1,500 crore in new lines, the commissioner said.")
+    assert project.investors == ()

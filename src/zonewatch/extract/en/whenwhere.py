@@ -16,7 +16,8 @@ from zonewatch.extract.en.dates import DateMention
 from zonewatch.extract.en.draft import Draft
 from zonewatch.extract.en.layout import Sentence
 from zonewatch.extract.en.names import Kind, Name, place_level
-from zonewatch.model import DateValue, Precision
+from zonewatch.extract.text import trim
+from zonewatch.model import DateValue, Precision, Span
 
 _LOCATED = re.compile(r"\b(?:located|settled?|based|landed|land|sited|set\s+up|built)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _VAGUE_KINDS = ("vague",)
@@ -156,7 +157,7 @@ def _published(ctx: Context) -> DateValue | None:
     return ctx.doc.published or DateValue(a.published, a.precision or Precision.DAY, a.published.isoformat())
 
 
-def _place_candidates(names: list[Name]) -> list[Name]:
+def _place_candidates(text: str, names: list[Name]) -> list[Name]:
     places = [n for n in names if n.kind is Kind.PLACE and n.role not in ("origin", "dateline") and not n.possessive]
     if not places:  # "with the Rajasthan government": the government's place
         places = [
@@ -164,11 +165,23 @@ def _place_candidates(names: list[Name]) -> list[Name]:
             for n in names
             if n.kind is Kind.GOV and (lvl := place_level(n.name)) is not None
         ]
+    if not places:  # "Hamriyah Free Zone Authority has signed a lease with X": the zone the authority runs
+        places = [z for n in names if n.kind is Kind.GOV and (z := _zone_of_authority(text, n)) is not None]
     return places
 
 
+def _zone_of_authority(text: str, n: Name) -> Name | None:
+    """The zone in a zone authority's name: "Hamriyah Free Zone Authority" -> "Hamriyah Free Zone"."""
+    head, _, last = n.name.rpartition(" ")
+    if last != "Authority" or place_level(head) != 4:
+        return None
+    end = text.rfind("Authority", n.span.start, n.span.end)
+    _, end = trim(text, n.span.start, end)
+    return replace(n, name=head, span=Span(n.span.start, end), kind=Kind.PLACE, level=4)
+
+
 def _best_place(ctx: Context, names: list[Name], pos: int | None = None) -> Name | None:
-    cands = _place_candidates(names)
+    cands = _place_candidates(ctx.text, names)
     if not cands:
         return None
     non_venue = [n for n in cands if n.role != "venue"] or cands
