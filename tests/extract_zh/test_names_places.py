@@ -192,3 +192,23 @@ def test_trade_names_opening_an_investing_clause(text: str, name: str) -> None:
 )
 def test_sectors_are_not_trade_names(text: str) -> None:
     assert [n for n, role in orgs(text) if role == "company"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在浙江省湖州市长兴县建设", "浙江省湖州市长兴县"),  # 市长 is also a mayor, but not before a county
+        ("落户广西壮族自治区南宁市", "广西壮族自治区南宁市"),
+        ("落户内蒙古自治区鄂尔多斯市", "内蒙古自治区鄂尔多斯市"),
+    ],
+)
+def test_a_region_s_lower_levels_are_one_place(text: str, name: str) -> None:
+    assert [n for n, _ in places(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("在成都市长的陪同下", "成都市"), ("在四川省制造业强市建设", "四川省"), ("四川省经济大县", "四川省")],
+)
+def test_a_mayor_or_a_strong_city_is_no_lower_level(text: str, name: str) -> None:
+    assert [n for n, _ in places(text)] == [name]

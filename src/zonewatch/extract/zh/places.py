@@ -31,10 +31,11 @@ _COUNTY_ENDING = re.compile("县")
 # a lower level named right after a place ("泸州市泸县", "四川省广安市岳池县", "阿坝藏族羌族自治州汶川县"):
 # a city, district, county or autonomous prefecture or county, read even when the place list does not know it
 _LOWER_LEVEL = re.compile(
-    r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?P<end>自治州|自治县)|(?P<stem2>[\u4e00-\u9fff]{1,3}?)(?P<end2>市|区|县|旗)"
-    r"(?!场|民|委|政府|长|级|值|域|块|间|区|内|外|里|城)"
+    r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?P<end>自治州|自治县)|(?P<stem2>[\u4e00-\u9fff]{1,3}?|[\u4e00-\u9fff]{4}(?=市))(?P<end2>市|区|县|旗)"
+    r"(?!场|民|委|政府|长(?![\u4e00-\u9fff]{1,2}(?:县|区|市))|级|值|域|块|间|区|内|外|里|城)"
 )
 _NOT_LOWER_FIRST = frozenset("全该本各我每此其一二两三四五六七八九十百千多数几诸邻城超上股门市区县省乡镇")
+_NOT_LOWER_LAST = frozenset("强大名重城业")  # "制造业强市", "经济大县", "文化名城"
 _BUILD_AFTER = re.compile(
     r"^(?:投资建设|投资兴建|建设|投资|打造|兴建|新建|投建|建|设立|成立|布局|落地|落户|开展|发展|打造)"
 )
@@ -121,7 +122,7 @@ def _lower_levels(shadow: str, end: int, generic_districts: frozenset[str]) -> i
         if m is None:
             break
         stem = m.group("stem") or m.group("stem2")
-        if stem[0] in _NOT_LOWER_FIRST or stem in generic_districts:
+        if stem[0] in _NOT_LOWER_FIRST or stem[-1] in _NOT_LOWER_LAST or stem in generic_districts:
             break
         if (m.group("end2") in ("区", "市") and len(stem) < 2) or _ADMIN_ENDING.search(stem):
             break
@@ -189,6 +190,12 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
             or name in p.not_places
             or ((n := p.not_place_end.search(name)) is not None and n.start() < 2)
         ):
+            continue
+        if (
+            m.group() in ("自治区", "自治州")
+            and (chain := _lower_levels(shadow, m.end(), p.generic_districts)) > m.end()
+        ):
+            cands.append((start, chain, False))  # "广西壮族自治区南宁市": a region and a city in it, no zone
             continue
         cands.append((start, m.end(), True))
     learned = {s for c in cands if (s := zone_stem(shadow[c[0] : c[1]]))} - known
