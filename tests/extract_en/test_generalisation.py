@@ -761,3 +761,14 @@ def test_a_zone_authority_signing_puts_the_project_in_its_zone() -> None:
 def test_units_opening_a_sentence_are_no_investor() -> None:
     [project] = _projects("Units in the Kandla SEZ will invest Rs 1,500 crore in new lines, the commissioner said.")
     assert project.investors == ()
+
+
+@pytest.mark.parametrize("what", ["capacity", "its capacity", "production", "operations"])
+def test_what_grows_is_not_the_project(what: str) -> None:
+    [project] = _projects(f"Ardent Cables will invest ₹750 crore to expand {what} in Mundra.")
+    assert project.project is None
+
+
+def test_what_is_built_still_is() -> None:
+    [project] = _projects("Ardent Cables will invest ₹750 crore to build a cable plant in Mundra.")
+    assert project.project is not None and project.project.raw == "cable plant"

@@ -327,10 +327,11 @@ _PROJECT_VERB = re.compile(
     r"(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.](?!\d)|[;:(”]|$)"
 )
 _EVENT_OR_MEDIA = re.compile(r"Ceremony|Conference|Forum|Expo|Summit|Festival|Fair|Daily|News|Times|Post|Online|Agency")
-# not a thing built: "create 2,500 jobs", "expand by 20%", "set up about 30 ..."; a size before a thing is fine
+# not a thing built: "create 2,500 jobs", "expand by 20%", "set up about 30 ...", "expand capacity" (what grows,
+# not what is built); a size before a thing is fine
 # ("build a 400,000-square-foot distribution center", "set up a 2 GW solar module factory")
 _NOT_PROJECT = re.compile(
-    r"(?:by|about|some|more|over|nearly|around|up|jobs)\b|[\d.,]+(?:\s+(?:new|more|direct|indirect|additional|local))*"
+    r"(?:by|about|some|more|over|nearly|around|up|jobs)\b|(?:capacity|production|output|operations|presence|footprint)\b|[\d.,]+(?:\s+(?:new|more|direct|indirect|additional|local))*"
     r"\s*(?:%|(?:percent|per\s+cent|jobs|people|workers|employees|positions|posts|opportunities|times|years?)\b|$)",
     re.I,
 )
