@@ -427,3 +427,26 @@ def test_an_aggregate_of_as_many_projects_as_the_companies_it_names_has_them_as_
 def test_an_aggregate_counting_more_projects_than_its_named_companies_keeps_no_investors() -> None:
     got = run("5月12日,长风电机有限公司和海澜新材有限公司共签约项目3个,总投资35亿元。")
     assert [(m[0], m[1]) for m in _who_what(got)] == [([], 3_500_000_000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月12日,长风电机有限公司投资15亿元,分别建设电机和电控两个项目,分别投资10亿元和5亿元。",
+        "5月12日,长风电机有限公司投资15亿元建设电机项目和电控项目,分别投资10亿元和5亿元。",
+    ],
+)
+def test_a_figure_the_respective_amounts_add_up_to_is_their_total(text: str) -> None:
+    got = run(text)
+    assert [(p.id, p.parent, int(p.count.value) if p.count else None) for p in got] == [
+        ("p1", None, 2),
+        ("p2", "p1", 1),
+        ("p3", "p1", 1),
+    ]
+    assert all([m.name for m in p.investors] == ["长风电机有限公司"] for p in got)
+
+
+def test_a_figure_the_respective_amounts_do_not_add_up_to_stays_a_project_of_its_own() -> None:
+    got = run("5月12日,长风电机有限公司投资16亿元建设电机项目和电控项目,分别投资10亿元和5亿元。")
+    assert [(p.parent, int(p.count.value) if p.count else None) for p in got] == [(None, 1)] * 3
+    assert all([m.name for m in p.investors] == ["长风电机有限公司"] for p in got)

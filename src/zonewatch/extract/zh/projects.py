@@ -364,6 +364,8 @@ def extract_projects(doc: Document) -> list[Project]:
                     dates_of[si] = _SentenceDates(ctx, si)
                 u.date = dates_of[si].date(vague.start(), context_date, ctx.published)[0]
                 unpriced.append(u)
+        if len(listed) > 1:
+            _total_of_listed(drafts, listed, si)
         if len(listed) > 1:  # what a list of amounts builds, and where, is named after its last amount
             last_of = listed[-1]
             # "A和B分别投资10亿元和5亿元,分别建设甲项目和乙项目": a list of as many projects is shared out in order
@@ -373,6 +375,8 @@ def extract_projects(doc: Document) -> list[Project]:
                 for x, name in zip(listed, names, strict=True):
                     x.project = name
             named_after = last_of.place is not None and last_of.place.span.start > last_of.hit.money.span.end
+            for x in listed[1:]:  # (the first's investor found from its project, after the list was read)
+                x.investors = x.investors or listed[0].investors
             for x in listed[:-1]:
                 x.project = x.project or last_of.project
                 if x.place is None or named_after:
@@ -576,6 +580,28 @@ def _listed_names(ctx: Context, count: Quantity, n: int) -> list[Mention]:
             return []
         names.append(Mention(ctx.text[s:e], ctx.text[s:e], Span(s, e)))
     return names if len(names) == n else []
+
+
+def _total_of_listed(drafts: list[_Draft], listed: list[_Draft], si: int) -> None:
+    """ "长风电机投资15亿元,...分别投资10亿元和5亿元": a single record of the sentence before a list of amounts
+    that add up to it is their total, an aggregate of as many projects (its parts then find it as their parent),
+    and its investors are theirs when they name none."""
+    first = listed[0]
+    cur = first.hit.money.currency
+    if any(x.hit.money.currency != cur or x.hit.money.upper is not None for x in listed):
+        return
+    total = sum((x.hit.money.value for x in listed), Decimal(0))
+    before = [d for d in drafts if d.sentence == si and d.hit.money.span.end <= first.hit.money.span.start]
+    if not before:
+        return
+    tot = before[-1]
+    m = tot.hit.money
+    if tot.aggregate or m.currency != cur or m.upper is not None or m.value != total:
+        return
+    tot.aggregate = True
+    tot.count = Quantity(Decimal(len(listed)), "", Span(m.span.start, m.span.start), unit="projects")
+    for x in listed:
+        x.investors = x.investors or tot.investors
 
 
 def _projects_listed(ctx: Context, start: int, end: int, n: int) -> list[Mention]:
