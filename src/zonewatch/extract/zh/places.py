@@ -118,6 +118,8 @@ def _lower_levels(shadow: str, end: int, generic_districts: frozenset[str]) -> i
     7
     """
     for _ in range(2):
+        if not "\u4e00" <= shadow[end : end + 1] <= "\u9fff":  # (most places end before punctuation or a digit)
+            break
         m = _LOWER_LEVEL.match(shadow, end)
         if m is None:
             break

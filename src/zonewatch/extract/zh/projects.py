@@ -203,6 +203,8 @@ def extract_projects(doc: Document) -> list[Project]:
     context_stage: StageValue | None = None
     period_before = False  # the sentence before ended in a semicolon after a period total or a plan
     unpriced: list[_Unpriced] = []  # signings with only a vague figure ("签约...投资数十亿元")
+    # (most documents have none: one scan of the whole text, not two per sentence without an amount)
+    vague_at = [m.start() for m in _vague_patterns()[0].finditer(ctx.shadow)]
     for si, sent in enumerate(ctx.sentences):
         s0, s1 = sent.start, sent.end
         hits = ctx.money_in(s0, s1)
@@ -357,7 +359,12 @@ def extract_projects(doc: Document) -> list[Project]:
                 claims.add(drafts[-1])
             prev_end = end
             last_inv_end = max(end, consumed)
-        if not hits and (vague := _vague_signing(ctx.shadow, s0, s1)) is not None:
+        if (
+            vague_at
+            and not hits
+            and bisect.bisect_left(vague_at, s0) < bisect.bisect_left(vague_at, s1)
+            and (vague := _vague_signing(ctx.shadow, s0, s1)) is not None
+        ):
             u = _unpriced(ctx, si, vague, claims, all_cues.nearest(vague.start(), *cue_range) or context_stage)
             if u is not None:
                 if si not in dates_of:
