@@ -75,8 +75,8 @@ class Ledger:
     def _remember(self, pending: dict[tuple[str, str], Any]) -> None:
         """Keep what a committed transaction wrote or found (``(kind, key) -> value``), within the bound."""
         for (kind, key), value in pending.items():
-            if value is None or value is ABSENT:
-                continue
+            if value is None or value is ABSENT or kind.startswith("_"):
+                continue  # "_" kinds (a batch's document hashes and keys) are valid for their transaction only
             known = self.cache.setdefault(kind, {})
             known[key] = value
             if len(known) > CACHE_PER_KIND:
