@@ -224,3 +224,15 @@ def test_a_dateline_names_places_not_parties(sentence: str, dateline: list[tuple
 )
 def test_a_state_abbreviation_after_a_town_is_a_place(sentence: str) -> None:
     assert [n.kind for n in find_names(sentence, Span(0, len(sentence)))] == [Kind.PLACE, Kind.PLACE]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Among them is Yellowstone Robotics Co., Ltd.'s research centre in Fuzhou.",
+        "Among them is Yellowstone Robotics Co., Ltd. with a research centre in Fuzhou.",
+    ],
+)
+def test_a_legal_ending_after_a_comma_stays_in_the_name_also_when_possessive(sentence: str) -> None:
+    orgs = [n for n, kind in _names(sentence) if kind == "org"]
+    assert orgs == ["Yellowstone Robotics Co., Ltd."]

@@ -326,7 +326,12 @@ def _extend(tokens: Tokens, i: int, hi: int) -> tuple[int, bool]:
             if tok == "." and prev in _TITLES and nxt and j + 1 in caps:
                 j += 1  # "Gov. Ellen Park": a title's full stop does not end the name after it
                 continue
-            if tok == "," and nxt in ("Ltd", "Inc", "Ltd.", "LLC", "Limited", "Co"):
+            if (
+                tok == ","
+                and nxt
+                and _strip_possessive(nxt)[0] in ("Ltd", "Inc", "Ltd.", "Inc.", "LLC", "Limited", "Co")
+            ):
+                # "Robotics Co., Ltd." and "Robotics Co., Ltd.'s research centre"
                 j += 1
                 continue
             break
