@@ -107,7 +107,7 @@ def test_dates_near_their_anchors_are_all_the_dates(text: str, dated: bool) -> N
 
 NAME_PIECES = [
     "深圳", "宝德", "集团", "有限公司", "的", "与", "和", "以及", "签约", "投资", "建设", "(", ")", "OPPO", "A1", "·", "&",
-    ",", "，", " ", "《", "—", "-", "高新区", "在", "于", "成都", "é", "一", "元", "项目",
+    ",", "，", " ", "《", "—", "-", "高新区", "在", "于", "成都", "é", "一", "元", "项目", "数", "据", "根据", "数据",
 ]  # fmt: skip
 
 
@@ -115,8 +115,9 @@ NAME_PIECES = [
 @given(text=_texts(NAME_PIECES), max_len=st.integers(-1, 30), latin=st.booleans())
 def test_walking_left_is_the_walk_one_character_at_a_time(text: str, max_len: int, latin: bool) -> None:
     lex = lexicon()
+    inside = lex.words("names", "left_stops_inside")
     for words in (lex.words("names", "left_stops") + lex.words("places", "left_stops"), ("的",), ()):
-        stops = Stops(words)
+        stops = Stops(words, inside)
         for end in range(len(text) + 1):
             assert walk_left(text, end, stops, max_len, latin) == walk_left_by_character(
                 text, end, stops, max_len, latin

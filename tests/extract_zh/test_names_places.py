@@ -31,10 +31,19 @@ def orgs(text: str) -> list[tuple[str, str]]:
         ("2月7日晚间,铂科新材(300811)公告", "铂科新材"),
         ("比亚迪新能源汽车零部件项目总投资20亿元", "比亚迪"),
         ("精鋒科技股份有限公司簽署投資意向書", "精鋒科技股份有限公司"),
+        # a one-character stop word (据) inside a word of the name (数据) does not cut it
+        ("11月5日,中科宏数据科技有限公司与天津市签署投资协议", "中科宏数据科技有限公司"),
+        ("据华锐物流科技有限公司介绍,拟投资10亿元", "华锐物流科技有限公司"),
+        ("江苏协同创新科技有限公司将投资", "江苏协同创新科技有限公司"),
     ],
 )
 def test_company_names(text: str, name: str) -> None:
     assert (name, "company") in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["其中,数据有限公司拟投资12亿元", "微电子集团有限公司将投资"])
+def test_an_industry_word_alone_names_no_company(text: str) -> None:
+    assert [n for n, role in orgs(text) if role == "company"] == []
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ class _Patterns:
     trade_name: re.Pattern[str]
     trade_at: windows.Anchor  # where a trade name can be: before the first character of one of its verbs
     trade_endings: frozenset[str]
+    generic_heads: frozenset[str]  # a company is not named by an industry word alone: "科技有限公司", "数据有限公司"
 
 
 @cache
@@ -63,7 +64,7 @@ def _patterns() -> _Patterns:
         known=re.compile(trie(lex.companies)),
         org_suffixes=orgs,
         host_suffixes=hosts,
-        stops=Stops(lex.words("names", "left_stops")),
+        stops=Stops(lex.words("names", "left_stops"), lex.words("names", "left_stops_inside")),
         descriptors=lex.words("names", "descriptor_prefixes"),
         descriptor=re.compile(alternation(lex.words("names", "descriptor_prefixes"))),
         not_name=re.compile(alternation(lex.words("names", "not_names"))),
@@ -73,6 +74,7 @@ def _patterns() -> _Patterns:
             + rf"))(?={'|'.join(_TRADE_VERBS)})"
         ),
         trade_endings=frozenset(lex.words("names", "trade_endings")),
+        generic_heads=frozenset(lex.words("names", "trade_endings") + lex.words("names", "generic_heads")),
         # the verb's first character: at most 8 + the longest ending in, then at most 2 more read ("总投资")
         trade_at=_first_characters(_TRADE_VERBS, 8 + max(map(len, lex.words("names", "trade_endings"))), 2),
     )
@@ -106,7 +108,8 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
         start = _strip_descriptors(shadow, start, m.start(), p.descriptor)
         role = "host" if suffix in p.host_suffixes else "company"
         name = shadow[start : m.end()]
-        if p.not_name.search(name) or (role == "company" and m.start() - start < 2):
+        head = shadow[start : m.start()]
+        if p.not_name.search(name) or (role == "company" and (len(head) < 2 or head in p.generic_heads)):
             start = m.start()
         if start == m.start():
             if suffix in ("公司", "集团"):

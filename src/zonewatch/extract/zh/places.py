@@ -72,7 +72,10 @@ def _patterns() -> _Patterns:
     lex = lexicon()
     return _Patterns(
         zone=re.compile(alternation(lex.words("places", "zone_suffixes"))),
-        stops=Stops(lex.words("names", "left_stops") + lex.words("places", "left_stops")),
+        stops=Stops(
+            lex.words("names", "left_stops") + lex.words("places", "left_stops"),
+            lex.words("names", "left_stops_inside"),
+        ),
         not_places=lex.words("places", "not_places"),
         generic=lex.words("places", "generic_stems"),
         generic_districts=frozenset(lex.words("places", "generic_district_stems")),

@@ -637,7 +637,7 @@ def _owner_of(ctx: Context, project: Mention, window: tuple[int, int]) -> list[M
 
 @cache
 def _name_stops() -> Stops:
-    return Stops(lexicon().words("names", "left_stops"))
+    return Stops(lexicon().words("names", "left_stops"), lexicon().words("names", "left_stops_inside"))
 
 
 def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: int) -> Mention | None:

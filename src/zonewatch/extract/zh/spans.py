@@ -21,21 +21,34 @@ _LATIN_RUN = re.compile(f"[{_CJK}·&A-Za-z0-9]*")
 
 class Stops:
     """The words a name never crosses walking left ("与", "的", "签约"), kept with what finds them fast: the words
-    written backwards as one pattern, and the words of each length."""
+    written backwards as one pattern, and the words of each length. A stop word at the end of one of the
+    ``inside`` words is none: "据" stops "据华为公司介绍" but not "中科宏数据科技有限公司"."""
 
-    __slots__ = ("backwards", "by_length", "longest", "words")
+    __slots__ = ("backwards", "by_length", "inside", "longest", "words")
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], inside: Iterable[str] = ()) -> None:
         self.words = tuple(words)
         # in the reversed text, the first stop word found is the one ending nearest the name's end
         self.backwards = re.compile(alternation([w[::-1] for w in self.words]) if self.words else "(?!)")
         self.longest = max((len(w) for w in self.words), default=1)
         lengths = sorted({len(w) for w in self.words})
         self.by_length = tuple((n, frozenset(w for w in self.words if len(w) == n)) for n in lengths)
+        self.inside: dict[str, tuple[str, ...]] = {}
+        for word in inside:
+            for w in self.words:
+                if word.endswith(w) and word != w:
+                    self.inside[w] = (*self.inside.get(w, ()), word)
 
     def end_at(self, text: str, pos: int) -> bool:
         """Whether a stop word ends at ``pos``."""
-        return any(pos >= n and text[pos - n : pos] in words for n, words in self.by_length)
+        return any(
+            pos >= n and (w := text[pos - n : pos]) in words and not self.within(text, pos, w)
+            for n, words in self.by_length
+        )
+
+    def within(self, text: str, pos: int, word: str) -> bool:
+        """Whether the stop ``word`` ending at ``pos`` ends one of the ``inside`` words there."""
+        return any(text.endswith(w, 0, pos) for w in self.inside.get(word, ()))
 
 
 def walk_left(shadow: str, end: int, stops: Stops, max_len: int, latin: bool = False) -> int:
@@ -55,8 +68,10 @@ def walk_left(shadow: str, end: int, stops: Stops, max_len: int, latin: bool = F
     if start < end:
         back = shadow[max(0, start - stops.longest + 1) : end][::-1]
         stop = stops.backwards.search(back, 0, end - start - 1 + stops.longest)
-        if stop is not None and stop.start() < end - start:
-            return end - stop.start()
+        while stop is not None and stop.start() < end - start:
+            if not stops.within(shadow, end - stop.start(), stop.group()[::-1]):
+                return end - stop.start()
+            stop = stops.backwards.search(back, stop.start() + 1, end - start - 1 + stops.longest)
     return start
 
 
