@@ -123,20 +123,28 @@ def test_a_refused_document_leaves_its_neighbours_rows_in_the_batch(
                             results[2].document_id: results[0].projects_added[0]}  # fmt: skip
 
 
+def _store_counting_inserts(ledger: Any, items: list[Any]) -> tuple[list[Any], list[str]]:
+    """``batch.store_batch``, and the table of each INSERT statement it sent, in order."""
+    tables: list[str] = []
+
+    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        if statement.startswith("INSERT"):
+            tables.append(statement.replace('"', "").split()[2])
+
+    event.listen(ledger.engine, "before_cursor_execute", seen)
+    try:
+        results = batch.store_batch(ledger, items)
+    finally:
+        event.remove(ledger.engine, "before_cursor_execute", seen)
+    return results, tables
+
+
 def test_link_rows_go_once_per_table_per_batch(ledger: Any) -> None:
     """Documents that cannot match each other: their sources, new organisations and places are sent in one
     statement each for the whole batch."""
     items = [_signing(f"Investor{i} signed 5000 in Place{i} on August 20.", f"Investor{i}", f"Place{i}", "5000")
              for i in range(6)]  # fmt: skip
-    inserts: list[str] = []
-
-    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
-        if statement.startswith("INSERT"):
-            inserts.append(statement.replace('"', "").split()[2])
-
-    event.listen(ledger.engine, "before_cursor_execute", seen)
-    results = batch.store_batch(ledger, items)
-    event.remove(ledger.engine, "before_cursor_execute", seen)
+    results, inserts = _store_counting_inserts(ledger, items)
     assert [r.status for r in results] == ["new"] * 6
     assert [inserts.count(t) for t in ("project_sources", "organisations", "places")] == [1, 1, 1]
     with ledger.read() as s:
@@ -207,16 +215,8 @@ def test_a_batch_sends_its_projects_in_one_statement(ledger: Any) -> None:
     """One multi-row INSERT on PostgreSQL (the rollup's statement triggers then run once), one executemany on SQLite."""
     items = [_signing(f"Investor{i} signed 5000 in Place{i} on August 20.", f"Investor{i}", f"Place{i}", "5000")
              for i in range(6)]  # fmt: skip
-    inserts: list[str] = []
-
-    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
-        if statement.replace('"', "").startswith("INSERT INTO projects "):
-            inserts.append(statement)
-
-    event.listen(ledger.engine, "before_cursor_execute", seen)
-    batch.store_batch(ledger, items)
-    event.remove(ledger.engine, "before_cursor_execute", seen)
-    assert len(inserts) == 1
+    _, inserts = _store_counting_inserts(ledger, items)
+    assert inserts.count("projects") == 1
     with ledger.read() as s:
         assert s.scalar(select(func.count()).select_from(ProjectRecord)) == 6
 
@@ -265,15 +265,7 @@ def test_sectors_wait_for_the_end_of_the_batch_when_matching_needs_a_send(ledger
             ("Tencent signed 7300 in Hefei on August 20.", "7300", "Hefei"),
         )
     ]
-    inserts: list[str] = []
-
-    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
-        if statement.startswith("INSERT"):
-            inserts.append(statement.replace('"', "").split()[2])
-
-    event.listen(ledger.engine, "before_cursor_execute", seen)
-    results = batch.store_batch(ledger, items)
-    event.remove(ledger.engine, "before_cursor_execute", seen)
+    results, inserts = _store_counting_inserts(ledger, items)
     assert [len(r.projects_added) for r in results] == [1, 1, 1]  # three places: three projects
     assert inserts.count("project_sources") == 3 and inserts.count("project_sectors") == 1
     with ledger.read() as s:
