@@ -40,9 +40,10 @@ class Ledger:
     # Names known to be in the ledger (organisations, aliases, places are never deleted), filled only after the
     # transaction that wrote them committed: lets ingest skip a lookup per name without risking a stale id.
     cache: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # Project sources as matching reads them (``store._find_match``): source id -> (created_at, what ``is_same``
-    # compares). A source row is never updated, and a re-used id comes with a new created_at, so an entry is
-    # checked against the row's created_at and can never answer for another row, whoever wrote it.
+    # Project sources matching compared (``store._find_match``; only those its keys let through are decoded):
+    # source id -> (created_at, what ``is_same`` compares). A source row is never updated, and a re-used id comes
+    # with a new created_at, so an entry is checked against the row's created_at and can never answer for another
+    # row, whoever wrote it.
     sources: dict[int, Any] = field(default_factory=dict)
 
     @property

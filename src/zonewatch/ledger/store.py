@@ -10,6 +10,7 @@ last line of defence, and a conflict with a concurrent writer is reported as "un
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -54,7 +55,7 @@ from zonewatch.ledger.models import (
     StageEvent,
     utcnow,
 )
-from zonewatch.ledger.names import canonical
+from zonewatch.ledger.names import canonical, match_key
 from zonewatch.ledger.rows import DocumentResult, IngestSummary
 from zonewatch.model import DateValue, Document, Extraction, Precision
 from zonewatch.serialize import finding_dict, project_dict
@@ -807,29 +808,39 @@ def _disagreements(session: Session, project: ProjectRecord, pairs: list[tuple[P
             existing.message = message
 
 
-# Sources kept decoded for matching (``Ledger.sources``): the candidates of the busiest investors, bounded so a
-# 100k-document ingest's memory stays flat (the least recently used quarter is dropped). Sized from a trace of the
-# source ids matching read over 30k synthetic documents (hit rate over the last third): 10k kept 34%, 25k 61%,
-# 50k 89%, 100k 91% (the rest are first reads; least recently used rather than oldest dropped: 50k 88% -> 89%).
-# A miss costs ~90 us (fetch and decode), an entry ~1.3 kB (tracemalloc): 100k is ~130 MB.
-SOURCES_KEPT = 100_000
+# Sources kept decoded for matching (``Ledger.sources``): only those whose keys pass ``may_be_same`` are ever decoded
+# (the investors and place matching filters by come with the candidate rows, ``_keys``), so this holds the few
+# sources per report that are really compared, not every source of the busiest investors. Bounded so memory stays
+# flat (the least recently used quarter is dropped). Measured on the synthetic corpus: of ~46 candidate sources per
+# report at 50k documents ~6% pass the keys; a miss costs ~90 us (fetch and decode), an entry ~1.3 kB.
+SOURCES_KEPT = 10_000
 
 
 @dataclass(frozen=True, slots=True)
 class _Seen:
-    """A project source as matching reads it: its report, the keys ``may_be_same`` filters by, its row's stamp."""
+    """A project source as matching compares it: its report and its row's stamp."""
 
     created_at: Any
     report: Report
-    keys: Keys
 
 
-def _seen_sources(session: Session, rows: list[tuple[int, int, Any]]) -> dict[int, _Seen]:
-    """Source id -> its ``_Seen``, from the writer's memory or (one query for the rest) from the ledger."""
+@functools.lru_cache(maxsize=20_000)
+def _keys(investors: tuple[str, ...], place: str | None) -> Keys:
+    """``Keys`` of a source from its investors and place as stored: shared by every source naming the same."""
+    return Keys(frozenset(match_key(n) for n in investors), None if place is None else match_key(place))
+
+
+def _stored_keys(investors: Any, place: Any) -> Keys:
+    return _keys(tuple(investors or ()), place)
+
+
+def _seen_sources(session: Session, rows: list[tuple[int, Any]]) -> dict[int, _Seen]:
+    """Source id -> its ``_Seen``, for ``rows`` of (id, created_at): from the writer's memory or (one query for
+    the rest) from the ledger."""
     kept: dict[int, _Seen] = session.info.get("sources", {})
     found: dict[int, _Seen] = {}
     missing: list[int] = []
-    for source_id, _, created_at in rows:
+    for source_id, created_at in rows:
         seen = kept.pop(source_id, None)
         if seen is not None and seen.created_at == created_at:
             found[source_id] = kept[source_id] = seen  # now the most recently used
@@ -837,8 +848,7 @@ def _seen_sources(session: Session, rows: list[tuple[int, int, Any]]) -> dict[in
             missing.append(source_id)
     if missing:
         for source_id, created_at, data in session.execute(_SOURCE_DATA, {"ids": missing}):
-            report = _report(data)
-            found[source_id] = kept[source_id] = _Seen(created_at, report, Keys.of(report))
+            found[source_id] = kept[source_id] = _Seen(created_at, _report(data))
         if len(kept) > SOURCES_KEPT:
             for old in list(itertools.islice(kept, SOURCES_KEPT // 4)):
                 del kept[old]
@@ -875,13 +885,20 @@ _RECENT_AT_PLACE = (
     .limit(200)
 )
 # The sources of those candidates, in the same statement: one round trip per report however many candidates are
-# tried (in groups of 20 the statements per document grew with the ledger: 4.5 at 2k documents, 8.8 at 10k).
-_SOURCES_OF_INVESTORS = select(ProjectSource.id, ProjectSource.project_id, ProjectSource.created_at).where(
+# tried (in groups of 20 the statements per document grew with the ledger: 4.5 at 2k documents, 8.8 at 10k). Each
+# comes with the investors and place ``may_be_same`` filters by, read from its JSON by the database: the rest of
+# a source is decoded only when those pass.
+_CANDIDATE_SOURCE = (
+    ProjectSource.id,
+    ProjectSource.project_id,
+    ProjectSource.created_at,
+    ProjectSource.data["investors"],
+    ProjectSource.data["place"].as_string(),
+)
+_SOURCES_OF_INVESTORS = select(*_CANDIDATE_SOURCE).where(
     ProjectSource.project_id.in_(_RECENT_OF_INVESTORS.scalar_subquery())
 )
-_SOURCES_AT_PLACE = select(ProjectSource.id, ProjectSource.project_id, ProjectSource.created_at).where(
-    ProjectSource.project_id.in_(_RECENT_AT_PLACE.scalar_subquery())
-)
+_SOURCES_AT_PLACE = select(*_CANDIDATE_SOURCE).where(ProjectSource.project_id.in_(_RECENT_AT_PLACE.scalar_subquery()))
 _SOURCE_DATA = select(ProjectSource.id, ProjectSource.created_at, ProjectSource.data).where(
     ProjectSource.id.in_(bindparam("ids", expanding=True))
 )
@@ -918,19 +935,20 @@ def _find_match(session: Session, report: Report, taken: set[int]) -> ProjectRec
         found = session.execute(_SOURCES_AT_PLACE, {"place": report.place, "count": report.count, "taken": excluded})
     else:
         return None
-    rows: list[tuple[int, int, Any]] = [tuple(r) for r in found]  # type: ignore[misc]
+    # Sources ``may_be_same`` rules out are dropped on their keys alone; the rest are decoded (or found decoded,
+    # ``_seen_sources``) and tried newest candidate first.
     keys = Keys.of(report)
-    by_project: dict[int, list[tuple[int, int, Any]]] = {}
-    for row in rows:
-        by_project.setdefault(row[1], []).append(row)
-    # Newest candidate first. A source kept from an earlier report is not read again (``_seen_sources``), and one
-    # ``may_be_same`` rules out costs no ``is_same``.
-    seen = _seen_sources(session, rows)
+    by_project: dict[int, list[int]] = {}
+    stamps: list[tuple[int, Any]] = []
+    for source_id, project_id, created_at, investors, place in found:
+        if may_be_same(keys, _stored_keys(investors, place)):
+            by_project.setdefault(project_id, []).append(source_id)
+            stamps.append((source_id, created_at))
+    if not stamps:
+        return None
+    seen = _seen_sources(session, stamps)
     for pid in sorted(by_project, reverse=True):
-        if any(
-            may_be_same(keys, seen[source_id].keys) and is_same(report, seen[source_id].report)
-            for source_id, _, _ in by_project[pid]
-        ):
+        if any(is_same(report, seen[source_id].report) for source_id in by_project[pid]):
             return session.get(ProjectRecord, pid)
     return None
 
