@@ -116,10 +116,12 @@ def bench_ingest(
         nonlocal seen
         seen += 1
         if seen % step == 0:
-            workers_mb = sum(c.memory_info().rss for c in process.children(recursive=True)) / 2**20
+            children = process.children(recursive=True)
+            workers_mb = sum(c.memory_info().rss for c in children) / 2**20
             marks.append({"docs": seen, "seconds": round(time.perf_counter() - t0, 1),
                           "rss_mb": round(process.memory_info().rss / 2**20, 1),
-                          "workers_rss_mb": round(workers_mb, 1)})  # fmt: skip
+                          "workers_rss_mb": round(workers_mb, 1),
+                          "total_pss_mb": round(_pss([process, *children]) / 2**20, 1)})  # fmt: skip
 
     if engine == "dask":
         from zonewatch.scale.dask_engine import local_client
@@ -160,6 +162,18 @@ def bench_ingest(
         "peak_rss_mb": peak_rss_mb(),
         "rss_marks": marks,
     }
+
+
+def _pss(processes: list[psutil.Process]) -> int:
+    """The memory a process tree really holds: RSS counts a page every forked worker shares with the writer once
+    per process, the proportional set size (PSS, /proc/PID/smaps) shares it out, so the sum counts it once."""
+    total = 0
+    for p in processes:
+        try:
+            total += p.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return total
 
 
 # ---------------------------------------------------------------------------------------------- bulk load
