@@ -64,16 +64,20 @@ def _dask(results: dict[str, dict[str, Any]]) -> list[str]:
 
 def _ingest(results: dict[str, dict[str, Any]]) -> list[str]:
     rows = ["| database | engine | docs | projects | seconds | docs/s (wall) | docs per CPU-second (client) "
-            "| 100k extrapolated (min, wall) | peak RSS MB | RSS at 10% -> 100% | DB MB |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+            "| 100k extrapolated (min, wall) | peak RSS MB | RSS at 10% -> 100% | workers' RSS | all, PSS | DB MB |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for name, r in results.items():
         if not name.startswith("ingest-"):
             continue
         marks = r.get("rss_marks") or []
-        trend = f"{marks[0]['rss_mb']} -> {marks[-1]['rss_mb']}" if marks else "-"
+        trend, workers, tree = (
+            (f"{marks[0][k]} -> {marks[-1][k]}" if marks and k in marks[0] else "-")
+            for k in ("rss_mb", "workers_rss_mb", "total_pss_mb")
+        )
         rows.append(
             f"| {r['db']} | {r['engine']} | {r['docs']} | {r['projects_stored']} | {r['seconds']} | {r['docs_per_s']} "
-            f"| {r.get('docs_per_cpu_s', '-')} | {r['extrapolated_100k_min']} | {r['peak_rss_mb']} | {trend} | {r['db_mb']} |"
+            f"| {r.get('docs_per_cpu_s', '-')} | {r['extrapolated_100k_min']} | {r['peak_rss_mb']} | {trend} | {workers} | {tree} "
+            f"| {r['db_mb']} |"
         )
     return rows
 
