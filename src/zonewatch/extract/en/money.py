@@ -27,13 +27,14 @@ from zonewatch.extract.en.scan import finditer_at, opener_positions, openers
 from zonewatch.model import Money, Qualifier, Span
 
 _WORD_NUMS = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "zero", "dozen")])
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Indian grouping first: "1,35,371 crore" (lakh and crore grouped by two above the thousands)
+_DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number: digits ("47,000", "5.4") or words ("one", "thirty-six"); never starts inside another number.
 # Digits and number words are found by two scans that start with a character class or a literal
 # alternation (fast to skip through); the boundary before a number is checked in find_money.
 # (The digit scan opens with "\d" outside any group, the same match as _DIGITS: a pattern that opens with a
 # group or an alternation does not get the regex engine's skip to the next digit, and is four times slower.)
-_NUMBER_DIGITS = re.compile(r"(?P<d>\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)(?![\d])")
+_NUMBER_DIGITS = re.compile(r"(?P<d>\d(?:\d?(?:,\d\d)+,\d{3}|\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)(?![\d])")
 _SMALL = rf"(?:{_WORD_NUMS})(?:[- ](?:{_WORD_NUMS}))?"  # "nine", "thirty-six", "ninety nine"
 # Spelled-out amounts: "two hundred", "one hundred and fifty", "a hundred", "half a", "a" before a scale
 # ("a billion dollars"), "two and a half". Every part is a bounded literal, so a match stays short.
