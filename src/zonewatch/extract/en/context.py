@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anchor
 from zonewatch.extract.en.layout import Layout, Sentence, layout
+from zonewatch.extract.en.lexicon import alternation, toml
 from zonewatch.extract.en.money import find_money
 from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names, personal_words
 from zonewatch.extract.en.tokens import LowerWords, Tokens
@@ -79,7 +81,7 @@ def build(doc: Document, money: list[Money] | None = None) -> Context:
     lower_words = LowerWords(text)
     tokens = Tokens.of(text)
     raw_names = [find_names(text, s.span, lower_words, tokens) for s in lay.sentences]
-    names = _resolve_names(raw_names)
+    names = _resolve_names(raw_names, text, lower_words)
     dates = tuple(find_dates(text, anchor))
     amounts = tuple(_amounts(text, lay, find_money(text) if money is None else money))
     return Context(doc, text, lay, anchor, tuple(tuple(n) for n in names), dates, amounts)
@@ -138,7 +140,7 @@ def _last_boundary(text: str, start: int, end: int) -> int | None:
     return last
 
 
-def _resolve_names(per_sentence: list[list[Name]]) -> list[list[Name]]:
+def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Container[str]) -> list[list[Name]]:
     """Give each acronym the kind and full name it stands for: "(GAIL)" defined in the text, else a
     full name of the document whose letters it abbreviates ("CDHT" -> "Chengdu Hi-Tech Zone").
 
@@ -160,6 +162,7 @@ def _resolve_names(per_sentence: list[list[Name]]) -> list[list[Name]]:
     ranked = [f for f, _ in fulls.most_common()]
     guessed: dict[str, Name | None] = {}  # an acronym used again is matched against the full names once
     own: set[str] = set()  # the words of the people named so far
+    seen_fulls: dict[str, Name] = {}  # the companies named in full so far, in order
     for names in per_sentence:
         row: list[Name] = []
         for n in names:
@@ -172,6 +175,10 @@ def _resolve_names(per_sentence: list[list[Name]]) -> list[list[Name]]:
                     full = guessed[n.name]
                 if full is not None:
                     n = replace(n, name=full.name, kind=full.kind, level=full.level)
+            elif " " not in n.name and n.kind is Kind.ORG and n.acronym is None and n.name not in fulls:
+                n = _short_name(n, seen_fulls, text, lower_words)
+            if " " in n.name and n.kind is Kind.ORG and n.name in fulls:
+                seen_fulls.setdefault(n.name, n)
             if n.kind is Kind.PERSON:
                 own.update(personal_words(n))
             elif own and n.kind is Kind.ORG and n.acronym is None and own.issuperset(n.name.split()):
@@ -179,6 +186,40 @@ def _resolve_names(per_sentence: list[list[Name]]) -> list[list[Name]]:
             row.append(n)
         out.append(row)
     return out
+
+
+_SHORT = toml("names.toml")["short_names"]
+_ORDINARY = frozenset(_SHORT["ordinary"])
+_COMPANY_VERB_AFTER = re.compile(rf"\s+(?:{alternation(_SHORT['verbs'])})\b")
+_LEGAL_WORDS = frozenset("co ltd inc corp corporation company limited llc plc gmbh pvt bhd sdn group".split())
+
+
+_DEFINED = re.compile(r"\s*\(\s*(?:the\s+|hereafter\s+)?[“\"']?(?P<s>[A-Z][\w&-]*)[”\"']?\s*\)")
+
+
+def _own_words(full: str) -> set[str]:
+    """The words of a company's name less its legal form: "Acme Sales Corp." -> {"acme", "sales"}."""
+    words = {w.strip(".,()").lower() for w in full.split()}
+    return words - _LEGAL_WORDS
+
+
+def _short_name(n: Name, fulls: dict[str, Name], text: str, lower_words: Container[str]) -> Name:
+    """A lone company word that is a word of exactly one company named in full before it is that company
+    ("Acme Sales Corp ... Sales will hire 120"). An ordinary word ("Sales", or one the text writes in lower case)
+    needs more: the text defines it in brackets after the full name, or a company's verb follows it; at the start
+    of a sentence without that, it is no company at all ("Sales rose to $40 million")."""
+    word = n.name.strip(".,").lower()
+    owners = [f for f in fulls.values() if word in _own_words(f.name)]
+    if len(owners) != 1:
+        return n
+    full = owners[0]
+    if word in _ORDINARY or word in lower_words:
+        defined = _DEFINED.match(text, full.span.end, full.span.end + 40)
+        if defined is not None and defined.group("s") != n.name:
+            defined = None
+        if defined is None and _COMPANY_VERB_AFTER.match(text, n.span.end) is None:
+            return replace(n, kind=Kind.OTHER) if n.sentence_start else n
+    return replace(n, name=full.name, kind=full.kind, level=full.level)
 
 
 def masked(ctx: Context, start: int, end: int) -> str:

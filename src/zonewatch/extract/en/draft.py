@@ -23,6 +23,7 @@ class Draft:
     count: Quantity | None = None
     aggregate: bool = False
     date: DateValue | None = None
+    date_told: bool = False  # the date is told in the project's own sentence (not the lead's or the dateline's)
     place: Name | None = None
     stage: StageValue | None = None
     project: Mention | None = None

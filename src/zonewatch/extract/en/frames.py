@@ -15,6 +15,7 @@ from zonewatch.extract.en import cues
 from zonewatch.extract.en.context import Amount, Context, masked
 from zonewatch.extract.en.draft import Draft
 from zonewatch.extract.en.layout import Sentence
+from zonewatch.extract.en.lexicon import alternation, toml
 from zonewatch.extract.en.names import Kind, Name
 from zonewatch.extract.en.parties import (
     bullet_list_parties,
@@ -63,6 +64,9 @@ def assemble(ctx: Context) -> list[Project]:
     for d in drafts:  # "Among them, 21 are foreign-funded projects ...": a part goes where its whole goes
         if d.place is None and d.parent is not None:
             d.place = drafts[d.parent].place
+        # "Among them, X will invest ...": a part that tells no date of its own was signed when its whole was
+        if d.parent is not None and not d.date_told and drafts[d.parent].date_told:
+            d.date = drafts[d.parent].date
     return [_freeze(ctx, d, i, drafts) for i, d in enumerate(drafts)]
 
 
@@ -85,7 +89,9 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
         after_seg = text[amount.conversions[-1].span.end : amount.seg_end]
         after_seg = after_seg.lstrip(" )）")
     clause_after = re.split(r"[,;.]", after_seg)[0]
-    if cues.is_not_investment(clause_before, clause_after) or cues.is_portion(before_seg):
+    if cues.is_not_investment(
+        _org_names_blanked(ctx, sent, amount.seg_start, money.span.start, clause_before), clause_after
+    ) or cues.is_portion(before_seg):
         return None
     if _framed_as_statistic(ctx, sent, money.span.start) or _past_background(ctx, sent, clause_before):
         return None
@@ -101,6 +107,20 @@ def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) ->
     _fill_stage(ctx, d)
     _fill_project(ctx, d)
     return d
+
+
+def _org_names_blanked(ctx: Context, sent: Sentence, start: int, end: int, tail: str) -> str:
+    """``tail`` (the end of ``text[start:end]``) with the company names in it blanked out: the cue words of a
+    statistic say nothing inside a name ("Acme Sales Corp will invest", "Sales will invest" for it later)."""
+    names = [n for n in ctx.names_in(sent, start, end) if n.kind is Kind.ORG and " " in n.name]
+    if not names:
+        return tail
+    lo = end - len(tail)
+    chunk = list(tail)
+    for n in names:
+        for k in range(max(n.span.start, lo), n.span.end):
+            chunk[k - lo] = "X"
+    return "".join(chunk)
 
 
 _DATELINE = re.compile(
@@ -323,7 +343,7 @@ def _fill_stage(ctx: Context, d: Draft) -> None:
 
 _PROJECT_VERB = re.compile(
     r"\b(?:build|construct|set\s+up|establish|develop|create|launch|expand|implement)\s+(?:an?\s+|the\s+|its\s+)?"
-    r"(?P<p>[A-Za-z“\"\d](?:[\w“”\"'’\- &]|[,.](?=\d)){2,70}?)"
+    r"(?P<p>[A-Za-z“\"\d$€£¥₹](?:[\w“”\"'’\- &]|[,.](?=\d)){2,70}?)"
     r"(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.](?!\d)|[;:(”]|$)"
 )
 _EVENT_OR_MEDIA = re.compile(r"Ceremony|Conference|Forum|Expo|Summit|Festival|Fair|Daily|News|Times|Post|Online|Agency")
@@ -331,12 +351,23 @@ _EVENT_OR_MEDIA = re.compile(r"Ceremony|Conference|Forum|Expo|Summit|Festival|Fa
 # not what is built); a size before a thing is fine
 # ("build a 400,000-square-foot distribution center", "set up a 2 GW solar module factory")
 _NOT_PROJECT = re.compile(
-    r"(?:by|about|some|more|over|nearly|around|up|jobs)\b|(?:capacity|production|output|operations|presence|footprint)\b|[\d.,]+(?:\s+(?:new|more|direct|indirect|additional|local))*"
+    r"(?:by|about|some|more|over|nearly|around|up|jobs)\b|(?:capacity|production|output|operations|presence|footprint)\b|[\d.,]+(?:\s+(?:lakh|crore|million|thousand|hundred))?(?:\s+(?:new|more|direct|indirect|additional|local))*"
     r"\s*(?:%|(?:percent|per\s+cent|jobs|people|workers|employees|positions|posts|opportunities|times|years?)\b|$)",
     re.I,
 )
 _PROJECT_AFTER_MONEY = re.compile(
-    r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|over|across|within|during|through|spread|each|per)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?))\b"
+    r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|over|across|within|during|through|spread|each|per)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?)"
+    # "a $500 million factory": the facility alone names what the money builds
+    r"|(?:factory|plant|complex|facility|headquarters|campus|warehouse))\b"
+)
+
+# "spend $30 million on a new warehouse", "invest Rs 900 crore in a greenfield steel plant": the facility after
+# the amount's preposition (not a park, zone or site: money put "in the park" is where, not what)
+_FACILITIES = toml("names.toml")["facility_nouns"]
+_FACILITY_NOUNS = [w for w in _FACILITIES["words"] if w not in _FACILITIES["places"]]
+_PROJECT_AFTER_PREP = re.compile(
+    r"[\s)）]*(?:on|in|into|for)\s+(?:a|an|its|their|the)\s+"
+    rf"(?P<p>(?:[a-z][\w-]*\s+){{0,4}}?(?:{alternation(_FACILITY_NOUNS)}))\b"
 )
 
 
@@ -352,6 +383,9 @@ def _fill_project(ctx: Context, d: Draft) -> None:
             d.project = Mention(m.group("p"), m.group("p"), Span(m.start("p"), m.end("p")))
             return
     m = _PROJECT_VERB.search(text, d.seg_start, d.seg_end)
+    if (m is None or _NOT_PROJECT.match(m.group("p"))) and d.amount is not None:
+        after = d.amount.conversions[-1] if d.amount.conversions else d.amount.money
+        m = _PROJECT_AFTER_PREP.match(text, after.span.end, d.seg_end)
     if m and not _NOT_PROJECT.match(m.group("p")):
         start, end = m.start("p"), m.end("p")
         if d.amount is not None and start <= d.amount.money.span.start < end:

@@ -37,12 +37,15 @@ def fill_date(ctx: Context, d: Draft) -> None:
     own = told or own  # "ABU DHABI, Feb 12 (WAM) - ... signed ... on February 10": the event's own date
     if own:
         before = [m for m in own if m.span.start <= pos]
-        d.date = (before[-1] if before else own[0]).value
+        chosen = before[-1] if before else own[0]
+        d.date = _from_dateline(ctx, chosen) or chosen.value
+        d.date_told = True
         return
     # "In the first quarter of this year, X inked 70 projects": the quarter, when nothing more precise is told
     period = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if _period_usable(ctx, m)]
     if period:
         d.date = period[0].value
+        d.date_told = True
         return
     vague = [m for m in ctx.dates_in(sent.span.start, sent.span.end) if m.kind in _VAGUE_KINDS]
     heading_date = _heading_date(ctx, sent)
@@ -75,7 +78,47 @@ def _in_dateline(ctx: Context, sent: Sentence, m: DateMention) -> bool:
     """The date of a wire dateline ("CHENNAI, March 14 (Reuters) -") is when it was filed, not the event's."""
     head = ctx.text[sent.span.start : m.span.start]
     after = ctx.text[m.span.end : m.span.end + 30]
-    return bool(_DATELINE_HEAD.match(head)) and bool(re.match(r"\s*(?:\([^)]{1,30}\))?\s*[-–—]", after))
+    return bool(_DATELINE_HEAD.match(head)) and bool(re.match(r"\s*(?:\([^)]{1,30}\))?\s*(?:[-–—]|:\s)", after))
+
+
+_WEEKDAY_NUMBERS = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"))}
+_WEEKDAY_NUMBERS["sunday"] = 6
+
+
+def _from_dateline(ctx: Context, m: DateMention) -> DateValue | None:
+    """A weekday or "yesterday" read from the wire dateline when the page was published later: "DUBAI, Nov 3 -
+    ... signed on Monday" is Monday Nov 3, not the Monday before the page's date."""
+    if m.kind not in ("weekday", "relday") or m.value is None:
+        return None
+    filed = _dateline_date(ctx)
+    if filed is None or filed.precision is not Precision.DAY or filed.date >= m.value.date:
+        return None
+    word = m.raw.split()[-1].lower()
+    if m.kind == "weekday":
+        back = (filed.date.weekday() - _WEEKDAY_NUMBERS.get(word, filed.date.weekday())) % 7
+    else:
+        back = {"today": 0, "yesterday": 1}.get(word, 2)
+    return DateValue(filed.date - dt.timedelta(days=back), Precision.DAY, m.raw, m.span)
+
+
+def _dateline_date(ctx: Context) -> DateValue | None:
+    """The date of the document's wire dateline, if its first sentences have one (once per document)."""
+    if "dateline_date" not in ctx.cache:
+        found = None
+        for s in ctx.layout.sentences[:4]:
+            found = next(
+                (
+                    m.value
+                    for m in ctx.dates_in(s.span.start, s.span.end)
+                    if m.kind == "date" and _in_dateline(ctx, s, m)
+                ),
+                None,
+            )
+            if found is not None:
+                break
+        ctx.cache["dateline_date"] = found
+    value: DateValue | None = ctx.cache["dateline_date"]
+    return value
 
 
 def _is_deadline(ctx: Context, m: DateMention) -> bool:
