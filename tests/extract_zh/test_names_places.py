@@ -41,6 +41,27 @@ def test_company_names(text: str, name: str) -> None:
     assert (name, "company") in orgs(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 和/同 opening a name: nothing, or one character, stands left of it
+        ("5月10日,开发区管委会与泰和新材料科技有限公司签约", ["泰和新材料科技有限公司"]),
+        ("同创新能源有限公司拟投资8亿元", ["同创新能源有限公司"]),
+        ("与同益医疗器械有限公司签约", ["同益医疗器械有限公司"]),
+        # ...or a part left of it that is no name, before a part of industry words only
+        ("与山东泰和新材料科技有限公司签约", ["山东泰和新材料科技有限公司"]),
+        # 和 joining two names: a known company, a legal ending or a place left of it, or a brand right of it
+        ("华为和同创新能源有限公司分别投资10亿元和5亿元", ["华为", "同创新能源有限公司"]),
+        ("星河科技有限公司和泰和新材料科技有限公司签约", ["星河科技有限公司", "泰和新材料科技有限公司"]),
+        ("成都和同创新能源有限公司签约", ["同创新能源有限公司"]),
+        ("蓝海电子和华峰材料股份有限公司分别投资", ["华峰材料股份有限公司"]),
+        ("同方股份有限公司和同仁堂集团签约", ["同方股份有限公司", "同仁堂集团"]),
+    ],
+)
+def test_he_and_tong_join_names_or_start_one(text: str, names: list[str]) -> None:
+    assert [n for n, role in orgs(text) if role == "company"] == names
+
+
 @pytest.mark.parametrize("text", ["其中,数据有限公司拟投资12亿元", "微电子集团有限公司将投资"])
 def test_an_industry_word_alone_names_no_company(text: str) -> None:
     assert [n for n, role in orgs(text) if role == "company"] == []

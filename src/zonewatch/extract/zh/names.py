@@ -51,6 +51,9 @@ class _Patterns:
     trade_at: windows.Anchor  # where a trade name can be: before the first character of one of its verbs
     trade_endings: frozenset[str]
     generic_heads: frozenset[str]  # a company is not named by an industry word alone: "科技有限公司", "数据有限公司"
+    industry: re.Pattern[str]  # a head made of industry words only ("新材料科技"): no brand in it
+    conjunctions: frozenset[str]  # "和", "同": a stop, or the first character of a name
+    whole_ends: re.Pattern[str]  # the endings of a complete name (legal, host and trade endings)
 
 
 @cache
@@ -75,6 +78,17 @@ def _patterns() -> _Patterns:
         ),
         trade_endings=frozenset(lex.words("names", "trade_endings")),
         generic_heads=frozenset(lex.words("names", "trade_endings") + lex.words("names", "generic_heads")),
+        industry=re.compile(
+            "(?:"
+            + alternation(
+                lex.words("names", "trade_endings")
+                + lex.words("names", "generic_heads")
+                + lex.words("names", "sector_words")
+            )
+            + ")+"
+        ),
+        conjunctions=frozenset(lex.words("names", "name_conjunctions")),
+        whole_ends=re.compile("(?:" + alternation(orgs + hosts + lex.words("names", "trade_endings")) + ")$"),
         # the verb's first character: at most 8 + the longest ending in, then at most 2 more read ("总投资")
         trade_at=_first_characters(_TRADE_VERBS, 8 + max(map(len, lex.words("names", "trade_endings"))), 2),
     )
@@ -94,6 +108,30 @@ def _strip_descriptors(shadow: str, start: int, end: int, descriptor: re.Pattern
     return start
 
 
+def _through_conjunction(shadow: str, start: int, head_end: int, p: _Patterns, places: frozenset[str]) -> int:
+    """The start of a name whose walk stopped after a conjunction ("和", "同"): the conjunction joins two names
+    when a name of two characters or more stands left of it and either that left part is complete (a known
+    company, a legal, host or trade ending, a place) or the right part has a brand of its own; else it is the
+    name's own character ("与泰和新材料科技有限公司", "同创新能源有限公司拟投资", "山东泰和新材料科技有限公司").
+
+    >>> [o.mention.name for o in find_orgs(*2 * ("华为和同创新能源有限公司、与泰和新材料科技有限公司签约",))]
+    ['华为', '同创新能源有限公司', '泰和新材料科技有限公司']
+    """
+    while start > 0 and shadow[start - 1] in p.conjunctions:
+        at = start - 1
+        known = lexicon().companies
+        if any(shadow[at - n : at] in known for n in range(2, min(at, 8) + 1)):
+            return start  # a known company left of it ("华为和同创...": 为 is a stop, 华为 a name)
+        left = walk_left(shadow, at, p.stops, MAX_NAME, latin=True)
+        part = shadow[left:at]
+        if len(part) >= 2 and (
+            part in places or p.whole_ends.search(part) or not p.industry.fullmatch(shadow, start, head_end)
+        ):
+            return start  # "华为和同创...", "瑞思达和同创新能源...": two names
+        start = left  # (nothing, or a single character, left of it: the conjunction opens the name or is in it)
+    return start
+
+
 def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> list[Org]:
     """Organisations named in ``text``, in text order, overlaps resolved to the longest name.
 
@@ -105,6 +143,8 @@ def find_orgs(text: str, shadow: str, places: frozenset[str] = frozenset()) -> l
     for m in p.suffix.finditer(shadow):
         suffix = m.group()
         start = walk_left(shadow, m.start(), p.stops, MAX_NAME - len(suffix), latin=True)
+        if start > 0 and shadow[start - 1] in p.conjunctions:
+            start = _through_conjunction(shadow, start, m.start(), p, places)
         start = _strip_descriptors(shadow, start, m.start(), p.descriptor)
         role = "host" if suffix in p.host_suffixes else "company"
         name = shadow[start : m.end()]
