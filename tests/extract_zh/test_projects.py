@@ -450,3 +450,37 @@ def test_a_figure_the_respective_amounts_do_not_add_up_to_stays_a_project_of_its
     got = run("5月12日,长风电机有限公司投资16亿元建设电机项目和电控项目,分别投资10亿元和5亿元。")
     assert [(p.parent, int(p.count.value) if p.count else None) for p in got] == [(None, 1)] * 3
     assert all([m.name for m in p.investors] == ["长风电机有限公司"] for p in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "projects", "places"),
+    [
+        (
+            "星河科技有限公司投资20亿元、蓝海电子有限公司投资15亿元,分别在绵阳经开区和德阳高新区建设芯片封装基地和显示面板产业园。",
+            ["芯片封装基地", "显示面板产业园"],
+            ["绵阳经开区", "德阳高新区"],
+        ),
+        (
+            "华芯半导体有限公司拟投资12亿元,远景新材料股份有限公司拟投资8亿元,分别建设功率器件项目和碳纤维项目。",
+            ["功率器件项目", "碳纤维项目"],
+            [None, None],
+        ),
+        (
+            "星河科技有限公司投资20亿元,蓝海电子有限公司投资15亿元,两家企业分别落户眉山天府新区和遂宁经开区。",
+            [None, None],
+            ["眉山天府新区", "遂宁经开区"],
+        ),
+    ],
+)
+def test_respectively_after_each_investors_amount_shares_out_projects_and_places(
+    text: str, projects: list[str | None], places: list[str | None]
+) -> None:
+    ps = run(text)
+    assert [p.project.name if p.project else None for p in ps] == projects
+    assert [p.place.name if p.place else None for p in ps] == places
+    assert all(len(p.investors) == 1 for p in ps)
+
+
+def test_respectively_with_a_list_of_other_length_shares_nothing_out() -> None:
+    ps = run("星河科技有限公司投资20亿元、蓝海电子有限公司投资15亿元,分别建设研发中心、生产基地和物流仓储中心。")
+    assert ps[0].project is None

@@ -373,6 +373,8 @@ def extract_projects(doc: Document) -> list[Project]:
                 unpriced.append(u)
         if len(listed) > 1:
             _total_of_listed(drafts, listed, si)
+        elif drafted and si in drafted:
+            _share_out_after(ctx, [d for d in drafts if d.sentence == si], s1)
         if len(listed) > 1:  # what a list of amounts builds, and where, is named after its last amount
             last_of = listed[-1]
             # "A和B分别投资10亿元和5亿元,分别建设甲项目和乙项目": a list of as many projects is shared out in order
@@ -609,6 +611,40 @@ def _total_of_listed(drafts: list[_Draft], listed: list[_Draft], si: int) -> Non
     tot.count = Quantity(Decimal(len(listed)), "", Span(m.span.start, m.span.start), unit="projects")
     for x in listed:
         x.investors = x.investors or tot.investors
+
+
+# "A投资20亿元、B投资15亿元,分别在X和Y建设P和Q": after the last amount, what each builds (and where), in order
+_RESPECTIVE = re.compile(
+    r"分别(?P<where>[^,，。;；]{0,30}?)(?:(?:投资建设|建设|投建|新建|兴建|打造|实施|布局|用于)(?P<items>[^,，。;；:：]{4,80})|(?=[,，。;；]|$))"
+)
+
+
+def _share_out_after(ctx: Context, mine: list[_Draft], end: int) -> None:
+    """Records of one sentence, each its own investor's amount, followed by "分别(在X和Y)建设P和Q" after the last
+    amount: P and X are the first record's, Q and Y the second's (when a list has as many items as records)."""
+    if len(mine) < 2 or any(d.aggregate or not d.investors for d in mine):
+        return
+    sh = ctx.shadow
+    m = _RESPECTIVE.search(sh, mine[-1].hit.money.span.end, end)
+    if m is None or ctx.money_in(m.start(), m.end()):
+        return
+    names = []
+    if m.group("items"):
+        for item in re.finditer(r"[^和与及、]+", m.group("items")):
+            s0, e0 = m.start("items") + item.start(), m.start("items") + item.end()
+            if not 2 <= e0 - s0 <= 26 or _GENERIC_PROJECT.match(sh, s0, e0):
+                names = []
+                break
+            names.append(Mention(ctx.text[s0:e0], ctx.text[s0:e0], Span(s0, e0)))
+    if len(names) == len(mine):
+        for d, name in zip(mine, names, strict=True):
+            if d.project is None or d.project.span.start >= m.start():
+                d.project = name
+    where = [p for p in ctx.places_in(m.start("where"), m.end("where")) if _ok(p)]
+    if len(where) == len(mine):
+        for d, p in zip(mine, where, strict=True):
+            if d.place is None or d.place.span.start >= m.start():
+                d.place, d.place_here = _refer_back(ctx, p.mention), True
 
 
 def _projects_listed(ctx: Context, start: int, end: int, n: int) -> list[Mention]:
