@@ -628,7 +628,7 @@ def _share_out_after(ctx: Context, mine: list[_Draft], end: int) -> None:
     m = _RESPECTIVE.search(sh, mine[-1].hit.money.span.end, end)
     if m is None or ctx.money_in(m.start(), m.end()):
         return
-    names = []
+    names: list[Mention] = []
     if m.group("items"):
         for item in re.finditer(r"[^和与及、]+", m.group("items")):
             s0, e0 = m.start("items") + item.start(), m.start("items") + item.end()
