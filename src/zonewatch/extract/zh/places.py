@@ -16,8 +16,9 @@ from zonewatch.extract.zh.spans import Stops, leftmost_longest, longest_first, w
 from zonewatch.model import Mention, Span
 
 MAX_ZONE = 16
+# (a stem never starts with 在: "在新区建设" is "in the new district", not a district named 在新)
 _UNKNOWN_ADMIN = re.compile(
-    r"(?:^|(?<=[\s,，。;；、:：“”()])|(?<=落户|签约|位于|选址|落地|入驻)|(?<=[在与和于至]))"
+    r"(?:^|(?<=[\s,，。;；、:：“”()])|(?<=落户|签约|位于|选址|落地|入驻)|(?<=[在与和于至]))(?!在)"
     r"(?P<stem>[\u4e00-\u9fff]{2})(?P<end>县|市|区)(?![\u4e00-\u9fff]?(?:场|民|区|委|政府|长|级|值|域|块|间))"
 )
 _ADMIN_ENDING = re.compile("[县市区]")

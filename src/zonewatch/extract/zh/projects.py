@@ -123,7 +123,8 @@ class _Claims:
         self.skip: dict[int, int] = {}  # a place sentence whose places are all claimed -> an earlier one to try
 
     def add(self, d: _Draft) -> None:
-        if d.place_here and d.place and d.investors:
+        # (an aggregate's place is shared by the companies of its parts: "与A、B签约,两个项目总投资..." claims none)
+        if d.place_here and d.place and d.investors and not d.aggregate:
             names = frozenset(core_name(m.name) for m in d.investors)
             self.by_span.setdefault(d.place.span, {})[names] = None
             j = bisect.bisect_right(self.sentence_starts, d.place.span.start) - 1
@@ -510,6 +511,8 @@ def _hosts(ctx: Context, start: int, end: int) -> list[Mention]:
     for p in ctx.places_in(start, end):
         s, e = p.mention.span.start, p.mention.span.end
         signs = sh[e : e + 1] in ("与", "和", "同") or sh[max(0, s - 1) : s] in ("与", "同")
+        if signs and sh[e : e + 1] == "和" and any(q.mention.span.start == e + 1 for q in ctx.places_in(e + 1, end)):
+            signs = False  # "位于X园和Y园": a list of places, no signing
         if p.zone and signs and not any(h.span.overlaps(p.mention.span) for h in hosts):
             hosts.append(p.mention)
     return sorted(hosts, key=lambda m: m.span.start)
@@ -642,9 +645,12 @@ def _share_out_after(ctx: Context, mine: list[_Draft], end: int) -> None:
                 d.project = name
     where = [p for p in ctx.places_in(m.start("where"), m.end("where")) if _ok(p)]
     if len(where) == len(mine):
+        # (a place in a record's own clause, between the amount before and its own, stays: "A在X投资...")
+        own_from = ctx.sentences[mine[0].sentence].start
         for d, p in zip(mine, where, strict=True):
-            if d.place is None or d.place.span.start >= m.start():
+            if d.place is None or not own_from <= d.place.span.start < d.hit.money.span.start:
                 d.place, d.place_here = _refer_back(ctx, p.mention), True
+            own_from = d.hit.money.span.end
 
 
 def _projects_listed(ctx: Context, start: int, end: int, n: int) -> list[Mention]:
