@@ -122,6 +122,26 @@ CASES = [
              None, None),
         ],
     ),
+    (
+        # a zone's monthly summary: one record per kind of project, the month as the date
+        "5月份,广安经开区招商引资工作取得新进展,全月新签约项目5个,协议总投资42亿元;新开工项目3个,总投资18亿元。",
+        [
+            ([], "42亿元", "exact", 5, None, "2024-05", "signed", "广安经开区", None, None, None),
+            ([], "18亿元", "exact", 3, None, "2024-05", "started", "广安经开区", None, None, None),
+        ],
+    ),
+    (
+        # 集中签约 with a total, then two named companies starting with 同 and 和, site and jobs on the first
+        "5月10日,南充高新区举行集中签约仪式,签约项目4个,总投资58亿元。其中,同力重工有限公司投资20亿元建设"
+        "矿用车生产基地,占地约500亩,可提供就业岗位1200个;和晟电子有限公司投资15亿元建设柔性电路板项目。",
+        [
+            ([], "58亿元", "exact", 4, None, "2024-05-10", "signed", "南充高新区", None, None, None),
+            (["同力重工有限公司"], "20亿元", "exact", 1, "p1", "2024-05-10", "signed", "南充高新区", "矿用车生产基地",
+             333333, 1200),
+            (["和晟电子有限公司"], "15亿元", "exact", 1, "p1", "2024-05-10", "signed", "南充高新区", "柔性电路板项目",
+             None, None),
+        ],
+    ),
 ]  # fmt: skip
 
 
