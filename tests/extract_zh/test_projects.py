@@ -470,6 +470,11 @@ def test_a_figure_the_respective_amounts_do_not_add_up_to_stays_a_project_of_its
             [None, None],
             ["眉山天府新区", "遂宁经开区"],
         ),
+        (
+            "星河科技有限公司和蓝海电子有限公司分别投资20亿元和15亿元,分别在绵阳经开区和德阳高新区建设芯片封装基地和显示面板产业园。",
+            ["芯片封装基地", "显示面板产业园"],
+            ["绵阳经开区", "德阳高新区"],
+        ),
     ],
 )
 def test_respectively_after_each_investors_amount_shares_out_projects_and_places(
@@ -484,3 +489,10 @@ def test_respectively_after_each_investors_amount_shares_out_projects_and_places
 def test_respectively_with_a_list_of_other_length_shares_nothing_out() -> None:
     ps = run("星河科技有限公司投资20亿元、蓝海电子有限公司投资15亿元,分别建设研发中心、生产基地和物流仓储中心。")
     assert ps[0].project is None
+
+
+def test_places_listed_after_respectively_before_a_list_of_amounts_go_in_order() -> None:
+    ps = run("两家企业分别在绵阳经开区和德阳高新区投资20亿元和15亿元。")
+    assert [p.place.name if p.place else None for p in ps] == ["绵阳经开区", "德阳高新区"]
+    ps = run("两家企业分别在绵阳经开区投资20亿元和15亿元。")  # one place for two amounts: both there
+    assert [p.place.name if p.place else None for p in ps] == ["绵阳经开区", "绵阳经开区"]

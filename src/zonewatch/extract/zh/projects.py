@@ -372,10 +372,14 @@ def extract_projects(doc: Document) -> list[Project]:
                     dates_of[si] = _SentenceDates(ctx, si)
                 u.date = dates_of[si].date(vague.start(), context_date, ctx.published)[0]
                 unpriced.append(u)
+        # (the sentence's records are the last ones drafted: read back from the end, never the whole list)
+        own = _of_sentence(drafts, si) if si in drafted else []
         if len(listed) > 1:
             _total_of_listed(drafts, listed, si)
-        elif drafted and si in drafted:
-            _share_out_after(ctx, [d for d in drafts if d.sentence == si], s1)
+        elif len(own) > 1:
+            _share_out_after(ctx, own, s1)
+        if len(own) > 1:
+            _places_before_list(ctx, [d for d in own if not d.aggregate], s0)
         if len(listed) > 1:  # what a list of amounts builds, and where, is named after its last amount
             last_of = listed[-1]
             # "A和B分别投资10亿元和5亿元,分别建设甲项目和乙项目": a list of as many projects is shared out in order
@@ -396,6 +400,8 @@ def extract_projects(doc: Document) -> list[Project]:
             first = listed[0]
             if last_of.place is None and first.place is not None and first.place.span.end <= first.hit.money.span.start:
                 last_of.place, last_of.place_here = first.place, first.place_here
+            # "A和B分别投资10亿元和5亿元,分别在X和Y建设P和Q": named lists of another kind, shared out the same way
+            _share_out_after(ctx, listed, s1)
         # what this sentence says carries over to the next ones
         period_before = ctx.shadow[s1 - 1] in ";；" and (neg_cue is not None or period_before)
         here = [x for x in ctx.dates_in(s0, s1) if not x.future and x.value.precision is not Precision.YEAR]
@@ -651,6 +657,34 @@ def _share_out_after(ctx: Context, mine: list[_Draft], end: int) -> None:
             if d.place is None or not own_from <= d.place.span.start < d.hit.money.span.start:
                 d.place, d.place_here = _refer_back(ctx, p.mention), True
             own_from = d.hit.money.span.end
+
+
+def _of_sentence(drafts: list[_Draft], si: int) -> list[_Draft]:
+    """The records of sentence ``si``, the last ones drafted."""
+    i = len(drafts)
+    while i > 0 and drafts[i - 1].sentence == si:
+        i -= 1
+    return drafts[i:]
+
+
+def _places_before_list(ctx: Context, mine: list[_Draft], s0: int) -> None:
+    """ "分别在X和Y投资20亿元和15亿元": as many places listed after 分别, in the clause before a list of amounts, go
+    to the amounts in order."""
+    sh = ctx.shadow
+    i = 0
+    while i < len(mine):
+        j = i + 1  # mine[i:j]: amounts joined by 和 / 、 ("20亿元和15亿元")
+        while j < len(mine) and _LIST_JOIN.fullmatch(sh, mine[j - 1].hit.money.span.end, mine[j].hit.money.span.start):
+            j += 1
+        if j - i > 1:
+            first = mine[i].hit.money.span.start
+            lo = max([s0] + [sh.rfind(c, s0, first) + 1 for c in ",，;；"])
+            at = sh.rfind("分别", lo, first)
+            where = [p for p in ctx.places_in(at + 2, first) if _ok(p)] if at >= 0 else []
+            if len(where) == j - i:
+                for d, p in zip(mine[i:j], where, strict=True):
+                    d.place, d.place_here = _refer_back(ctx, p.mention), True
+        i = j
 
 
 def _projects_listed(ctx: Context, start: int, end: int, n: int) -> list[Mention]:
