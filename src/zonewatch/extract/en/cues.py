@@ -78,13 +78,14 @@ _STATISTIC = re.compile(
     re.I,
 )
 _AID_BEFORE = re.compile(
-    rf"\b(?:{any_of(_NEG['aid_nouns'])})\s+(?:[a-z]+\s+){{0,2}}?(?:{any_of(_NEG['aid_links'])})\s+"
+    rf"\b(?:{any_of(_NEG['aid_nouns'])})\s+(?:[a-z()]+\s+){{0,2}}?(?:{any_of(_NEG['aid_links'])})\s+"
     rf"(?:[a-z]+\s+){{0,2}}?(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹|INR|EUR|AED|Dh|SAR|RM)\s*)?$",
     re.I,
 )
-# "... in state tax credits", "a $25 million grant", "a $25 million state grant"
+# "... in state tax credits", "a $25 million grant", "a $25 million state grant", "a $2.4 million property tax
+# abatement"
 _AID_AFTER = re.compile(
-    rf"^\W{{0,3}}(?:in\s+(?:[\w-]+\s+){{0,2}}?|(?:state\s+|federal\s+|government\s+|public\s+)?)"
+    rf"^\W{{0,3}}(?:in\s+(?:[\w-]+\s+){{0,2}}?|(?:[a-z-]+\s+){{0,2}}?)"
     rf"(?:{any_of(_NEG['aid_nouns'])})\b",
     re.I,
 )
