@@ -209,3 +209,171 @@ def test_parts_listed_with_they_include_belong_to_the_total() -> None:
 def test_a_weekday_is_read_from_the_dateline_of_a_page_published_later(text: str, date: str) -> None:
     (p,) = _projects(text)
     assert p.date is not None and p.date.date == dt.date.fromisoformat(date)
+
+
+# ---------------------------------------------------------------- public support is not the investment
+
+COUNTY = (
+    "Harlan County commissioners approve incentives for Brightline Foods expansion\n\n"
+    "HARLAN, Ky. (Oct. 14, 2025) - The Harlan County Fiscal Court on Tuesday approved a 10-year, $2.4 million "
+    "property tax abatement for Brightline Foods Inc., which plans a $68 million expansion of its snack plant in "
+    "the Cumberland Gap Industrial Park.\n"
+    "The project will add 145 full-time jobs paying an average of $21 an hour and includes the purchase of "
+    "32 acres next to the existing plant.\n"
+    "Construction is expected to begin in spring 2026, the Harlan County Economic Development Authority said.\n"
+)
+
+MEGASITE = (
+    "Norvik Steel picks Lakeview County for $310 million mill\n\n"
+    "LAKEVIEW, Ga. - Norvik Steel Corp. will invest $310 million to build a steel mini-mill on 210 acres at the "
+    "Lakeview Megasite, creating 420 jobs, Gov. Ellen Park announced Thursday.\n"
+    "The Lakeview Development Authority approved a payment in lieu of taxes (PILOT) agreement valued at "
+    "$18 million over 15 years. Norvik will also receive a $5 million grant from the state's OneGeorgia fund.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (COUNTY, "68000000"),
+        (MEGASITE, "310000000"),
+        (
+            "Pike County granted a $1.1 million real property tax abatement to Acme Corp for its $30 million plant.",
+            "30000000",
+        ),
+        (
+            "The city approved tax increment financing of $4 million for the $45 million Riverside logistics hub.",
+            "45000000",
+        ),
+    ],
+)
+def test_abatements_and_pilots_are_not_the_investment(text: str, value: str) -> None:
+    assert [p.amount.value for p in _projects(text) if p.amount] == [Decimal(value)]
+
+
+def test_a_county_release_gives_jobs_and_acres_told_in_the_next_sentence() -> None:
+    (p,) = _projects(COUNTY)
+    assert [m.name for m in p.investors] == ["Brightline Foods Inc."]
+    assert p.place is not None and p.place.name == "Cumberland Gap Industrial Park"
+    assert p.jobs is not None and p.jobs.value == 145
+    assert p.area is not None and round(p.area.value) == 129499  # 32 acres
+    assert p.date is not None and p.date.date == dt.date(2025, 10, 14)
+
+
+# ---------------------------------------------------------------- the next sentence about the same project
+
+# (text, amount, jobs): "The plant will employ ...", "It will ..." go on about the project just told
+FOLLOW_UPS = [
+    (
+        "Bac Giang, Nov 5, 2025 - Korean electronics maker Hanwon Tech received an investment certificate for a "
+        "US$85 million factory covering 12 hectares in the Quang Chau Industrial Park.\n"
+        "The plant will make camera modules and is expected to hire 2,000 local workers.\n",
+        "85000000",
+        2000,
+    ),
+    (
+        "TOKYO, Nov 21 (Reuters) - Murata Manufacturing Co said on Friday it would invest 170 billion yen "
+        "($1.1 billion) to build a capacitor plant in Thailand's Lamphun province.\n"
+        "The plant will start production in 2028 and employ about 1,500 people, the company said.\n",
+        "170000000000",
+        1500,
+    ),
+    (
+        "Aster Pharma Industries will set up a Dh 275 million plant in the Jebel Ali Free Zone. It will create "
+        "350 jobs.",
+        "275000000",
+        350,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "jobs"), FOLLOW_UPS)
+def test_jobs_told_in_the_next_sentence_about_the_project_are_its_own(text: str, value: str, jobs: int) -> None:
+    p = _one(text, value)
+    assert p.jobs is not None and p.jobs.value == jobs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # others, not the project just told
+        "Sungrow will invest 2.8 billion yuan in a storage plant.\nThe remaining 25 projects will create 4,000 jobs.\n",
+        # a sentence with a project of its own
+        "Sungrow will invest 2.8 billion yuan in a storage plant.\n"
+        "The plant next door, a 1 billion yuan BYD works, will employ 900 people.\n",
+    ],
+)
+def test_a_next_sentence_about_other_projects_lends_no_jobs(text: str) -> None:
+    p = _one(text, "2800000000")
+    assert p.jobs is None
+
+
+# ---------------------------------------------------------------- free zones named in full and in brackets
+
+FREE_ZONE = (
+    "KEZAD signs land lease with Emirates Polymer for AED 450 million recycling plant\n\n"
+    "ABU DHABI, 12 November 2025 (WAM) -- Khalifa Economic Zones Abu Dhabi (KEZAD Group) has signed a land lease "
+    "agreement with Emirates Polymer Industries to build a AED 450 million (US$122.5 million) plastics recycling "
+    "plant in KEZAD Al Ma'mourah.\n"
+    "The facility will occupy 60,000 square metres and process 80,000 tonnes of waste a year.\n"
+)
+
+JAFZA = (
+    "DUBAI, Nov 3 - Jebel Ali Free Zone (Jafza) on Monday signed an agreement with Aster Pharma Industries under "
+    "which the company will set up a Dh 275 million pharmaceutical manufacturing facility on a 45,000 square "
+    "metre plot in the free zone.\n"
+)
+
+
+def test_a_zone_authority_named_again_in_brackets_is_the_host_not_an_investor() -> None:
+    (p,) = _projects(FREE_ZONE)
+    assert [m.name for m in p.investors] == ["Emirates Polymer Industries"]
+    assert [m.name for m in p.hosts] == ["Khalifa Economic Zones Abu Dhabi"]
+    assert p.stage is not None and p.stage.stage.value == "signed"
+    assert p.area is not None and p.area.value == 60000
+    assert p.project is not None and p.project.name == "plastics recycling plant"  # after the converted amount
+    assert [c.currency for c in p.stated_conversions] == ["USD"]
+
+
+def test_a_bracketed_short_name_of_the_zone_is_one_host() -> None:
+    (p,) = _projects(JAFZA)
+    assert [m.name for m in p.hosts] == ["Jebel Ali Free Zone"]
+    assert p.place is not None and p.place.name == "Jebel Ali Free Zone"
+    assert p.date is not None and p.date.date == dt.date(2025, 11, 3)
+    assert p.area is not None and p.area.value == 45000
+
+
+def test_a_roundup_total_with_named_sub_projects() -> None:
+    text = (
+        "Suzhou Industrial Park signs 36 projects worth 42.6 billion yuan\n\n"
+        "SUZHOU, Nov 18 (Xinhua) -- Suzhou Industrial Park on Monday signed 36 projects with a total investment of "
+        "42.6 billion yuan (about 5.9 billion U.S. dollars), covering biomedicine, nanotechnology and AI.\n"
+        "Among them, Innovent Biologics will invest 3.5 billion yuan in a biologics manufacturing base, and "
+        "Samsung Electronics will build a 1.2 billion yuan semiconductor packaging line.\n"
+        "The park's actual use of foreign capital reached 1.8 billion dollars in the first ten months of the year.\n"
+    )
+    total, innovent, samsung = _projects(text)
+    assert total.amount is not None and total.amount.value == Decimal("42600000000")
+    assert total.count is not None and total.count.value == 36
+    assert total.amount.qualifier.value == "exact" and [c.qualifier.value for c in total.stated_conversions] == [
+        "approx"
+    ]
+    assert innovent.parent == samsung.parent == total.id
+    assert {p.date.date for p in (total, innovent, samsung) if p.date} == {dt.date(2025, 11, 17)}
+    assert all(p.place is not None and p.place.name == "Suzhou Industrial Park" for p in (total, innovent, samsung))
+    assert samsung.project is not None and samsung.project.name == "semiconductor packaging line"
+
+
+def test_a_rai_lease_in_an_industrial_estate() -> None:
+    text = (
+        "BANGKOK, Sept 9, 2025 - WHA Industrial Development said on Tuesday that Chinese tyre maker Linglong Tire "
+        "has leased 120 rai (19.2 hectares) at WHA Eastern Seaboard Industrial Estate 4 in Rayong for a new radial "
+        "tyre factory.\n"
+        "Linglong plans to invest about 5.6 billion baht in the plant, which will employ 1,300 workers.\n"
+    )
+    (p,) = _projects(text)
+    assert p.amount is not None and p.amount.currency == "THB" and p.amount.qualifier.value == "approx"
+    assert [m.name for m in p.investors] == ["Linglong Tire"]
+    assert p.date is not None and p.date.date == dt.date(2025, 9, 9)
+    assert p.jobs is not None and p.jobs.value == 1300
+    assert p.place is not None and p.place.name.startswith("WHA Eastern Seaboard Industrial Estate")

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anchor
@@ -151,7 +152,17 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
     defined: dict[str, Name] = {}
     fulls: Counter[str] = Counter()
     kinds: dict[str, Name] = {}
+    bracketed: dict[str, Name] = {}  # "Jebel Ali Free Zone (Jafza)": the short name in brackets after a full one
     for names in per_sentence:
+        for prev, n in pairwise(names):
+            if (
+                _BRACKET_OPEN.fullmatch(text, prev.span.end, n.span.start)
+                and _BRACKET_CLOSE.match(text, n.span.end)
+                and n.name[0].lower() == prev.name[0].lower()
+                and " " in prev.name
+                and prev.kind is not Kind.PERSON
+            ):
+                bracketed.setdefault(n.name, prev)
         for n in names:
             if n.acronym:
                 defined.setdefault(n.acronym, n)
@@ -166,7 +177,10 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
     for names in per_sentence:
         row: list[Name] = []
         for n in names:
-            if " " not in n.name and n.name != n.name.lower() and sum(c.isupper() for c in n.name) >= 2:
+            if n.name in bracketed:
+                alias = bracketed[n.name]
+                n = replace(n, name=alias.name, kind=alias.kind, level=alias.level)
+            elif " " not in n.name and n.name != n.name.lower() and sum(c.isupper() for c in n.name) >= 2:
                 full = defined.get(n.name)
                 if full is None:
                     if n.name not in guessed:
@@ -188,6 +202,8 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
     return out
 
 
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _SHORT = toml("names.toml")["short_names"]
 _ORDINARY = frozenset(_SHORT["ordinary"])
 _COMPANY_VERB_AFTER = re.compile(rf"\s+(?:{alternation(_SHORT['verbs'])})\b")

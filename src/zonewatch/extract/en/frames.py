@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from decimal import Decimal
 
 from zonewatch.extract.en import cues
@@ -67,7 +68,8 @@ def assemble(ctx: Context) -> list[Project]:
         # "Among them, X will invest ...": a part that tells no date of its own was signed when its whole was
         if d.parent is not None and not d.date_told and drafts[d.parent].date_told:
             d.date = drafts[d.parent].date
-    return [_freeze(ctx, d, i, drafts) for i, d in enumerate(drafts)]
+    per_sentence = Counter(d.sentence.index for d in drafts)
+    return [_freeze(ctx, d, i, drafts, per_sentence) for i, d in enumerate(drafts)]
 
 
 # ---------------------------------------------------------------- which amounts are commitments
@@ -356,14 +358,19 @@ _NOT_PROJECT = re.compile(
     re.I,
 )
 _PROJECT_AFTER_MONEY = re.compile(
-    r"\s*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|over|across|within|during|through|spread|each|per)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?)"
+    r"[\s)）]*(?!(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|over|across|within|during|through|spread|each|per)\b)(?P<p>[a-z][\w\- ]{2,60}?(?:project|factory|plant|centre|center|base|park|complex|initiative|facility|headquarters?)"
     # "a $500 million factory": the facility alone names what the money builds
     r"|(?:factory|plant|complex|facility|headquarters|campus|warehouse))\b"
+)
+_FACILITIES = toml("names.toml")["facility_nouns"]
+# "a Rs 40,000 crore semiconductor fab by RRP": any facility noun after a word or two
+_LINK_WORDS = r"(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|each|per|a|an|the|by|its|their)\b"
+_FACILITY_AFTER_MONEY = re.compile(
+    rf"[\s)）]*(?P<p>(?:(?!{_LINK_WORDS})[a-z][\w-]*\s+){{1,3}}?(?:{alternation(_FACILITIES['words'])}))\b"
 )
 
 # "spend $30 million on a new warehouse", "invest Rs 900 crore in a greenfield steel plant": the facility after
 # the amount's preposition (not a park, zone or site: money put "in the park" is where, not what)
-_FACILITIES = toml("names.toml")["facility_nouns"]
 _FACILITY_NOUNS = [w for w in _FACILITIES["words"] if w not in _FACILITIES["places"]]
 _PROJECT_AFTER_PREP = re.compile(
     r"[\s)）]*(?:on|in|into|for)\s+(?:a|an|its|their|the)\s+"
@@ -378,7 +385,8 @@ def _fill_project(ctx: Context, d: Draft) -> None:
             d.project = Mention(n.name, text[n.span.start : n.span.end], n.span)
             return
     if d.amount is not None:
-        m = _PROJECT_AFTER_MONEY.match(text, d.amount.money.span.end)
+        end = (d.amount.conversions[-1] if d.amount.conversions else d.amount.money).span.end
+        m = _PROJECT_AFTER_MONEY.match(text, end, d.seg_end) or _FACILITY_AFTER_MONEY.match(text, end, d.seg_end)
         if m:
             d.project = Mention(m.group("p"), m.group("p"), Span(m.start("p"), m.end("p")))
             return
@@ -495,12 +503,37 @@ def _mention(ctx: Context, n: Name) -> Mention:
     return Mention(n.name, ctx.text[n.span.start : n.span.end], n.span)
 
 
-def _freeze(ctx: Context, d: Draft, i: int, drafts: list[Draft]) -> Project:
+_ONE_FACILITY = [
+    *(w for w in _FACILITIES["words"] if not w.endswith("s") or w in ("headquarters", "works")),
+    *_FACILITIES["follow_up"],
+]
+# "The plant will employ 1,500 people.", "It is due to open in 2027.": the next sentence goes on about the project
+_FOLLOW_UP = re.compile(
+    r"\s*(?:(?:The|This|That|Its|The\s+new)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{alternation(_ONE_FACILITY)})\b(?!-)|It\s+(?:will|is|would|was)\b)"
+)
+
+
+def _follow_up(ctx: Context, d: Draft, per_sentence: Counter[int]) -> Sentence | None:
+    """The sentence right after the project's, when it is the only project of its sentence, that speaks of it
+    and holds no project of its own (its jobs and site area are the project's, see normalize.units)."""
+    sents = ctx.layout.sentences
+    i = d.sentence.index + 1
+    if per_sentence[d.sentence.index] != 1 or i >= len(sents) or per_sentence[i]:
+        return None
+    if sents[i].heading or sents[i].section != d.sentence.section:
+        return None
+    return sents[i] if _FOLLOW_UP.match(ctx.text, sents[i].span.start, sents[i].span.end) else None
+
+
+def _freeze(ctx: Context, d: Draft, i: int, drafts: list[Draft], per_sentence: Counter[int]) -> Project:
     count = d.count
     if count is None and not d.aggregate:
         anchor = d.amount.money.span if d.amount else d.sentence.span
         count = Quantity(Decimal(1), "", Span(anchor.start, anchor.start))
-    evidence = (d.sentence.span,)
+    after = _follow_up(ctx, d, per_sentence)
+    # one span from the project's sentence to the end of the next (every evidence span holds the amount)
+    evidence = (d.sentence.span if after is None else Span(d.sentence.span.start, after.span.end),)
     amount: Money | None = d.amount.money if d.amount else None
     return Project(
         id=f"p{i + 1}",
