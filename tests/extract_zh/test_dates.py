@@ -149,3 +149,19 @@ def test_months_without_a_year(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["1-4月,全市签约", "3月起实施", "从8月到10月"])
 def test_bare_months_in_periods_are_not_dates(text: str) -> None:
     assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a bare month opening a clause, a comma after it: a date (the year inferred: never after publication)
+        ("7月,园区新签约项目6个", ["2020-07"]),
+        ("园区招商取得进展。9月,新签约项目6个", ["2019-09"]),
+        # ...not inside a clause, nor before another word, nor in a range
+        ("园区7月新签约项目6个", []),
+        ("项目建设周期7月,总投资5亿元", []),
+        ("1-7月,园区新签约项目38个", []),
+    ],
+)
+def test_a_bare_month_is_a_date_only_opening_a_clause(text: str, found: list[str]) -> None:
+    assert dates(text) == found

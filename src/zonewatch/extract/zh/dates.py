@@ -28,6 +28,17 @@ _DAY = re.compile(
 _MONTH_ONLY = re.compile(
     rf"(?<![\d年\-—~至到])(?P<rel>今年|去年|明年)?(?P<m>{_N})\s?月(?P<part>份|初|上旬|中旬|下旬|底|末)?(?![\d日号\-—~至到])"
 )
+# a bare month is a date when it opens a clause and a comma follows it ("4月,园区新签约项目6个")
+_CLAUSE_OPEN = frozenset("\n,，。;；:：")
+
+
+def _opens_clause(shadow: str, m: re.Match[str]) -> bool:
+    start = m.start()
+    while start > 0 and shadow[start - 1] == " ":
+        start -= 1
+    return (start == 0 or shadow[start - 1] in _CLAUSE_OPEN) and shadow[m.end() : m.end() + 1] in (",", "，")
+
+
 # "下半年", "明年一季度", "2021年二季度", "第四季度": part of a year that starts after the publication, a plan,
 # dated to its year (the output has no finer unit than a month). Not "前三季度" (a period total) nor "一至三季度" /
 # "二、三季度" (spans of them).
@@ -163,7 +174,7 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
                   Span(m.start(), m.end())))  # fmt: skip
     for m in windows.finditer(_MONTH_ONLY, shadow, months):
         month = _count(m["m"])
-        if month is None or not (m["rel"] or m["part"]) or not 1 <= month <= 12:
+        if month is None or not (m["rel"] or m["part"] or _opens_clause(shadow, m)) or not 1 <= month <= 12:
             continue
         if m["rel"] and published is not None:
             year: int | None = published.date.year + _YEAR_STEP[m["rel"]]
