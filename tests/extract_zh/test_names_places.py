@@ -242,3 +242,8 @@ def test_a_region_s_lower_levels_are_one_place(text: str, name: str) -> None:
 )
 def test_a_mayor_or_a_strong_city_is_no_lower_level(text: str, name: str) -> None:
     assert [n for n, _ in places(text)] == [name]
+
+
+def test_a_city_in_brackets_in_the_name_of_an_event_held_is_its_venue() -> None:
+    found = find_places(*2 * ("内江经开区(深圳)招商推介会举行",), [], lexicon().places)
+    assert [(p.mention.name, p.venue) for p in found] == [("内江经开区", False), ("深圳", True)]

@@ -496,3 +496,16 @@ def test_places_listed_after_respectively_before_a_list_of_amounts_go_in_order()
     assert [p.place.name if p.place else None for p in ps] == ["绵阳经开区", "德阳高新区"]
     ps = run("两家企业分别在绵阳经开区投资20亿元和15亿元。")  # one place for two amounts: both there
     assert [p.place.name if p.place else None for p in ps] == ["绵阳经开区", "绵阳经开区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("签约项目包括:和泰医疗器械产业园项目,投资6亿元。", "和泰医疗器械产业园项目"),
+        ("签约项目包括:同方威视安检设备生产基地项目,投资8.5亿元。", "同方威视安检设备生产基地项目"),
+        ("园区与华峰公司签约,华峰和同益新材料项目投资6亿元。", "同益新材料项目"),
+    ],
+)
+def test_a_project_name_may_start_with_he_or_tong(text: str, name: str) -> None:
+    (p,) = run(text)
+    assert p.project is not None and p.project.name == name

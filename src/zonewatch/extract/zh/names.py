@@ -108,6 +108,19 @@ def _strip_descriptors(shadow: str, start: int, end: int, descriptor: re.Pattern
     return start
 
 
+def over_conjunction(shadow: str, start: int, head_end: int, places: frozenset[str] = frozenset()) -> int:
+    """Where a name whose walk left stopped at ``start`` begins, when a 和 / 同 before it may be its first
+    character (a project's name: "和泰医疗器械产业园项目"); ``head_end`` ends the part it names by.
+
+    >>> over_conjunction("签约项目包括:和泰医疗器械产业园项目", 8, 18)
+    7
+    """
+    p = _patterns()
+    if start > 0 and shadow[start - 1] in p.conjunctions:
+        return _through_conjunction(shadow, start, head_end, p, places)
+    return start
+
+
 def _through_conjunction(shadow: str, start: int, head_end: int, p: _Patterns, places: frozenset[str]) -> int:
     """The start of a name whose walk stopped after a conjunction ("和", "同"): the conjunction joins two names
     when a name of two characters or more stands left of it and either that left part is complete (a known

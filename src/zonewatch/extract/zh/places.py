@@ -237,6 +237,8 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         before = shadow[max(0, start - 6) : start]
         after = shadow[end : end + 20]
         venue = before.endswith("在") and bool(p.venue.match(after))
+        # "内江经开区(深圳)招商推介会举行": a place in brackets in the name of an event held is where it was held
+        venue = venue or (before.endswith("(") and after.startswith(")") and bool(p.venue.match(after[1:])))
         # a groundbreaking or commissioning of the project itself happens where it is built
         own = venue and bool(p.own_ceremony.match(after))
         venue = venue and not own

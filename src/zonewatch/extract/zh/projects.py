@@ -23,7 +23,7 @@ from zonewatch.extract.zh.figures import (
 )
 from zonewatch.extract.zh.lexicon import alternation, lexicon
 from zonewatch.extract.zh.money import MoneyHit
-from zonewatch.extract.zh.names import Org, core_name
+from zonewatch.extract.zh.names import Org, core_name, over_conjunction
 from zonewatch.extract.zh.places import Place
 from zonewatch.extract.zh.spans import Stops, walk_left
 from zonewatch.model import (
@@ -728,6 +728,7 @@ def _project(ctx: Context, window: tuple[int, int], money_end: int, next_start: 
     for m in reversed(list(re.finditer(r"项目", sh[window[0] : window[1]]))):
         end = window[0] + m.end()
         start = walk_left(sh, window[0] + m.start(), stops, 28, latin=True)
+        start = over_conjunction(sh, start, window[0] + m.start(), lexicon().places)
         # "欣旺达电子股份有限公司南昌动力电池项目": the company is the investor, the rest the project
         start = max(
             [start] + [o.mention.span.end for o in ctx.orgs_near(start, end) if start <= o.mention.span.end < end - 2]
