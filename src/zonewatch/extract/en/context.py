@@ -119,9 +119,13 @@ def _amounts(text: str, lay: Layout, money: list[Money]) -> list[Amount]:
             tail = convs[-1].span.end if convs else m.span.end
             cut = _last_boundary(text, seg_start, m.span.start)
             seg_start = cut if cut is not None else seg_start
+            if k > 0 and (listed := _AND_A_BEFORE.search(text, seg_start, m.span.start)) is not None:
+                seg_start = listed.start() + 1
             if k + 1 < len(group):
                 nxt = _last_boundary(text, tail, seg_end)
                 seg_end = nxt if nxt is not None else seg_end
+                listed = _AND_A_BEFORE.search(text, tail, seg_end)
+                seg_end = listed.start() + 1 if listed is not None else seg_end
             else:
                 semi = text.find(";", tail, seg_end)
                 seg_end = semi if semi >= 0 else seg_end
@@ -130,6 +134,9 @@ def _amounts(text: str, lay: Layout, money: list[Money]) -> list[Amount]:
     return out
 
 
+# "a Rs 40,000 crore fab by X in Navi Mumbai and a Rs 20,000 crore plant by Y at Z": "and a" before the next
+# amount starts its own noun phrase
+_AND_A_BEFORE = re.compile(r"\s+and\s+(?:a|an|another)\s+$")
 _CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|while|whereas|but|as\s+well\s+as)\b")
 
 
