@@ -526,14 +526,37 @@ def _follow_up(ctx: Context, d: Draft, per_sentence: Counter[int]) -> Sentence |
     return sents[i] if _FOLLOW_UP.match(ctx.text, sents[i].span.start, sents[i].span.end) else None
 
 
+# "... has leased 120 rai for a new tyre factory. Linglong plans to invest 5.6 billion baht in the plant": the
+# amount's sentence speaks of a facility the sentence before introduced
+# (a place word says where the money goes: "invest 3 billion yuan in the zone")
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:in|into|on|for|to\s+build)\s+the\s+(?:new\s+)?"
+    rf"(?:{alternation([w for w in _ONE_FACILITY if w not in _FACILITIES['places']])})\b(?!-)"
+)
+
+
+def _lead_in(ctx: Context, d: Draft, per_sentence: Counter[int]) -> Sentence | None:
+    """The sentence before the project's that introduced the facility its amount goes "in the plant"."""
+    sents = ctx.layout.sentences
+    i = d.sentence.index - 1
+    if d.amount is None or per_sentence[d.sentence.index] != 1 or i < 0 or per_sentence[i]:
+        return None
+    if sents[i].heading or sents[i].section != d.sentence.section:
+        return None
+    end = (d.amount.conversions[-1] if d.amount.conversions else d.amount.money).span.end
+    return sents[i] if _BACK_REFERENCE.match(ctx.text, end, d.seg_end) else None
+
+
 def _freeze(ctx: Context, d: Draft, i: int, drafts: list[Draft], per_sentence: Counter[int]) -> Project:
     count = d.count
     if count is None and not d.aggregate:
         anchor = d.amount.money.span if d.amount else d.sentence.span
         count = Quantity(Decimal(1), "", Span(anchor.start, anchor.start))
     after = _follow_up(ctx, d, per_sentence)
-    # one span from the project's sentence to the end of the next (every evidence span holds the amount)
-    evidence = (d.sentence.span if after is None else Span(d.sentence.span.start, after.span.end),)
+    before = _lead_in(ctx, d, per_sentence)
+    # one span over the project's sentence and those next to it that speak of it (every evidence span holds the
+    # amount)
+    evidence = (Span((before or d.sentence).span.start, (after or d.sentence).span.end),)
     amount: Money | None = d.amount.money if d.amount else None
     return Project(
         id=f"p{i + 1}",
