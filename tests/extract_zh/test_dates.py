@@ -157,6 +157,10 @@ def test_bare_months_in_periods_are_not_dates(text: str) -> None:
         # a bare month opening a clause, a comma after it: a date (the year inferred: never after publication)
         ("7月,园区新签约项目6个", ["2020-07"]),
         ("园区招商取得进展。9月,新签约项目6个", ["2019-09"]),
+        # ...or an event after it
+        ("其中,7月新签约项目6个", ["2020-07"]),
+        ("其中,7月集中开工项目3个", ["2020-07"]),
+        ("项目预计7月开工", []),
         # ...not inside a clause, nor before another word, nor in a range
         ("园区7月新签约项目6个", []),
         ("项目建设周期7月,总投资5亿元", []),

@@ -247,3 +247,9 @@ def test_a_mayor_or_a_strong_city_is_no_lower_level(text: str, name: str) -> Non
 def test_a_city_in_brackets_in_the_name_of_an_event_held_is_its_venue() -> None:
     found = find_places(*2 * ("内江经开区(深圳)招商推介会举行",), [], lexicon().places)
     assert [(p.mention.name, p.venue) for p in found] == [("内江经开区", False), ("深圳", True)]
+
+
+@pytest.mark.parametrize("text", ["成都天府国际生物城与同和药业签约", "中国(绵阳)科技城管委会", "郑州航空城将引进"])
+def test_a_science_city_is_a_zone(text: str) -> None:
+    found = find_places(*2 * (text,), [], lexicon().places)
+    assert any(p.zone and p.mention.name.endswith("城") for p in found)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from zonewatch.extract.zh import windows
+from zonewatch.extract.zh.lexicon import lexicon
 from zonewatch.extract.zh.numerals import parse_count
 from zonewatch.model import DateValue, Precision, Span
 
@@ -28,15 +30,21 @@ _DAY = re.compile(
 _MONTH_ONLY = re.compile(
     rf"(?<![\d年\-—~至到])(?P<rel>今年|去年|明年)?(?P<m>{_N})\s?月(?P<part>份|初|上旬|中旬|下旬|底|末)?(?![\d日号\-—~至到])"
 )
-# a bare month is a date when it opens a clause and a comma follows it ("4月,园区新签约项目6个")
+# a bare month is a date when it opens a clause and a comma or an event follows it ("4月,园区新签约项目6个",
+# "其中,4月新签约项目6个")
 _CLAUSE_OPEN = frozenset("\n,，。;；:：")
+
+
+@cache
+def _month_events() -> tuple[str, ...]:
+    return (",", "，", *lexicon().words("stage", "month_event_after"))
 
 
 def _opens_clause(shadow: str, m: re.Match[str]) -> bool:
     start = m.start()
     while start > 0 and shadow[start - 1] == " ":
         start -= 1
-    return (start == 0 or shadow[start - 1] in _CLAUSE_OPEN) and shadow[m.end() : m.end() + 1] in (",", "，")
+    return (start == 0 or shadow[start - 1] in _CLAUSE_OPEN) and shadow.startswith(_month_events(), m.end())
 
 
 # "下半年", "明年一季度", "2021年二季度", "第四季度": part of a year that starts after the publication, a plan,
