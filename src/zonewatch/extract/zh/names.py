@@ -123,9 +123,9 @@ def over_conjunction(shadow: str, start: int, head_end: int, places: frozenset[s
 
 def _through_conjunction(shadow: str, start: int, head_end: int, p: _Patterns, places: frozenset[str]) -> int:
     """The start of a name whose walk stopped after a conjunction ("和", "同"): the conjunction joins two names
-    when a name of two characters or more stands left of it and either that left part is complete (a known
-    company, a legal, host or trade ending, a place) or the right part has a brand of its own; else it is the
-    name's own character ("与泰和新材料科技有限公司", "同创新能源有限公司拟投资", "山东泰和新材料科技有限公司").
+    when a name of two characters or more, not a place, stands left of it and either that left part is complete
+    (a known company, a legal, host or trade ending) or the right part has a brand of its own; else it is the
+    name's own character ("与泰和新材料科技有限公司", "同创新能源有限公司拟投资", "北京同仁堂科技发展股份有限公司").
 
     >>> [o.mention.name for o in find_orgs(*2 * ("华为和同创新能源有限公司、与泰和新材料科技有限公司签约",))]
     ['华为', '同创新能源有限公司', '泰和新材料科技有限公司']
@@ -137,11 +137,14 @@ def _through_conjunction(shadow: str, start: int, head_end: int, p: _Patterns, p
             return start  # a known company left of it ("华为和同创...": 为 is a stop, 华为 a name)
         left = walk_left(shadow, at, p.stops, MAX_NAME, latin=True)
         part = shadow[left:at]
-        if len(part) >= 2 and (
-            part in places or p.whole_ends.search(part) or not p.industry.fullmatch(shadow, start, head_end)
+        # a place alone left of it starts the name, as places start so many ("北京同仁堂科技发展股份有限公司")
+        if (
+            len(part) >= 2
+            and part not in places
+            and (p.whole_ends.search(part) or not p.industry.fullmatch(shadow, start, head_end))
         ):
-            return start  # "华为和同创...", "瑞思达和同创新能源...": two names
-        start = left  # (nothing, or a single character, left of it: the conjunction opens the name or is in it)
+            return start  # "星河科技有限公司和泰和...", "瑞思达和同创新能源...": two names
+        start = left  # (nothing, one character or a place left of it: the conjunction opens the name or is in it)
     return start
 
 
