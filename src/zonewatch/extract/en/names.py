@@ -123,7 +123,10 @@ _LOWER_HEAD = re.compile(
 )
 _STATE_OWNED = re.compile(r"\s+state[- ]owned")
 _NOT_A_TOWN_AFTER = re.compile(r"\s*(?:\(|'s|’s|is|has|will|plans|and\s+[A-Z])")
-_TITLE_INSIDE = re.compile(r"\b(?:Mayor|Minister|Secretary|Governor|Chairman|President|Premier)\b")
+_TITLE_INSIDE = re.compile(
+    rf"\b(?:{'|'.join(_NAMES['people']['titles_inside'])})\b"
+    rf"|\b(?:{'|'.join(_NAMES['people']['titles_before_name'])})\b\.?\s+[A-Z]"
+)
 _GOV_AFTER = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, sorted(_NAMES["government"]["lower"], key=len, reverse=True))) + r")\b"
 )
