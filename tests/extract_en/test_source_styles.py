@@ -419,3 +419,96 @@ def test_a_hyphenated_site_area_is_read() -> None:
 def test_a_cabinet_total_takes_no_site_of_one_of_its_parts() -> None:
     total = _projects(CABINET)[0]
     assert total.place is None or total.place.name != "Jharsuguda"
+
+
+# ---------------------------------------------------------------- more project names, as releases write them
+
+# (text, amount, project name)
+MORE_PROJECT_NAMES = [
+    # what the money buys beats the existing site it goes to
+    (
+        "SEOUL, Nov 12 (Reuters) - LG Energy Solution said on Wednesday it would invest 1.4 trillion won "
+        "($960 million) in a new battery cell line at its Ochang plant in North Chungcheong province.",
+        "1400000000000",
+        "new battery cell line",
+    ),
+    # an existing site named by its town, when nothing else is bought
+    (
+        "Infineon Technologies will invest RM2.5 billion to expand its Kulim plant in the Kulim Hi-Tech Park.",
+        "2500000000",
+        "Kulim plant",
+    ),
+    # an acronym before the facility noun
+    (
+        "A 3.2 billion yuan R&D center by BOE Technology Group was signed in the Chengdu Hi-tech Zone.",
+        "3200000000",
+        "R&D center",
+    ),
+    ("Sun Pharma's Rs 900 crore API unit will come up in the Gopalpur Industrial Park.", "9000000000", "API unit"),
+    # a foundation stone laid for the project, the amount told after
+    (
+        "Daikin on Friday laid the foundation stone for its second manufacturing unit at Sri City, with an "
+        "investment of Rs 1,000 crore.",
+        "10000000000",
+        "second manufacturing unit",
+    ),
+    # the full stops of an abbreviation do not end the name
+    (
+        "Volta Batteries Inc. will invest $1.2 billion to establish its first U.S. manufacturing operations in "
+        "Hardin County.",
+        "1200000000",
+        "first U.S. manufacturing operations",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "name"), MORE_PROJECT_NAMES)
+def test_project_names_as_releases_write_them(text: str, value: str, name: str) -> None:
+    p = _one(text, value)
+    assert p.project is not None and p.project.name == name
+
+
+def test_a_groundbreaking_on_a_weekday_names_no_project() -> None:
+    text = "Thirty-two projects worth 38.6 billion yuan broke ground on Wednesday in Liangjiang New Area."
+    (p,) = _projects(text)
+    assert p.project is None
+
+
+# ---------------------------------------------------------------- officials announcing are no investors
+
+GOVERNOR = (
+    "Gov. Lee announces Volta Batteries to invest $1.2 billion in Hardin County\n\n"
+    "NASHVILLE, Tenn. - Tennessee Gov. Bill Lee and Economic and Community Development Commissioner Stuart "
+    "McWhorter announced today that Volta Batteries Inc. will invest $1.2 billion to establish its first U.S. "
+    "manufacturing operations in Hardin County. The company will create 1,100 new jobs and build a "
+    "1.5 million-square-foot facility at the Hardin County Megasite.\n"
+)
+
+
+def test_a_governor_and_a_commissioner_with_titles_inside_their_names_are_people() -> None:
+    (p,) = _projects(GOVERNOR)
+    assert [m.name for m in p.investors] == ["Volta Batteries Inc."]
+    assert p.jobs is not None and p.jobs.value == 1100
+    assert p.place is not None and p.place.name in ("Hardin County", "Hardin County Megasite")
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "host"),
+    [
+        (
+            "Dubai, 6 October 2025: Dubai South has signed an agreement with Al-Futtaim Logistics to develop a "
+            "AED 120 million logistics hub spanning 95,000 square metres.",
+            "Al-Futtaim Logistics",
+            "Dubai South",
+        ),
+        (
+            "Masdar City signed a lease with Siemens Energy for a AED 90 million research centre.",
+            "Siemens Energy",
+            "Masdar City",
+        ),
+    ],
+)
+def test_a_free_zone_without_a_zone_word_is_the_host(text: str, investor: str, host: str) -> None:
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == [investor]
+    assert [m.name for m in p.hosts] == [host]

@@ -344,9 +344,12 @@ def _fill_stage(ctx: Context, d: Draft) -> None:
 
 
 _PROJECT_VERB = re.compile(
-    r"\b(?:build|construct|set\s+up|establish|develop|create|launch|expand|implement)\s+(?:an?\s+|the\s+|its\s+)?"
-    r"(?P<p>[A-Za-z“\"\d$€£¥₹](?:[\w“”\"'’\- &]|[,.](?=\d)){2,70}?)"
-    r"(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|[,.](?!\d)|[;:(”]|$)"
+    r"\b(?:build|construct|set\s+up|establish|develop|create|launch|expand|implement|"
+    r"(?:laid|lays|lay)\s+the\s+foundation(?:\s+stone)?\s+(?:for|of)|inaugurated)"
+    r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
+    # (the full stops of "U.S." go on: "its first U.S. manufacturing operations")
+    r"(?P<p>[A-Za-z“\"\d$€£¥₹](?:[\w“”\"'’\- &]|[,.](?=\d)|\.(?=[A-Z]\.)|(?<=\.[A-Z])\.){2,70}?)"
+    r"(?=\s+(?:in|at|with|which|that|to|for|on|by|covering|spanning|over|while)\b|,(?!\d)|(?<![.\s][A-Z])\.(?!\d)|[;:(”]|$)"
 )
 _EVENT_OR_MEDIA = re.compile(r"Ceremony|Conference|Forum|Expo|Summit|Festival|Fair|Daily|News|Times|Post|Online|Agency")
 # not a thing built: "create 2,500 jobs", "expand by 20%", "set up about 30 ...", "expand capacity" (what grows,
@@ -364,9 +367,10 @@ _PROJECT_AFTER_MONEY = re.compile(
 )
 _FACILITIES = toml("names.toml")["facility_nouns"]
 # "a Rs 40,000 crore semiconductor fab by RRP": any facility noun after a word or two
+_FACILITY_HEAD = re.compile(rf"\s+({alternation(_FACILITIES['words'])})\b(?!-)")
 _LINK_WORDS = r"(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|each|per|a|an|the|by|its|their)\b"
 _FACILITY_AFTER_MONEY = re.compile(
-    rf"[\s)）]*(?P<p>(?:(?!{_LINK_WORDS})[a-z][\w-]*\s+){{1,3}}?(?:{alternation(_FACILITIES['words'])}))\b"
+    rf"[\s)）]*(?P<p>(?:(?!{_LINK_WORDS})[A-Za-z][\w&-]*\s+){{1,3}}?(?:{alternation(_FACILITIES['words'])}))\b"
 )
 
 # "spend $30 million on a new warehouse", "invest Rs 900 crore in a greenfield steel plant": the facility after
@@ -378,22 +382,38 @@ _PROJECT_AFTER_PREP = re.compile(
 )
 
 
+def _amount_end(a: Amount) -> int:
+    """Where an amount and the conversions printed after it end."""
+    return (a.conversions[-1] if a.conversions else a.money).span.end
+
+
 def _fill_project(ctx: Context, d: Draft) -> None:
     text = ctx.text
+    after_money = None
+    if d.amount is not None:
+        end = _amount_end(d.amount)
+        after_money = _PROJECT_AFTER_MONEY.match(text, end, d.seg_end) or _FACILITY_AFTER_MONEY.match(
+            text, end, d.seg_end
+        )
     for n in ctx.names_in(d.sentence, d.seg_start, d.seg_end):
         if n.kind is Kind.THING and not _EVENT_OR_MEDIA.search(n.name):
-            d.project = Mention(n.name, text[n.span.start : n.span.end], n.span)
-            return
-    if d.amount is not None:
-        end = (d.amount.conversions[-1] if d.amount.conversions else d.amount.money).span.end
-        m = _PROJECT_AFTER_MONEY.match(text, end, d.seg_end) or _FACILITY_AFTER_MONEY.match(text, end, d.seg_end)
-        if m:
-            d.project = Mention(m.group("p"), m.group("p"), Span(m.start("p"), m.end("p")))
-            return
+            head = _FACILITY_HEAD.match(text, n.span.end, d.seg_end)
+            if head is None or head.group(1) == "project":
+                d.project = Mention(n.name, text[n.span.start : n.span.end], n.span)
+                return
+            bought = after_money or (d.amount and _PROJECT_AFTER_PREP.match(text, _amount_end(d.amount), d.seg_end))
+            if not bought:  # "expand its Kulim plant": the plant named by its site
+                raw = text[n.span.start : head.end()]
+                d.project = Mention(f"{n.name} {head.group(1)}", raw, Span(n.span.start, head.end()))
+                return
+            break  # "a new battery cell line at its Ochang plant": what the money buys, not where
+    if after_money is not None:
+        p = after_money.group("p")
+        d.project = Mention(p, p, Span(after_money.start("p"), after_money.end("p")))
+        return
     m = _PROJECT_VERB.search(text, d.seg_start, d.seg_end)
     if (m is None or _NOT_PROJECT.match(m.group("p"))) and d.amount is not None:
-        after = d.amount.conversions[-1] if d.amount.conversions else d.amount.money
-        m = _PROJECT_AFTER_PREP.match(text, after.span.end, d.seg_end)
+        m = _PROJECT_AFTER_PREP.match(text, _amount_end(d.amount), d.seg_end)
     if m and not _NOT_PROJECT.match(m.group("p")):
         start, end = m.start("p"), m.end("p")
         if d.amount is not None and start <= d.amount.money.span.start < end:
