@@ -108,7 +108,7 @@ _WILL_INVEST = re.compile(
 )
 _OWN_ASSETS = re.compile(r"\b(?:in|on|across)\s+(?:its|their)\s+(?:[\w-]+\s+)?[\w-]+s\b", re.I)
 _THRESHOLD = re.compile(
-    rf"\b(?:{any_of(_NEG['threshold_nouns'])})\s+(?:(?!total\b)[\w-]+\s+){{0,4}}?"
+    rf"\b(?:{any_of(_NEG['threshold_nouns'])})\s+(?:(?!(?:total|combined|overall|aggregate)\b)[\w-]+\s+){{0,4}}?"
     rf"(?:{any_of(_NEG['threshold_links'])})\s+(?:(?:RMB|USD|US\$|\$|€|£|Rs\.?|₹)\s*)?$",
     re.I,
 )
