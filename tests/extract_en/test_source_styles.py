@@ -512,3 +512,94 @@ def test_a_free_zone_without_a_zone_word_is_the_host(text: str, investor: str, h
     (p,) = _projects(text)
     assert [m.name for m in p.investors] == [investor]
     assert [m.name for m in p.hosts] == [host]
+
+
+# ---------------------------------------------------------------- parents, operators and regions are no investors
+
+# (text, investors, hosts)
+WHO = [
+    (
+        "HANOI, Nov 6, 2025 - Foxconn subsidiary Fukang Technology has been licensed to invest $551 million in a "
+        "factory in the Dong Vang Industrial Park in Quang Ninh province.",
+        ["Fukang Technology"],
+        ["Dong Vang Industrial Park"],
+    ),
+    (
+        "ABU DHABI, Nov 18, 2025 (WAM) -- AD Ports Group's KEZAD Group signed a 50-year lease agreement with "
+        "China's Jiangsu Pharmaceutical for a Dh1.2bn factory in KEZAD Al Ma'mourah covering 200,000 sq m.",
+        ["Jiangsu Pharmaceutical"],
+        ["KEZAD Group"],
+    ),
+    (
+        "JAKARTA, Oct 22, 2025 - South Korea's Lotte Chemical will invest between $3 billion and $4 billion in a "
+        "petrochemical complex in Cilegon, Banten, the investment ministry said.",
+        ["Lotte Chemical"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "investors", "hosts"), WHO)
+def test_owners_zone_operators_and_regions_are_not_investors(text: str, investors: list, hosts: list) -> None:
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == investors
+    assert [m.name for m in p.hosts] == hosts
+
+
+def test_a_possessive_before_a_town_keeps_the_company() -> None:
+    (p,) = _projects("Acme Steel will invest $90 million in Acme Steel's Gary plant and hire 100 people.")
+    assert [m.name for m in p.investors] == ["Acme Steel"]
+
+
+def test_a_range_keeps_its_upper_bound() -> None:
+    (p,) = _projects(WHO[2][0])
+    assert p.amount is not None and p.amount.value == Decimal("3000000000")
+    assert p.amount.qualifier.value == "at_least" and p.amount.upper == Decimal("4000000000")
+    assert p.place is not None and p.place.name == "Cilegon"
+
+
+# ---------------------------------------------------------------- totals "of more than", stages of future tense
+
+
+def test_projects_with_a_combined_investment_of_more_than_is_a_total_not_a_threshold() -> None:
+    text = (
+        "WUXI, Nov 20 (Xinhua) -- Wuxi National Hi-tech Industrial Development Zone on Thursday signed 15 projects "
+        "with a combined investment of more than 20 billion yuan. They include SK Hynix's 8.6-billion-yuan "
+        "packaging plant and a 2-billion-yuan hydrogen fuel cell project by Bosch."
+    )
+    total, hynix, bosch = _projects(text)
+    assert total.amount is not None and total.amount.value == Decimal("20000000000")
+    assert total.amount.qualifier.value == "at_least"
+    assert total.count is not None and total.count.value == 15
+    assert hynix.parent == bosch.parent == total.id
+    assert [m.name for m in bosch.investors] == ["Bosch"]
+    assert total.date is not None and total.date.date == dt.date(2025, 11, 20)
+
+
+def test_projects_above_a_threshold_are_still_no_total() -> None:
+    text = "The zone has 40 projects with investment of more than 1 billion yuan under way."
+    assert _projects(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("Foxconn will set up a ₹3,500-crore components plant at the SIPCOT Industrial Park.", "announced"),
+        ("Ridgeway Components LLC will establish operations in Lexington County with $72 million.", "announced"),
+        ("Fukang Technology has been licensed to invest $551 million in a factory in Quang Ninh.", "signed"),
+    ],
+)
+def test_stages_of_releases(text: str, stage: str) -> None:
+    (p,) = _projects(text)
+    assert p.stage is not None and p.stage.stage.value == stage
+
+
+def test_a_gigafactory_after_a_spread_of_years_is_the_project() -> None:
+    text = (
+        "HYDERABAD, Nov 11, 2025 - Amara Raja signed an MoU with the Telangana government to invest Rs 9,500 crore "
+        "(about $1.1 billion) over 10 years in a lithium-ion gigafactory at Divitipally in Mahabubnagar district."
+    )
+    (p,) = _projects(text)
+    assert p.project is not None and p.project.name == "lithium-ion gigafactory"
+    assert [m.name for m in p.investors] == ["Amara Raja"]
+    assert [c.qualifier.value for c in p.stated_conversions] == ["approx"]

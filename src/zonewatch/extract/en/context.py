@@ -14,7 +14,7 @@ from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anc
 from zonewatch.extract.en.layout import Layout, Sentence, layout
 from zonewatch.extract.en.lexicon import alternation, toml
 from zonewatch.extract.en.money import find_money
-from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names, personal_words
+from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names, personal_words, place_level
 from zonewatch.extract.en.tokens import LowerWords, Tokens
 from zonewatch.model import Document, Money
 
@@ -183,7 +183,11 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
     seen_fulls: dict[str, Name] = {}  # the companies named in full so far, in order
     for names in per_sentence:
         row: list[Name] = []
+        before: Name | None = None
         for n in names:
+            if before is not None and before.kind is Kind.PLACE and _region_after_place(n, before, text):
+                n = replace(n, kind=Kind.PLACE, level=max(1, min(before.level, 3) - 1))
+            before = n
             if n.name in bracketed:
                 alias = bracketed[n.name]
                 n = replace(n, name=alias.name, kind=alias.kind, level=alias.level)
@@ -198,6 +202,8 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
                     n = replace(n, name=full.name, kind=full.kind, level=full.level)
             elif " " not in n.name and n.kind is Kind.ORG and n.acronym is None and n.name not in fulls:
                 n = _short_name(n, seen_fulls, text, lower_words)
+            elif n.kind is Kind.ORG and (zone := _zone_operator(n.name)) is not None:
+                n = replace(n, kind=Kind.PLACE, level=zone)
             if " " in n.name and n.kind is Kind.ORG and n.name in fulls:
                 seen_fulls.setdefault(n.name, n)
             if n.kind is Kind.PERSON:
@@ -218,6 +224,34 @@ _LEGAL_WORDS = frozenset("co ltd inc corp corporation company limited llc plc gm
 
 
 _DEFINED = re.compile(r"\s*\(\s*(?:the\s+|hereafter\s+)?[“\"']?(?P<s>[A-Z][\w&-]*)[”\"']?\s*\)")
+
+
+_COMMA_BETWEEN = re.compile(r",\s*")
+_REGION_END = re.compile(r"\s*(?:[,.;]|$)")
+
+
+def _region_after_place(n: Name, place: Name, text: str) -> bool:
+    """ "in Cilegon, Banten, the ministry said": one unknown word between commas right after a place is the
+    region the place is in, not a company."""
+    return (
+        n.kind is Kind.ORG
+        and " " not in n.name
+        and n.acronym is None
+        and not n.possessive
+        and _COMMA_BETWEEN.fullmatch(text, place.span.end, n.span.start) is not None
+        and _REGION_END.match(text, n.span.end) is not None
+    )
+
+
+def _zone_operator(name: str) -> int | None:
+    """The level of the zone a company is named after with only a legal word added ("KEZAD Group", "JAFZA
+    Authority"): it signs for its zone, a host and no investor. None for any other name."""
+    words = name.split()
+    core = [w for w in words if w.strip(".,").lower() not in _LEGAL_WORDS and w != "Authority"]
+    if not core or len(core) == len(words):
+        return None
+    level = place_level(" ".join(core))
+    return level if level is not None and level >= 4 else None
 
 
 def _own_words(full: str) -> set[str]:

@@ -377,7 +377,7 @@ _FACILITY_AFTER_MONEY = re.compile(
 # the amount's preposition (not a park, zone or site: money put "in the park" is where, not what)
 _FACILITY_NOUNS = [w for w in _FACILITIES["words"] if w not in _FACILITIES["places"]]
 _PROJECT_AFTER_PREP = re.compile(
-    r"[\s)）]*(?:on|in|into|for)\s+(?:a|an|its|their|the)\s+"
+    r"[\s)）]*(?:over\s+(?:the\s+next\s+)?\w+\s+years\s+)?(?:on|in|into|for)\s+(?:a|an|its|their|the)\s+"
     rf"(?P<p>(?:[a-z][\w-]*\s+){{0,4}}?(?:{alternation(_FACILITY_NOUNS)}))\b"
 )
 

@@ -62,13 +62,32 @@ _PARENT_BEFORE = re.compile(
 )
 
 
+# "Foxconn subsidiary Fukang Technology", "AD Ports Group's KEZAD Group": the owner named right before the party
+_OWNER_AFTER = re.compile(r"(?P<own>['’]s)?\s+(?P<role>(?:subsidiary|unit|arm|affiliate|division)\s+)?")
+
+
+def _owner_of_next(ctx: Context, n: Name) -> bool:
+    """Whether ``n`` only says whose the next company or zone is: its possessive or "subsidiary" runs straight
+    into that name."""
+    m = _OWNER_AFTER.match(ctx.text, n.span.end)
+    if m is None or not (n.possessive or m.group("own") or m.group("role")):
+        return False
+    starts: dict[int, Name] | None = ctx.cache.get("name_starts")
+    if starts is None:
+        starts = ctx.cache["name_starts"] = {o.span.start: o for row in ctx.names for o in row}
+    nxt = starts.get(m.end())
+    return nxt is not None and (nxt.kind is Kind.ORG or (nxt.kind is Kind.PLACE and nxt.level >= 4))
+
+
 def _without_speakers(ctx: Context, parties: list[Name]) -> list[Name]:
     """The parties less those that only report the news or describe another (a parent company), when any
     others remain."""
     kept = [
         n
         for n in parties
-        if not _is_speaker(ctx, n) and not _PARENT_BEFORE.search(ctx.text, max(0, n.span.start - 24), n.span.start)
+        if not _is_speaker(ctx, n)
+        and not _PARENT_BEFORE.search(ctx.text, max(0, n.span.start - 24), n.span.start)
+        and not _owner_of_next(ctx, n)
     ]
     return kept if kept else parties
 
