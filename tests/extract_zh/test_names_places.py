@@ -255,3 +255,17 @@ def test_a_city_in_brackets_in_the_name_of_an_event_held_is_its_venue() -> None:
 def test_a_science_city_is_a_zone(text: str) -> None:
     found = find_places(*2 * (text,), [], lexicon().places)
     assert any(p.zone and p.mention.name.endswith("城") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("项目落户和林格尔新区", ["和林格尔新区"]),
+        ("在泰和经济开发区建设", ["泰和经济开发区"]),
+        ("分别落户绵阳高新区和同安工业园", ["绵阳高新区", "同安工业园"]),
+        # 和 between two places joins them
+        ("项目分布在成都和德阳高新区", ["成都", "德阳高新区"]),
+    ],
+)
+def test_a_zone_name_may_start_with_he_or_tong(text: str, names: list[str]) -> None:
+    assert [p.mention.name for p in find_places(*2 * (text,), [], lexicon().places)] == names

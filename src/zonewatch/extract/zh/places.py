@@ -66,6 +66,7 @@ class _Patterns:
     existing: tuple[str, ...]
     own_ceremony: re.Pattern[str]
     foreign: re.Pattern[str]
+    conjunctions: frozenset[str]
 
 
 @cache
@@ -91,6 +92,7 @@ def _patterns() -> _Patterns:
             rf"[^,，。;；!?！？]{{0,12}}?(?:{alternation(lex.words('places', 'own_ceremony'))})"
             rf"(?:{alternation(lex.words('places', 'own_ceremony_after'))})"
         ),
+        conjunctions=frozenset(lex.words("names", "name_conjunctions")),
         foreign=re.compile(
             rf"(?<=在)(?:{alternation(lex.words('places', 'foreign_countries'))})[\u4e00-\u9fff]{{0,6}}?"
             rf"(?=(?:{alternation(lex.words('places', 'venue_after'))}))"
@@ -166,6 +168,17 @@ def _unknown_admin(shadow: str) -> Iterator[re.Match[str]]:
     return windows.finditer_from(_UNKNOWN_ADMIN, shadow, (e.start() - 2 for e in _ADMIN_ENDING.finditer(shadow)))
 
 
+def _over_conjunction(shadow: str, start: int, suffix_at: int, p: _Patterns) -> int:
+    """A zone's name starting with 和/同 ("落户和林格尔新区", "在泰和经济开发区"): the conjunction is the name's when
+    nothing, or a single character, names anything left of it (else it joins two places: "成都和德阳高新区")."""
+    while start > 0 and shadow[start - 1] in p.conjunctions:
+        left = walk_left(shadow, start - 1, p.stops, MAX_ZONE)
+        if start - 1 - left >= 2 or suffix_at - left > MAX_ZONE:
+            break
+        start = left
+    return start
+
+
 def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str]) -> list[Place]:
     """Places in ``text`` outside the ``masked`` spans (company names), in text order.
 
@@ -176,6 +189,8 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
     cands: list[tuple[int, int, bool]] = []
     for m in p.zone.finditer(shadow):
         start = walk_left(shadow, m.start(), p.stops, MAX_ZONE - len(m.group()))
+        if start > 0 and shadow[start - 1] in p.conjunctions:
+            start = _over_conjunction(shadow, start, m.start(), p)
         # a known place inside the run starts the name ("支持成都高新区" -> "成都高新区")
         run = shadow[start : m.start()]
         hit = _known_re(known).search(run)
