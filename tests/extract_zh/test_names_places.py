@@ -269,3 +269,33 @@ def test_a_science_city_is_a_zone(text: str) -> None:
 )
 def test_a_zone_name_may_start_with_he_or_tong(text: str, names: list[str]) -> None:
     assert [p.mention.name for p in find_places(*2 * (text,), [], lexicon().places)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同时星河科技有限公司将投资",
+        "同日星河科技有限公司也签约",
+        "会同星河科技有限公司考察",
+        "连同星河科技有限公司在内",
+        "并和星河科技有限公司签约",
+        "还同星河科技有限公司签约",
+        "园区将和星河科技有限公司合作",
+        "已经和星河科技有限公司签约",
+        "和其他星河科技有限公司",
+    ],
+)
+def test_he_and_tong_as_conjunctions_or_prepositions_start_no_name(text: str) -> None:
+    assert [n for n, role in orgs(text) if role == "company"] == ["星河科技有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("园区将和德阳高新区合作", ["德阳高新区"]),
+        ("并和德阳高新区签约", ["德阳高新区"]),
+        ("项目将在和林格尔新区建设", ["和林格尔新区"]),
+    ],
+)
+def test_he_before_a_zone_after_a_function_word(text: str, names: list[str]) -> None:
+    assert [p.mention.name for p in find_places(*2 * (text,), [], lexicon().places)] == names

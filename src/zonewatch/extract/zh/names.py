@@ -53,6 +53,8 @@ class _Patterns:
     generic_heads: frozenset[str]  # a company is not named by an industry word alone: "科技有限公司", "数据有限公司"
     industry: re.Pattern[str]  # a head made of industry words only ("新材料科技"): no brand in it
     conjunctions: frozenset[str]  # "和", "同": a stop, or the first character of a name
+    conjunction_words: tuple[str, ...]  # "同时", "和其他": words starting with one, never a name's start
+    conjunction_after: frozenset[str]  # "并", "还", "将": after these it is a conjunction
     whole_ends: re.Pattern[str]  # the endings of a complete name (legal, host and trade endings)
 
 
@@ -88,6 +90,8 @@ def _patterns() -> _Patterns:
             + ")+"
         ),
         conjunctions=frozenset(lex.words("names", "name_conjunctions")),
+        conjunction_words=lex.words("names", "conjunction_words"),
+        conjunction_after=frozenset(lex.words("names", "conjunction_after")),
         whole_ends=re.compile("(?:" + alternation(orgs + hosts + lex.words("names", "trade_endings")) + ")$"),
         # the verb's first character: at most 8 + the longest ending in, then at most 2 more read ("总投资")
         trade_at=_first_characters(_TRADE_VERBS, 8 + max(map(len, lex.words("names", "trade_endings"))), 2),
@@ -132,11 +136,16 @@ def _through_conjunction(shadow: str, start: int, head_end: int, p: _Patterns, p
     """
     while start > 0 and shadow[start - 1] in p.conjunctions:
         at = start - 1
+        word = next((w for w in p.conjunction_words if shadow.startswith(w, at)), None)
+        if word is not None:  # "同时星河科技...": the name starts after the word, if before the ending
+            return at + len(word) if at + len(word) < head_end else start
         known = lexicon().companies
         if any(shadow[at - n : at] in known for n in range(2, min(at, 8) + 1)):
             return start  # a known company left of it ("华为和同创...": 为 is a stop, 华为 a name)
         left = walk_left(shadow, at, p.stops, MAX_NAME, latin=True)
         part = shadow[left:at]
+        if shadow[at - 1 : at] in p.conjunction_after and len(part) <= 1:
+            return start  # "并和...", "会同...", "将和..." (a stop ending there): a conjunction or a preposition
         # a place alone left of it starts the name, as places start so many ("北京同仁堂科技发展股份有限公司")
         if (
             len(part) >= 2

@@ -67,6 +67,8 @@ class _Patterns:
     own_ceremony: re.Pattern[str]
     foreign: re.Pattern[str]
     conjunctions: frozenset[str]
+    conjunction_words: tuple[str, ...]
+    conjunction_after: frozenset[str]
 
 
 @cache
@@ -93,6 +95,8 @@ def _patterns() -> _Patterns:
             rf"(?:{alternation(lex.words('places', 'own_ceremony_after'))})"
         ),
         conjunctions=frozenset(lex.words("names", "name_conjunctions")),
+        conjunction_words=lex.words("names", "conjunction_words"),
+        conjunction_after=frozenset(lex.words("names", "conjunction_after")),
         foreign=re.compile(
             rf"(?<=在)(?:{alternation(lex.words('places', 'foreign_countries'))})[\u4e00-\u9fff]{{0,6}}?"
             rf"(?=(?:{alternation(lex.words('places', 'venue_after'))}))"
@@ -170,10 +174,14 @@ def _unknown_admin(shadow: str) -> Iterator[re.Match[str]]:
 
 def _over_conjunction(shadow: str, start: int, suffix_at: int, p: _Patterns) -> int:
     """A zone's name starting with 和/同 ("落户和林格尔新区", "在泰和经济开发区"): the conjunction is the name's when
-    nothing, or a single character, names anything left of it (else it joins two places: "成都和德阳高新区")."""
+    nothing, or a single character, names anything left of it (else it joins two places: "成都和德阳高新区"), and it
+    is no conjunction by the words around it ("同时", "将和": data shared with names.py)."""
     while start > 0 and shadow[start - 1] in p.conjunctions:
-        left = walk_left(shadow, start - 1, p.stops, MAX_ZONE)
-        if start - 1 - left >= 2 or suffix_at - left > MAX_ZONE:
+        at = start - 1
+        if shadow.startswith(p.conjunction_words, at) or shadow[at - 1 : at] in p.conjunction_after:
+            break
+        left = walk_left(shadow, at, p.stops, MAX_ZONE)
+        if at - left >= 2 or suffix_at - left > MAX_ZONE:
             break
         start = left
     return start
