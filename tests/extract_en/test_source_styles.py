@@ -603,3 +603,34 @@ def test_a_gigafactory_after_a_spread_of_years_is_the_project() -> None:
     assert p.project is not None and p.project.name == "lithium-ion gigafactory"
     assert [m.name for m in p.investors] == ["Amara Raja"]
     assert [c.qualifier.value for c in p.stated_conversions] == ["approx"]
+
+
+def test_a_stock_exchange_before_a_ticker_is_no_investor() -> None:
+    text = (
+        "Northwind Energy Inc. (NYSE: NWE) today announced plans to invest $850 million in a solar panel factory "
+        "in Calhoun County, Alabama, creating 1,200 jobs."
+    )
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == ["Northwind Energy Inc."]
+    assert p.jobs is not None and p.jobs.value == 1200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a distinctive word of the full name needs no more evidence
+        "Acme Sales Corp picked Pike County for a warehouse. Acme will invest $40 million in the warehouse.",
+        # mid-sentence, an ordinary word capitalised is a name
+        "Acme Sales Corp picked Pike County for a warehouse. The county said Sales will invest $40 million in it.",
+        "Acme Sales Corp picked Pike County for a warehouse. Sales said it will invest $40 million there.",
+    ],
+)
+def test_a_short_name_is_the_company_named_in_full_before(text: str) -> None:
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == ["Acme Sales Corp"]
+
+
+def test_a_short_word_two_companies_share_stays_as_written() -> None:
+    text = "Tata Steel and Tata Motors toured the park. Tata will invest $40 million in a plant there."
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == ["Tata"]

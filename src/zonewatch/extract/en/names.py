@@ -317,7 +317,8 @@ def _extend(tokens: Tokens, i: int, hi: int) -> tuple[int, bool]:
             if tok == "of" and nxt == "the" and j + 2 < hi and j + 2 in caps:
                 j += 2
                 continue
-            if tok == "and" and prev in _JOINABLE and nxt and j + 1 in caps and not nxt.isupper():
+            # (but "Tata Steel and Tata Motors" are two: the run's first word starts another name)
+            if tok == "and" and prev in _JOINABLE and nxt and j + 1 in caps and not nxt.isupper() and nxt != words[i]:
                 j += 1
                 continue
             if tok == "(" and j + 2 < hi and words[j + 2] == ")" and j + 3 < hi and j + 3 in caps:
