@@ -295,6 +295,9 @@ def test_he_and_tong_as_conjunctions_or_prepositions_start_no_name(text: str) ->
         ("园区将和德阳高新区合作", ["德阳高新区"]),
         ("并和德阳高新区签约", ["德阳高新区"]),
         ("项目将在和林格尔新区建设", ["和林格尔新区"]),
+        # a known place holding the conjunction starts the zone's name
+        ("项目落户内蒙古呼和浩特经开区", ["内蒙古", "呼和浩特经开区"]),
+        ("项目落户新疆和田经开区", ["新疆", "和田经开区"]),
     ],
 )
 def test_he_before_a_zone_after_a_function_word(text: str, names: list[str]) -> None:

@@ -172,12 +172,18 @@ def _unknown_admin(shadow: str) -> Iterator[re.Match[str]]:
     return windows.finditer_from(_UNKNOWN_ADMIN, shadow, (e.start() - 2 for e in _ADMIN_ENDING.finditer(shadow)))
 
 
-def _over_conjunction(shadow: str, start: int, suffix_at: int, p: _Patterns) -> int:
+def _over_conjunction(shadow: str, start: int, suffix_at: int, p: _Patterns, known: frozenset[str]) -> int:
     """A zone's name starting with 和/同 ("落户和林格尔新区", "在泰和经济开发区"): the conjunction is the name's when
     nothing, or a single character, names anything left of it (else it joins two places: "成都和德阳高新区"), and it
     is no conjunction by the words around it ("同时", "将和": data shared with names.py)."""
     while start > 0 and shadow[start - 1] in p.conjunctions:
         at = start - 1
+        # a known place holding it ("山西大同经济技术开发区"): the zone's name starts there
+        held = [
+            i for i in range(max(0, at - 3), at + 1) for n in (2, 3, 4) if i + n > at and shadow[i : i + n] in known
+        ]
+        if held:
+            return min(held)
         if shadow.startswith(p.conjunction_words, at) or shadow[at - 1 : at] in p.conjunction_after:
             break
         left = walk_left(shadow, at, p.stops, MAX_ZONE)
@@ -198,7 +204,7 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
     for m in p.zone.finditer(shadow):
         start = walk_left(shadow, m.start(), p.stops, MAX_ZONE - len(m.group()))
         if start > 0 and shadow[start - 1] in p.conjunctions:
-            start = _over_conjunction(shadow, start, m.start(), p)
+            start = _over_conjunction(shadow, start, m.start(), p, known)
         # a known place inside the run starts the name ("支持成都高新区" -> "成都高新区")
         run = shadow[start : m.start()]
         hit = _known_re(known).search(run)
