@@ -36,6 +36,14 @@ PROJECT_NAMES = [
     ("Zeta Corp will set up a ₹1,200 crore plant at the Sricity SEZ.", "12000000000", "plant"),
     ("Omega Ltd plans to invest in a €80 million plant in Szeged.", "80000000", "plant"),
     ("Norvik Steel will build a SR 500 million factory in Jubail.", "500000000", "factory"),
+    ("Acme Corp will build a $500-million factory in Pike County.", "500000000", "factory"),
+    ("Beta Corp will build a US$500m plant in Pike County.", "500000000", "plant"),
+    ("Delta Corp is building an estimated $200 million facility in Pike County.", "200000000", "facility"),
+    (
+        "Zeta Corp will construct a $90 million, 300,000-square-foot distribution center in Pike County.",
+        "90000000",
+        "300,000-square-foot distribution center",
+    ),
     # the facility after the amount's preposition
     ("Nova Inc will spend $30 million on a new warehouse in Pike County.", "30000000", "new warehouse"),
     (

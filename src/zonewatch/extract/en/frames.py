@@ -370,7 +370,9 @@ _FACILITIES = toml("names.toml")["facility_nouns"]
 _FACILITY_HEAD = re.compile(rf"\s+({alternation(_FACILITIES['words'])})\b(?!-)")
 _LINK_WORDS = r"(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|each|per|a|an|the|by|its|their)\b"
 _FACILITY_AFTER_MONEY = re.compile(
-    rf"[\s)）]*(?P<p>(?:(?!{_LINK_WORDS})[A-Za-z][\w&-]*\s+){{1,3}}?(?:{alternation(_FACILITIES['words'])}))\b"
+    # (a size may come first, after a comma: "a $90 million, 300,000-square-foot distribution center")
+    rf"(?:[\s)）]*|,\s+)(?P<p>(?:(?!{_LINK_WORDS})(?:[A-Za-z][\w&-]*|\d[\d,.]*-[\w-]+)\s+){{1,3}}?"
+    rf"(?:{alternation(_FACILITIES['words'])}))\b"
 )
 
 # "spend $30 million on a new warehouse", "invest Rs 900 crore in a greenfield steel plant": the facility after
