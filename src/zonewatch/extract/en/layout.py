@@ -126,7 +126,10 @@ def layout(text: str) -> Layout:
         line = text[start:end]
         dateline = _DATELINE_HEADING.match(line) is not None
         # is_heading_line on a trimmed line: the closing character, if any, is the last one
-        heading = dateline or (line[-1] not in _CLOSING_CHARS and len(line.split()) <= _MAX_HEADING_WORDS)
+        short = len(line.split()) <= _MAX_HEADING_WORDS
+        # "Nov 12 | The zone signed 18 projects ... on Wednesday. Major projects include ...": a dated heading
+        # that runs on into a whole paragraph opens the section and is its body
+        heading = (dateline and (short or line[-1] not in _CLOSING_CHARS)) or (line[-1] not in _CLOSING_CHARS and short)
         if dateline:
             section += 1
             headings.append(len(out))
