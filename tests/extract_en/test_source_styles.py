@@ -642,3 +642,37 @@ def test_a_short_word_two_companies_share_stays_as_written() -> None:
     text = "Tata Steel and Tata Motors toured the park. Tata will invest $40 million in a plant there."
     (p,) = _projects(text)
     assert [m.name for m in p.investors] == ["Tata"]
+
+
+# ---------------------------------------------------------------- a zone's roundup with amounts in brackets
+
+HEFEI = (
+    "Hefei High-tech Zone signs 18 projects worth 26.5 billion yuan\n\n"
+    "Nov 12 | The Hefei High-tech Industrial Development Zone signed 18 projects with a total investment of "
+    "26.5 billion yuan on Wednesday. Major projects include a new energy vehicle parts base by Gotion High-tech "
+    "(6 billion yuan), an optical chip plant by iFlytek (3.5 billion yuan) and a biomedical park developed by "
+    "Anke Bio (2 billion yuan).\n"
+)
+
+
+def test_amounts_in_brackets_belong_to_the_company_before_them() -> None:
+    total, gotion, iflytek, anke = _projects(HEFEI)
+    assert [[m.name for m in p.investors] for p in (gotion, iflytek, anke)] == [
+        ["Gotion High-tech"],
+        ["iFlytek"],
+        ["Anke Bio"],
+    ]
+    assert [p.project.name if p.project else None for p in (gotion, iflytek, anke)] == [
+        "new energy vehicle parts base",
+        "optical chip plant",
+        "biomedical park",
+    ]
+    assert gotion.parent == iflytek.parent == anke.parent == total.id
+
+
+def test_a_dated_heading_that_runs_on_into_its_paragraph_is_body_and_the_title_repeats_it() -> None:
+    total = _projects(HEFEI)[0]
+    assert total.amount is not None and total.amount.value == Decimal("26500000000")
+    assert total.count is not None and total.count.value == 18
+    assert total.date is not None and total.date.date == dt.date(2025, 11, 12)
+    assert sum(1 for p in _projects(HEFEI) if p.amount and p.amount.value == Decimal("26500000000")) == 1

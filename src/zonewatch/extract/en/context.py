@@ -126,6 +126,13 @@ def _amounts(text: str, lay: Layout, money: list[Money]) -> list[Amount]:
                 seg_end = nxt if nxt is not None else seg_end
                 listed = _AND_A_BEFORE.search(text, tail, seg_end)
                 seg_end = listed.start() + 1 if listed is not None else seg_end
+                # "a parts base by Gotion High-tech (6 billion yuan), an optical chip plant by iFlytek (...)": an
+                # amount in brackets after what it prices ends its clause at the bracket
+                closed = _CLOSING_BRACKET.match(text, tail, seg_end)
+                if closed is not None and _OPEN_BRACKET_BEFORE.search(
+                    text, max(seg_start, m.span.start - 30), m.span.start
+                ):
+                    seg_end = closed.end()
             else:
                 semi = text.find(";", tail, seg_end)
                 seg_end = semi if semi >= 0 else seg_end
@@ -136,6 +143,8 @@ def _amounts(text: str, lay: Layout, money: list[Money]) -> list[Amount]:
 
 # "a Rs 40,000 crore fab by X in Navi Mumbai and a Rs 20,000 crore plant by Y at Z": "and a" before the next
 # amount starts its own noun phrase
+_CLOSING_BRACKET = re.compile(r"\s*[)）]")
+_OPEN_BRACKET_BEFORE = re.compile(r"[(（][^()（）]*$")
 _AND_A_BEFORE = re.compile(r"\s+and\s+(?:a|an|another)\s+$")
 _CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|while|whereas|but|as\s+well\s+as)\b")
 

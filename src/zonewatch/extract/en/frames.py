@@ -368,6 +368,10 @@ _PROJECT_AFTER_MONEY = re.compile(
 _FACILITIES = toml("names.toml")["facility_nouns"]
 # "a Rs 40,000 crore semiconductor fab by RRP": any facility noun after a word or two
 _FACILITY_HEAD = re.compile(rf"\s+({alternation(_FACILITIES['words'])})\b(?!-)")
+_OPENED_BRACKET = re.compile(r"[(（]\s*(?:[a-z]+\s+){0,3}$")
+_FACILITY_BEFORE = re.compile(
+    rf"\b(?:a|an|the|its)\s+(?P<p>(?:[a-z][\w-]*\s+){{0,5}}?(?:{alternation(_FACILITIES['words'])}))\b(?!-)"
+)
 _LINK_WORDS = r"(?:in|to|were|was|is|are|of|for|on|at|into|will|has|have|and|with|each|per|a|an|the|by|its|their)\b"
 _FACILITY_AFTER_MONEY = re.compile(
     # (a size may come first, after a comma: "a $90 million, 300,000-square-foot distribution center")
@@ -424,6 +428,13 @@ def _fill_project(ctx: Context, d: Draft) -> None:
         if end > start:
             p = text[start:end]
             d.project = Mention(p, p, Span(start, end))
+            return
+    if d.amount is not None and _OPENED_BRACKET.search(text, d.seg_start, d.amount.money.span.start):
+        # "a new energy vehicle parts base by Gotion High-tech (6 billion yuan)": the facility the bracket prices
+        found = list(_FACILITY_BEFORE.finditer(text, d.seg_start, d.amount.money.span.start))
+        if found:
+            last = found[-1]
+            d.project = Mention(last.group("p"), last.group("p"), Span(last.start("p"), last.end("p")))
 
 
 # ---------------------------------------------------------------- signings without an amount
