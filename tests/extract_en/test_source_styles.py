@@ -676,3 +676,21 @@ def test_a_dated_heading_that_runs_on_into_its_paragraph_is_body_and_the_title_r
     assert total.count is not None and total.count.value == 18
     assert total.date is not None and total.date.date == dt.date(2025, 11, 12)
     assert sum(1 for p in _projects(HEFEI) if p.amount and p.amount.value == Decimal("26500000000")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp will invest $1 billion and receive incentives from the state for a plant in Ohio.",
+        "Beta Corp will invest $1 billion plus tax credits in a plant in Ohio.",
+        "Gamma Corp will invest $1 billion with state incentives in a plant in Ohio.",
+    ],
+)
+def test_an_investment_that_also_gets_aid_is_still_the_investment(text: str) -> None:
+    (p,) = _projects(text)
+    assert p.amount is not None and p.amount.value == Decimal("1000000000")
+
+
+def test_a_turkish_city_named_like_an_exchange_is_still_a_place() -> None:
+    (p,) = _projects("Tofas will invest 500 million euros in a plant in Bursa, the company said.")
+    assert p.place is not None and p.place.name == "Bursa"

@@ -85,7 +85,8 @@ _AID_BEFORE = re.compile(
 # "... in state tax credits", "a $25 million grant", "a $25 million state grant", "a $2.4 million property tax
 # abatement"
 _AID_AFTER = re.compile(
-    rf"^\W{{0,3}}(?:in\s+(?:[\w-]+\s+){{0,2}}?|(?:[a-z-]+\s+){{0,2}}?)"
+    # (the words before the aid noun describe it: "and receive incentives" or "with tax credits" is another thing)
+    rf"^\W{{0,3}}(?:in\s+(?:[\w-]+\s+){{0,2}}?|(?:(?!{any_of(_NEG['aid_separators'])}\b)[a-z-]+\s+){{0,2}}?)"
     rf"(?:{any_of(_NEG['aid_nouns'])})\b",
     re.I,
 )
