@@ -694,3 +694,32 @@ def test_an_investment_that_also_gets_aid_is_still_the_investment(text: str) -> 
 def test_a_turkish_city_named_like_an_exchange_is_still_a_place() -> None:
     (p,) = _projects("Tofas will invest 500 million euros in a plant in Bursa, the company said.")
     assert p.place is not None and p.place.name == "Bursa"
+
+
+# ---------------------------------------------------------------- wire dates and places named twice
+
+
+def test_a_weekday_after_the_amount_beats_the_dateline_date() -> None:
+    text = (
+        "CHENNAI, Nov 14, 2025 - Tamil Nadu signed five MoUs worth Rs 7,375 crore with companies including Hyundai "
+        "and Saint-Gobain on Thursday, expected to create 6,000 jobs."
+    )
+    (p,) = _projects(text)
+    assert p.date is not None and p.date.date == dt.date(2025, 11, 13)
+    assert p.count is not None and p.count.value == 5
+    assert [m.name for m in p.investors] == ["Hyundai", "Saint-Gobain"]
+    assert p.jobs is not None and p.jobs.value == 6000
+
+
+def test_a_city_named_in_the_dateline_is_a_place_later_too() -> None:
+    text = (
+        "PHOENIX, Ariz. -- Taiwan's TSMC said on Thursday (Nov. 20) that it will invest an additional $12 billion "
+        "in its Arizona fab complex in north Phoenix, bringing its total planned investment in the state to "
+        "$177 billion."
+    )
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == ["TSMC"]
+    assert p.count is not None and p.count.value == 1
+    assert p.amount is not None and p.amount.value == Decimal("12000000000")
+    assert p.date is not None and p.date.date == dt.date(2025, 11, 20)
+    assert p.project is not None and p.project.name == "Arizona fab complex"

@@ -169,6 +169,7 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
     fulls: Counter[str] = Counter()
     kinds: dict[str, Name] = {}
     bracketed: dict[str, Name] = {}  # "Jebel Ali Free Zone (Jafza)": the short name in brackets after a full one
+    places: dict[str, Name] = {}  # "PHOENIX, Ariz. - ... in north Phoenix": a place wherever it is named
     for names in per_sentence:
         for prev, n in pairwise(names):
             if (
@@ -180,6 +181,8 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
             ):
                 bracketed.setdefault(n.name, prev)
         for n in names:
+            if n.kind is Kind.PLACE and n.level >= 0:
+                places.setdefault(n.name.lower(), n)
             if n.acronym:
                 defined.setdefault(n.acronym, n)
             if " " in n.name and n.kind in (Kind.PLACE, Kind.ORG, Kind.GOV, Kind.ACADEMIC):
@@ -209,10 +212,13 @@ def _resolve_names(per_sentence: list[list[Name]], text: str, lower_words: Conta
                     full = guessed[n.name]
                 if full is not None:
                     n = replace(n, name=full.name, kind=full.kind, level=full.level)
+            elif n.kind is Kind.ORG and " " not in n.name and (same := places.get(n.name.lower())) is not None:
+                n = replace(n, kind=Kind.PLACE, level=same.level)
             elif " " not in n.name and n.kind is Kind.ORG and n.acronym is None and n.name not in fulls:
                 n = _short_name(n, seen_fulls, text, lower_words)
             elif n.kind is Kind.ORG and (zone := _zone_operator(n.name)) is not None:
                 n = replace(n, kind=Kind.PLACE, level=zone)
+
             if " " in n.name and n.kind is Kind.ORG and n.name in fulls:
                 seen_fulls.setdefault(n.name, n)
             if n.kind is Kind.PERSON:

@@ -384,7 +384,8 @@ _FACILITY_AFTER_MONEY = re.compile(
 _FACILITY_NOUNS = [w for w in _FACILITIES["words"] if w not in _FACILITIES["places"]]
 _PROJECT_AFTER_PREP = re.compile(
     r"[\s)）]*(?:over\s+(?:the\s+next\s+)?\w+\s+years\s+)?(?:on|in|into|for)\s+(?:a|an|its|their|the)\s+"
-    rf"(?P<p>(?:[a-z][\w-]*\s+){{0,4}}?(?:{alternation(_FACILITY_NOUNS)}))\b"
+    rf"(?P<p>(?:[A-Za-z][\w-]*\s+){{0,4}}?(?:{alternation(_FACILITY_NOUNS)})(?:\s+(?:{alternation(_FACILITY_NOUNS)}))?)"
+    r"\b(?!-)"
 )
 
 

@@ -35,6 +35,9 @@ def fill_date(ctx: Context, d: Draft) -> None:
     # an explicit date beats the dateline's; a weekday ("on Sunday") is read from the dateline, so it does not
     told = [m for m in own if m.kind == "date" and not _in_dateline(ctx, sent, m)]
     own = told or own  # "ABU DHABI, Feb 12 (WAM) - ... signed ... on February 10": the event's own date
+    # "CHENNAI, Nov 14 - ... signed MoUs worth Rs 7,375 crore ... on Thursday": a weekday after the amount is
+    # still the event's, not the dateline before it
+    own = [m for m in own if not (m.kind == "date" and _in_dateline(ctx, sent, m))] or own
     if own:
         before = [m for m in own if m.span.start <= pos]
         chosen = before[-1] if before else own[0]
