@@ -547,6 +547,16 @@ WHO = [
 ]
 
 
+WHO.append(
+    (
+        "JAKARTA, Nov 4, 2025 - Chinese nickel firm Huayou Cobalt will invest US$1.5 billion (Rp 24.5 trillion) in a "
+        "battery materials plant in the Weda Bay Industrial Park, North Maluku, the investment ministry said.",
+        ["Huayou Cobalt"],
+        ["Weda Bay Industrial Park"],
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "investors", "hosts"), WHO)
 def test_owners_zone_operators_and_regions_are_not_investors(text: str, investors: list, hosts: list) -> None:
     (p,) = _projects(text)

@@ -14,7 +14,15 @@ from zonewatch.extract.en.dates import Anchor, DateMention, find_dates, make_anc
 from zonewatch.extract.en.layout import Layout, Sentence, layout
 from zonewatch.extract.en.lexicon import alternation, toml
 from zonewatch.extract.en.money import find_money
-from zonewatch.extract.en.names import Kind, Name, acronym_matches, find_names, personal_words, place_level
+from zonewatch.extract.en.names import (
+    DIRECTIONS,
+    Kind,
+    Name,
+    acronym_matches,
+    find_names,
+    personal_words,
+    place_level,
+)
 from zonewatch.extract.en.tokens import LowerWords, Tokens
 from zonewatch.model import Document, Money
 
@@ -246,11 +254,13 @@ _REGION_END = re.compile(r"\s*(?:[,.;]|$)")
 
 
 def _region_after_place(n: Name, place: Name, text: str) -> bool:
-    """ "in Cilegon, Banten, the ministry said": one unknown word between commas right after a place is the
-    region the place is in, not a company."""
+    """ "in Cilegon, Banten, the ministry said": one unknown word ("North Maluku": or a direction and one)
+    between commas right after a place is the region the place is in, not a company."""
+    words = n.name.split()
     return (
         n.kind is Kind.ORG
-        and " " not in n.name
+        # "in Weda Bay Industrial Park, North Maluku,": a region may be a direction and a name
+        and (len(words) == 1 or (len(words) == 2 and words[0] in DIRECTIONS))
         and n.acronym is None
         and not n.possessive
         and _COMMA_BETWEEN.fullmatch(text, place.span.end, n.span.start) is not None

@@ -97,6 +97,7 @@ _EVENTS = frozenset(["Forum", "Conference", "Expo", "Exposition", "Summit", "Cer
 _DIRECTIONS = frozenset(
     "East West North South Northwest Northeast Southwest Southeast Central Eastern Western Northern Southern".split()
 )
+DIRECTIONS = _DIRECTIONS  # read by context: "North Maluku" after a place is a region
 _ROLE_AFTER = re.compile(r"\s*,\s*(?:" + "|".join(map(re.escape, _ROLES)) + r")\b", re.I)
 _CONNECT = frozenset(["of", "for", "de", "du", "la", "von", "van", "&", "and"])
 
