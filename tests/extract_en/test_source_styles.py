@@ -733,3 +733,18 @@ def test_a_city_named_in_the_dateline_is_a_place_later_too() -> None:
     assert p.amount is not None and p.amount.value == Decimal("12000000000")
     assert p.date is not None and p.date.date == dt.date(2025, 11, 20)
     assert p.project is not None and p.project.name == "Arizona fab complex"
+
+
+def test_a_park_of_a_zone_is_two_places() -> None:
+    text = (
+        "Acme Corp will invest 2 billion yuan in a chip plant in the Xinwu Industrial Park of Wuxi National "
+        "Hi-tech Zone."
+    )
+    (p,) = _projects(text)
+    assert [m.name for m in p.hosts] == ["Xinwu Industrial Park", "Wuxi National Hi-tech Zone"]
+    assert p.place is not None and p.place.name == "Xinwu Industrial Park"  # the more precise site
+
+
+def test_one_word_before_of_is_no_zone_name() -> None:
+    (p,) = _projects("Acme Corp will invest $200 million in a terminal at the Port of Antwerp.")
+    assert p.place is not None and p.place.name == "Port of Antwerp"

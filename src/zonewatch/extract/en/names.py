@@ -312,7 +312,14 @@ def _extend(tokens: Tokens, i: int, hi: int) -> tuple[int, bool]:
         if j > i and j not in caps:
             nxt = words[j + 1] if j + 1 < hi else ""
             prev = words[j - 1]
-            if tok in ("of", "for", "de", "du", "la", "von", "van", "&") and nxt and j + 1 in caps:
+            # ("Xinwu Industrial Park of Wuxi National Hi-tech Zone" is a park and its zone: a name of two words or
+            # more ending in a zone's head word ends there; "Port of Antwerp" goes on)
+            if (
+                tok in ("of", "for", "de", "du", "la", "von", "van", "&")
+                and nxt
+                and j + 1 in caps
+                and not (tok == "of" and j - i >= 2 and _PLACE_HEADS.get(prev) == 4)
+            ):
                 j += 1
                 continue
             if tok == "of" and nxt == "the" and j + 2 < hi and j + 2 in caps:
