@@ -197,7 +197,6 @@ def test_parts_listed_with_they_include_belong_to_the_total() -> None:
     assert ev.project is not None and ev.project.name == "electric vehicle plant"
 
 
-@pytest.mark.xfail(strict=True, reason="normalize.units reads no lakh or crore in a job count ('1.2 lakh jobs')")
 def test_jobs_in_lakh_are_read() -> None:
     total = _projects(MAHARASHTRA)[0]
     assert total.jobs is not None and total.jobs.value == 120000
@@ -413,7 +412,6 @@ def test_a_licence_or_a_lease_binds_like_a_signature(text: str, stage: str) -> N
     assert p.stage is not None and p.stage.stage.value == stage
 
 
-@pytest.mark.xfail(strict=True, reason="normalize.units reads no hyphenated area ('on a 25-hectare site')")
 def test_a_hyphenated_site_area_is_read() -> None:
     text = (
         "Murata Manufacturing Co will invest 170 billion yen ($1.1 billion) in a capacitor plant in Lamphun.\n"

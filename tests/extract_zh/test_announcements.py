@@ -186,7 +186,6 @@ def test_mu_in_thousands_and_ten_thousands_is_an_area(text: str, area: int) -> N
     assert p.area is not None and int(p.area.value) == area
 
 
-@pytest.mark.xfail(strict=True, reason="a 千亩/万亩 figure without a number needs the area pattern of normalize/units")
 def test_mu_without_a_number_is_an_area() -> None:
     (p,) = run("项目总投资8亿元,占地千亩。")
     assert p.area is not None and int(p.area.value) == 666667

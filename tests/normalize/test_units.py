@@ -10,7 +10,7 @@ from zonewatch.model import Document, Extraction, Money, Project, Qualifier, Spa
 from zonewatch.normalize.units import find_areas, find_jobs, measure
 
 AREAS = [
-    ("on a 95-acre plot: covering 95 acres", Decimal("384451.36"), "95 acres"),
+    ("on a 95-acre plot: covering 95 acres", Decimal("384451.36"), "95-acre"),
     ("a site of 12 hectares", Decimal(120000), "12 hectares"),
     ("about 110,000 square meters of floors", Decimal(110000), "110,000 square meters"),
     ("a 75,000 m2 factory", Decimal(75000), "75,000 m2"),
@@ -176,3 +176,89 @@ def test_a_figure_belongs_to_the_project_whose_clause_it_is_in(
 ) -> None:
     out = measure(Extraction(document=Document(text=text), projects=_two_projects(text, first, second))).projects
     assert [p.jobs.value if p.jobs else None for p in out] == jobs
+
+
+# ---------------------------------------------------------------- forms found by the extraction engineers
+
+# hyphenated area adjectives, and a round 千亩/万亩 with no number (whole m²: the figure is approximate)
+MORE_AREAS = [
+    ("The plant, on a 25-hectare site, opens in 2028.", Decimal(250000), "25-hectare"),
+    ("the 300-acre campus in Pike County", Decimal("1214056.93"), "300-acre"),
+    ("a 1.5-million-square-foot plant", Decimal("139354.56"), "1.5-million-square-foot"),
+    ("a 120,000-square-metre factory", Decimal(120000), "120,000-square-metre"),
+    ("a 2-ha plot", Decimal(20000), "2-ha"),
+    ("a warehouse of 1.5 lakh sq ft", Decimal("13935.46"), "1.5 lakh sq ft"),
+    ("项目总投资8亿元,占地千亩。", Decimal(666667), "千亩"),
+    ("项目占地近千亩", Decimal(666667), "千亩"),
+    ("规划面积约万亩", Decimal(6666667), "万亩"),
+    ("项目占地面积上千亩", Decimal(666667), "千亩"),
+]
+
+
+@pytest.mark.parametrize(("text", "m2", "raw"), MORE_AREAS)
+def test_more_areas(text: str, m2: Decimal, raw: str) -> None:
+    (found,) = find_areas(text)  # one area each: "25-hectare" is not also read as another figure
+    assert found.value == m2 and found.raw == raw
+    assert text[found.span.start : found.span.end] == raw
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("10-12 hectares", ["12 hectares"]),  # a range's low end is no area
+        ("千亩良田", []),  # no land word before it
+        ("项目占地数千亩", []),  # "several thousand": no figure
+        ("带动周边万亩果园", []),
+        ("占地约1.2千亩", ["1.2千亩"]),  # a number in front: read as before, once
+        ("2 lakh tonnes of steel a year", []),
+        ("COVID-19 halted the works", []),
+    ],
+)
+def test_area_near_misses(text: str, raws: list[str]) -> None:
+    assert [q.raw for q in find_areas(text)] == raws
+
+
+MORE_JOBS = [
+    ("The proposals will create 1.2 lakh jobs.", 120000, "1.2 lakh jobs"),
+    ("The park will provide employment to over 2 lakh people.", 200000, "over 2 lakh people"),
+    ("It will generate 1 lakh direct and indirect jobs.", 100000, "1 lakh direct and indirect jobs"),
+    ("The scheme aims at 1.5 crore jobs.", 15000000, "1.5 crore jobs"),
+    ("The campus will bring 900 high-value jobs.", 900, "900 high-value jobs"),
+    ("The plant adds 1,200 new full-time jobs.", 1200, "1,200 new full-time jobs"),
+    ("It will hire about 500 skilled jobs.", 500, "about 500 skilled jobs"),
+    ("creating 250 new, high-wage jobs", 250, "250 new, high-wage jobs"),
+]
+
+
+@pytest.mark.parametrize(("text", "n", "raw"), MORE_JOBS)
+def test_more_jobs(text: str, n: int, raw: str) -> None:
+    (found,) = find_jobs(text)
+    assert found.value == n and found.raw == raw
+    assert text[found.span.start : found.span.end] == raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill makes 2 lakh tonnes of steel a year.",  # lakh, but no job noun
+        "Rs 1.35 lakh crore of proposals were cleared.",
+        "The 2024 jobs report showed slower hiring.",  # a noun's modifier, not a count
+        "Economists read the 250,000 jobs figures for October.",
+        "The district hosted 300 jobs fair visitors.",
+        "The state has 2 lakh people in its capital.",  # people without a verb of creating
+    ],
+)
+def test_no_more_jobs(text: str) -> None:
+    assert find_jobs(text) == []
+
+
+def test_a_hyphenated_site_is_the_land_area() -> None:
+    text = "Firm A will invest RMB 2 billion in a 1.5-million-square-foot plant on a 95-acre site.\n"
+    at = text.index("RMB 2 billion")
+    p = Project(
+        id="p1",
+        amount=Money(Decimal("2e9"), "CNY", Qualifier.EXACT, "RMB 2 billion", Span(at, at + 13)),
+        evidence=(Span(0, len(text) - 1),),
+    )
+    (out,) = measure(Extraction(document=Document(text=text), projects=(p,))).projects
+    assert out.area is not None and out.area.raw == "95-acre"

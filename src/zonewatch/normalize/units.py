@@ -3,7 +3,9 @@
 Where: the project's evidence sentences, and the rest of their paragraph when no other project's amount
 is in it (a site area often follows the amount in the next sentence). Which area: the land (site) area
 when one is introduced as such ("covering", "占地"), else the first area named — a building's floor
-area is what remains. Unit factors and job words are data (``data/units.toml``).
+area is what remains. Unit factors and job words are data (``data/units.toml``). Also read: an area as an
+adjective ("a 25-hectare site", "a 1.5-million-square-foot plant"), a round "占地近千亩" (whole m²), Indian
+counts ("1.2 lakh jobs") and qualifiers before the job noun ("900 high-value jobs").
 
 >>> [(str(a.value), a.raw) for a in find_areas("The site covers 95 acres and 110,000 square meters of floors.")]
 [('384451.36', '95 acres'), ('110000', '110,000 square meters')]
@@ -32,7 +34,12 @@ _WORD_NUMBERS: dict[str, Decimal | int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "a": 1, "half a": Decimal("0.5"),
 }  # fmt: skip
-_SCALE = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "万": Decimal(10) ** 4}
+_SCALE = {
+    "thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "万": Decimal(10) ** 4,
+    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7,
+}  # fmt: skip
+# English scale words after a figure; Indian counts say lakh (100,000) and crore (10,000,000): "1.2 lakh jobs"
+_EN_SCALE = r"thousand|million|lakhs?|crores?"
 
 
 @cache
@@ -40,8 +47,9 @@ def _data() -> dict[str, Any]:
     return tomllib.loads(resources.files("zonewatch.data").joinpath("units.toml").read_text(encoding="utf-8"))
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], joint: str = r"\ ") -> str:
+    """The words longest first; a space inside a word matches ``joint`` ("square metre": "square-metre")."""
+    return "|".join(re.escape(w).replace(r"\ ", joint) for w in sorted(words, key=len, reverse=True))
 
 
 # Figures never start inside a number: not after a digit, a point or a comma, nor after "digit，" (a full-width
@@ -53,12 +61,25 @@ def _area_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
     for unit in _data()["area"].values():
         for spelling in unit["spellings"]:
             factors[spelling.lower()] = Decimal(unit["m2"])
-    words = _alternation(list(factors))
+    # an adjective's hyphens too: "a 25-hectare site", "a 1.5-million-square-foot plant"
+    words = _alternation(list(factors), r"[ \t-]")
     number = rf"(?:{_NUM}|(?P<word>{_alternation(list(_WORD_NUMBERS))}))"
+    gap = r"(?:[ \t]*|-)"
     pattern = re.compile(
-        rf"(?i)(?<![\d.,A-Za-z])(?<!\d，){number}[ \t]*(?P<scale>thousand|million|万(?!平|亩|㎡))?[ \t]*(?P<unit>{words})(?![A-Za-z])"
+        rf"(?i)(?<![\d.,A-Za-z])(?<!\d，){number}{gap}(?P<scale>{_EN_SCALE}|万(?!平|亩|㎡))?{gap}(?P<unit>{words})(?![A-Za-z])"
     )
     return pattern, factors
+
+
+@cache
+def _bare_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
+    """A round 千亩/万亩 with no number, after a land word ("占地近千亩"); its value in whole m²."""
+    bare = _data()["area_bare"]
+    factors = {u: _data()["area"][k]["m2"] for k in _data()["area"] for u in _data()["area"][k]["spellings"]}
+    values = {u: Decimal(factors[u]).quantize(Decimal(1)) for u in bare["units"]}
+    approx = re.escape(bare["approx"])
+    pattern = re.compile(rf"(?:{_alternation(bare['before'])})[{approx}]{{0,3}}(?P<fig>{_alternation(bare['units'])})")
+    return pattern, values
 
 
 @cache
@@ -66,12 +87,14 @@ def _job_patterns() -> list[re.Pattern[str]]:
     jobs = _data()["jobs"]
     nouns, people, verbs = _alternation(jobs["nouns"]), _alternation(jobs["people"]), _alternation(jobs["verbs"])
     qual = r"(?:(?:over|more than|about|around|nearly|approximately|up to|at least|some)[ \t]+)?"
-    number = rf"{_NUM}(?:[ \t]*(?P<scale>thousand|万))?"
-    # words between the figure and the noun: "120 new full-time jobs", "300 high-paying positions"
-    new = r"(?:(?:new|direct|local|permanent|additional|full-time|full[ \t]time|part-time|high-paying|high-wage|"
-    new += r"well-paying|well-paid|skilled|quality|manufacturing)[ \t]+)*"
+    number = rf"{_NUM}(?:[ \t]*(?P<scale>{_EN_SCALE}|万))?"
+    # words between the figure and the noun: "120 new full-time jobs", "1 lakh direct and indirect jobs"
+    adjective = _alternation(jobs["adjectives"], r"[ \t]+")
+    new = rf"(?:(?:{adjective})(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]+))*"
+    # "the 2024 jobs report" counts no jobs
+    modifier = rf"(?![ \t]+(?:{_alternation(jobs['not_before'])})\b)"
     return [
-        re.compile(rf"(?i)(?P<fig>(?<![\d.,A-Za-z])(?<!\d，){qual}{number}[ \t]+{new}(?:{nouns}))\b"),
+        re.compile(rf"(?i)(?P<fig>(?<![\d.,A-Za-z])(?<!\d，){qual}{number}[ \t]+{new}(?:{nouns}))\b{modifier}"),
         re.compile(
             rf"(?i)(?:{verbs})\w*[^.;\n]{{0,40}}?(?P<fig>(?<![\d.,A-Za-z])(?<!\d，){qual}{number}[ \t]+{new}(?:{people}))\b"
         ),
@@ -119,9 +142,13 @@ def _areas_in(chunk: str) -> tuple[tuple[int, int, Decimal], ...]:
     pattern, factors = _area_pattern()
     out = []
     for m in pattern.finditer(chunk):
-        value = _number(m) * factors[m.group("unit").lower()]
+        value = _number(m) * factors[re.sub(r"[ \t-]", " ", m.group("unit").lower())]
         if value < _TOO_BIG:
             out.append((m.start(), m.end(), _clean(value)))
+    if "亩" in chunk:
+        bare, values = _bare_pattern()
+        out.extend((m.start("fig"), m.end("fig"), values[m.group("fig")]) for m in bare.finditer(chunk))
+        out.sort(key=lambda t: t[0])
     return tuple(out)
 
 
@@ -168,12 +195,19 @@ def _jobs_in(chunk: str) -> tuple[tuple[int, int, Decimal], ...]:
     return tuple(sorted(found.values(), key=lambda q: q[0]))
 
 
+@cache
+def _land_after() -> re.Pattern[str]:
+    return re.compile(rf"(?i)[ \t]+(?:{_alternation(_data()['land']['after'])})\b")
+
+
 def _land_first(text: str, areas: list[Quantity]) -> Quantity | None:
     words = [w.lower() for w in _data()["land"]["words"]]
     for q in areas:
         before = text[max(0, q.span.start - 30) : q.span.start].lower()
         if any(w in before for w in words) and "building" not in before and "建筑" not in before:
             return q
+        if "-" in q.raw and _land_after().match(text, q.span.end):
+            return q  # "on a 25-hectare site"
     return areas[0] if areas else None
 
 
