@@ -603,11 +603,23 @@ def test_projects_above_a_threshold_are_still_no_total() -> None:
         ("Foxconn will set up a ₹3,500-crore components plant at the SIPCOT Industrial Park.", "announced"),
         ("Ridgeway Components LLC will establish operations in Lexington County with $72 million.", "announced"),
         ("Fukang Technology has been licensed to invest $551 million in a factory in Quang Ninh.", "signed"),
+        # a start noun and its verb apart, or a sentence opened by "Work"
+        ("Construction of 40 projects worth Rs 5,000 crore started in the Sri City SEZ on Monday.", "started"),
+        ("Work began on a $300 million plant of Acme Corp in Pike County.", "started"),
+        ("Work on Acme Corp's $300 million plant in Pike County has started.", "started"),
+        ("Officials broke ground on 12 projects worth $900 million in the Tianjin Free Trade Zone.", "started"),
+        # a start promised later is no start
+        ("Acme will invest $30 million in a plant; construction of it will begin in 2026.", "announced"),
     ],
 )
 def test_stages_of_releases(text: str, stage: str) -> None:
     (p,) = _projects(text)
     assert p.stage is not None and p.stage.stage.value == stage
+
+
+def test_a_sentence_opened_by_work_names_no_company() -> None:
+    (p,) = _projects("Work began on a $300 million plant of Acme Corp in Pike County.")
+    assert [m.name for m in p.investors] == ["Acme Corp"]
 
 
 def test_a_gigafactory_after_a_spread_of_years_is_the_project() -> None:

@@ -159,6 +159,18 @@ _STAGES = [(Stage(k), re.compile(rf"\b(?:{alternation(v)})\b", re.I)) for k, v i
 # Every stage's cues as one trie: where the first cue of any stage starts, found in one pass (the same strings
 # match, so the same first position); the stages' own patterns are then tried at that position only.
 _ANY_STAGE = re.compile(rf"\b{any_of([w for v in CUES['stages'].values() for w in v])}\b", re.I)
+# A stage's noun and its verb apart ("Construction of 40 projects ... started"), tried besides the contiguous cues.
+_STAGE_PHRASES = [
+    (
+        Stage(k),
+        re.compile(
+            rf"\b(?:{alternation(v['nouns'])})\b(?:\s+(?:of|on|at|for)\b(?:[^,;:.!?]|[.,](?=\d)){{0,100}}?)?"
+            rf"\s+(?:(?:has|have|had|was|were)\s+)?(?:{alternation(v['verbs'])})\b",
+            re.I,
+        ),
+    )
+    for k, v in CUES["stage_phrases"].items()
+]
 
 
 def is_not_investment(before: str, after: str) -> bool:
@@ -322,11 +334,16 @@ def stage_in(text: str) -> tuple[Stage, int, int] | None:
 
     Two stages' cues at one position: the stage listed first wins.
     """
+    found: tuple[Stage, int, int] | None = None
     first = _ANY_STAGE.search(text)
-    if first is None:
-        return None
-    for stage, pattern in _STAGES:
-        m = pattern.match(text, first.start())
-        if m:
-            return stage, m.start(), m.end()
-    return None  # never: some stage's cue starts there
+    if first is not None:
+        for stage, pattern in _STAGES:
+            m = pattern.match(text, first.start())
+            if m:
+                found = stage, m.start(), m.end()
+                break
+    for stage, pattern in _STAGE_PHRASES:
+        m = pattern.search(text, 0, found[1] if found else len(text))
+        if m and (found is None or m.start() < found[1]):
+            found = stage, m.start(), m.end()
+    return found
