@@ -20,13 +20,15 @@ Component = Callable[[Extraction], Extraction]
 
 
 def extract_projects(extraction: Extraction) -> Extraction:
-    """Run the extractor for the document's language. Reads ``document``; writes ``projects``."""
+    """Run the extractor for the document's language, then add the rows of project tables. Reads ``document``; writes ``projects``."""
     doc = extraction.document
     if doc.language == "zh":
         from zonewatch.extract.zh import extract_projects as extract
     else:
         from zonewatch.extract.en import extract_projects as extract
-    return replace(extraction, projects=tuple(extract(doc)))
+    from zonewatch.extract.tables import merge
+
+    return replace(extraction, projects=tuple(merge(doc, extract(doc))))
 
 
 def default_components() -> list[Component]:

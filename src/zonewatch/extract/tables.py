@@ -1,0 +1,329 @@
+"""Projects listed in a table: one record per data row that names a project and its amount.
+
+HTML goes through trafilatura with tables kept, which writes each table as pipe rows in ``Document.text``::
+
+    | 序号 | 项目名称 | 投资方 | 投资额（亿元） |
+    |---|---|---|---|
+    | 1 | 新型显示模组项目 | 四川长虹电子控股集团有限公司 | 30 |
+
+The header says what each column is (words per language in ``data/tables.toml``) and in which unit the
+amounts are; a cell may also carry its own unit ("30亿元", "US$ 50 million"). A table yields records only
+when its header has an investment column and a project or investor column: GDP by year or budget lines
+yield nothing. Total rows (合计, Total) are not projects. Date, stage and place (unless a column gives it)
+come from the project the language extractor found in the prose just before the table; when that prose is
+an aggregate whose count equals the number of rows, or whose amount the rows sum to, the rows are its parts.
+
+Every field is grounded on the cell it was read from: ``doc.text[span.start:span.end] == raw``.
+
+>>> from zonewatch.model import Document
+>>> doc = Document("| Company | Investment (US$ million) |\\n|---|---|\\n| Acme Corp | 12.5 |\\n", "en")
+>>> [(p.investors[0].raw, str(p.amount.value), p.amount.currency) for p in table_projects(doc, [])]
+[('Acme Corp', '12500000.0', 'USD')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+
+from zonewatch.model import Document, Mention, Money, Project, Qualifier, Quantity, Span
+
+ROLES = ("project", "investor", "amount", "place")
+ROLES_READ = ("amount", "project", "investor", "place")
+_CONTEXT_LINES = 2  # the prose a table belongs to: at most this many non-empty lines just before it
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SEPARATOR = re.compile(r"^:?-+:?$")
+_BRACKETS = re.compile(r"[（(\[][^）)\]]*[）)\]]")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words of one language: header words per role, units, total rows."""
+
+    roles: dict[str, tuple[str, ...]]
+    not_amount: tuple[str, ...]
+    total_rows: tuple[str, ...]
+    unit_line: tuple[str, ...]
+    units: dict[str, tuple[Decimal, str]]  # lower-cased unit text -> (multiplier, ISO currency)
+
+
+@cache
+def vocabulary(language: str) -> Vocabulary:
+    text = resources.files("zonewatch.data").joinpath("tables.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["zh" if language == "zh" else "en"]
+    return Vocabulary(
+        roles={role: tuple(w.lower() for w in data[role]) for role in ROLES},
+        not_amount=tuple(w.lower() for w in data["not_amount"]),
+        total_rows=tuple(w.lower() for w in data["total_rows"]),
+        unit_line=tuple(w.lower() for w in data["unit_line"]),
+        units={k.lower(): (Decimal(v[0]), str(v[1])) for k, v in data["units"].items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    raw: str  # the cell's text without surrounding blanks; ``raw == text[span]``
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A run of pipe rows: the header, the data rows (separator lines dropped) and the whole run's span."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    span: Span
+
+
+def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    """The cells of the pipe row ``text[start:end]``."""
+    bars = [i for i in range(start, end) if text[i] == "|"]
+    out = []
+    for a, b in itertools.pairwise(bars):
+        s, e = a + 1, b
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append(Cell(text[s:e], Span(s, e)))
+    return tuple(out)
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every run of two or more pipe rows; the first row is the header."""
+    tables: list[Table] = []
+    run: list[tuple[Cell, ...]] = []
+    run_start = run_end = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        if line.lstrip().startswith("|") and line.count("|") >= 2:
+            if not run:
+                run_start = start
+            run_end = end
+            cells = _cells(text, start, end)
+            if not all(_SEPARATOR.match(c.raw.replace(" ", "")) for c in cells):
+                run.append(cells)
+            continue
+        if len(run) >= 2:
+            tables.append(Table(run[0], tuple(run[1:]), Span(run_start, run_end)))
+        run = []
+    if len(run) >= 2:
+        tables.append(Table(run[0], tuple(run[1:]), Span(run_start, run_end)))
+    return tables
+
+
+def _longest(words: Sequence[str], text: str) -> int:
+    return max((len(w) for w in words if w in text), default=0)
+
+
+def _role(header: str, vocab: Vocabulary) -> str | None:
+    """The role of one header cell: an exact word first, else the longest word it contains."""
+    name = _BRACKETS.sub("", header.lower()).strip(" :：*")
+    if any(w in header.lower() for w in vocab.not_amount):
+        name_roles = [r for r in ROLES if r != "amount"]
+    else:
+        name_roles = list(ROLES)
+    for role in name_roles:
+        if name in vocab.roles[role]:
+            return role
+    best = max(name_roles, key=lambda r: _longest(vocab.roles[r], name))
+    return best if _longest(vocab.roles[best], name) else None
+
+
+def _unit(text: str, vocab: Vocabulary) -> tuple[Decimal, str] | None:
+    """The unit of money a header or unit line names: the longest unit word it contains."""
+    lowered = text.lower()
+    found = [u for u in vocab.units if u in lowered]
+    return vocab.units[max(found, key=len)] if found else None
+
+
+def _unit_line(text: str, before: int, vocab: Vocabulary) -> tuple[Decimal, str] | None:
+    """A "单位：万元" / "Unit: US$ million" line just before the table."""
+    line = text[text.rfind("\n", 0, max(before - 1, 0)) + 1 : before].strip().lower()
+    if any(line.startswith(w) or w in line for w in vocab.unit_line):
+        return _unit(line, vocab)
+    return None
+
+
+def _amount(cell: Cell, unit: tuple[Decimal, str] | None, vocab: Vocabulary) -> Money | None:
+    """The cell's figure times its unit (the cell's own unit first, else the column's); None if not a figure."""
+    numbers = _NUMBER.findall(cell.raw)
+    if len(numbers) != 1:
+        return None
+    rest = " ".join(_NUMBER.sub(" ", cell.raw).split()).lower()
+    own = vocab.units.get(rest) or vocab.units.get(rest.replace(" ", ""))
+    if rest and own is None:
+        return None  # words beside the figure: not a plain amount
+    unit = own or unit
+    if unit is None:
+        return None
+    try:
+        value = Decimal(numbers[0].replace(",", "")) * unit[0]
+    except InvalidOperation:
+        return None
+    return Money(value, unit[1], Qualifier.EXACT, cell.raw, cell.span)
+
+
+def _mention(cell: Cell) -> Mention:
+    return Mention(cell.raw, cell.raw, cell.span)
+
+
+def _investors(cell: Cell) -> tuple[Mention, ...]:
+    """One mention per name in the cell ("甲公司、乙公司" is two)."""
+    out = []
+    pos = cell.span.start
+    for part in re.split(r"([、；;]|\n)", cell.raw):
+        s = pos + len(part) - len(part.lstrip())
+        e = pos + len(part.rstrip())
+        pos += len(part)
+        if e > s and part.strip() not in ("、", ";", "；"):
+            raw = part.strip()
+            out.append(Mention(raw, raw, Span(s, e)))
+    return tuple(out)
+
+
+def _context(projects: Sequence[Project], text: str, table: Table, floor: int) -> list[Project]:
+    """The projects the extractor found in the prose just before the table (nearest last)."""
+    start = table.span.start
+    lines = 0
+    while start > floor and lines < _CONTEXT_LINES:
+        prev = text.rfind("\n", floor, start - 1)
+        start = floor if prev < 0 else prev + 1
+        if text[start : table.span.start].strip() and not text[start:].lstrip().startswith("|"):
+            lines += 1
+    return [p for p in projects if p.evidence and start <= p.evidence[0].start < table.span.start]
+
+
+def _line(text: str, pos: int) -> Span:
+    """The pipe row around ``pos``, without its line break and trailing blanks."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end < 0 else end]
+    return Span(start, start + len(line.rstrip()))
+
+
+def _is_total(row: tuple[Cell, ...], vocab: Vocabulary) -> bool:
+    return any(c.raw.lower().strip(" :：") in vocab.total_rows for c in row)
+
+
+def _sums_to(parent: Project, parts: list[Project], unit: Decimal) -> bool:
+    if parent.amount is None or not parts or any(p.amount is None for p in parts):
+        return False
+    if any(p.amount is not None and p.amount.currency != parent.amount.currency for p in parts):
+        return False
+    total = sum((p.amount.value for p in parts if p.amount is not None), Decimal(0))
+    slack = max(unit / 2 * len(parts), parent.amount.value * Decimal("0.005"))
+    return abs(total - parent.amount.value) <= slack
+
+
+def _rows(doc: Document, table: Table, vocab: Vocabulary) -> tuple[list[Project], Decimal]:
+    """The table's project records (ids and context left empty) and the column's unit multiplier."""
+    columns: dict[str, int] = {}
+    for i, cell in enumerate(table.header):
+        role = _role(cell.raw, vocab)
+        if role is not None and role not in columns:
+            columns[role] = i
+    if "amount" not in columns or not ({"project", "investor"} & set(columns)):
+        return [], Decimal(1)
+    unit = _unit(table.header[columns["amount"]].raw, vocab) or _unit_line(doc.text, table.span.start, vocab)
+    out = []
+    for row in table.rows:
+        if _is_total(row, vocab):
+            continue
+
+        found = {role: row[i] for role, i in columns.items() if i < len(row) and row[i].raw}
+        money_cell, project_cell, investor_cell, place_cell = (found.get(r) for r in ROLES_READ)
+        money = _amount(money_cell, unit, vocab) if money_cell else None
+        if money is None and not (project_cell and investor_cell):
+            continue
+        if project_cell is None and investor_cell is None:
+            continue
+        at = next(c for c in (money_cell, project_cell, investor_cell) if c is not None).span.start
+        row_span = _line(doc.text, row[0].span.start)
+        out.append(
+            Project(
+                id="",
+                investors=_investors(investor_cell) if investor_cell else (),
+                amount=money,
+                count=Quantity(Decimal(1), "", Span(at, at), unit="projects"),
+                place=_mention(place_cell) if place_cell else None,
+                project=_mention(project_cell) if project_cell else None,
+                evidence=(row_span,),
+            )
+        )
+    return out, unit[0] if unit else Decimal(1)
+
+
+def table_projects(doc: Document, projects: Sequence[Project]) -> list[Project]:
+    """The records of every project table in ``doc``, placed and dated from the prose before each table.
+
+    ``projects`` are the language extractor's records, used as context; ids are left for :func:`merge`
+    to give (``parent`` holds the aggregate's id in ``projects``).
+    """
+    vocab = vocabulary(doc.language)
+    out: list[Project] = []
+    floor = 0
+    for table in find_tables(doc.text):
+        rows, multiplier = _rows(doc, table, vocab)
+        context = _context(projects, doc.text, table, floor)
+        floor = table.span.end
+        if not rows:
+            continue
+        parent = next(
+            (
+                p
+                for p in reversed(context)
+                if p.count is None or p.count.value != 1
+                if (p.count is not None and p.count.value == len(rows)) or _sums_to(p, rows, multiplier)
+            ),
+            None,
+        )
+        near = parent or (context[-1] if context else None)
+        for row in rows:
+            out.append(
+                replace(
+                    row,
+                    parent=parent.id if parent else None,
+                    date=near.date if near else doc.published,
+                    stage=near.stage if near else None,
+                    place=row.place or (near.place if near else None),
+                )
+            )
+    return out
+
+
+def merge(doc: Document, projects: Sequence[Project]) -> list[Project]:
+    """The extractor's records with the table records added, in text order and numbered again.
+
+    An extractor record whose amount lies inside a table that yielded records is the table's to give
+    (a row the prose reader half-read, a total row) and is dropped.
+    """
+    rows = table_projects(doc, projects)
+    if not rows:
+        return list(projects)
+    covered = [Span(t.span.start, t.span.end) for t in find_tables(doc.text)]
+    row_spans = [r.evidence[0] for r in rows]
+    covered = [t for t in covered if any(t.contains(s) for s in row_spans)]
+    kept = [p for p in projects if not (p.amount and any(t.contains(p.amount.span) for t in covered))]
+
+    def where(p: Project) -> int:
+        return p.evidence[0].start if p.evidence else p.amount.span.start if p.amount else 0
+
+    merged: list[Project] = []
+    waiting = list(rows)
+    for p in kept:  # the extractor's own order holds; each row goes before the first record after it
+        while waiting and where(waiting[0]) < where(p):
+            merged.append(waiting.pop(0))
+        merged.append(p)
+    merged += waiting
+    ids = {id(p): f"p{i}" for i, p in enumerate(merged, 1)}
+    old = {p.id: ids[id(p)] for p in kept}
+    return [replace(p, id=ids[id(p)], parent=old.get(p.parent) if p.parent else None) for p in merged]
