@@ -658,6 +658,32 @@ def test_a_short_name_is_the_company_named_in_full_before(text: str) -> None:
     assert [m.name for m in p.investors] == ["Acme Sales Corp"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Power Ltd opened an office in Pike County. The governor said Power will invest $40 million in a plant.",
+        "Acme Power Ltd is a utility. Officials said Power will spend $40 million on a plant in Pike County.",
+    ],
+)
+def test_power_alone_mid_sentence_is_the_company_named_in_full_before(text: str) -> None:
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == ["Acme Power Ltd"]
+    assert p.stage is not None and p.stage.stage.value == "announced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power demand rose. Acme Corp will invest $40 million in a plant in Pike County.",
+        "Acme Power Ltd toured Pike County. Power rose 4%. Acme Corp will invest $40 million there.",
+        "Power for the $40 million plant of Acme Corp in Pike County will come from solar panels.",
+    ],
+)
+def test_power_opening_a_sentence_without_a_company_verb_is_no_company(text: str) -> None:
+    (p,) = _projects(text)
+    assert [m.name for m in p.investors] == ["Acme Corp"]
+
+
 def test_a_short_word_two_companies_share_stays_as_written() -> None:
     text = "Tata Steel and Tata Motors toured the park. Tata will invest $40 million in a plant there."
     (p,) = _projects(text)

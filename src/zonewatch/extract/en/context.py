@@ -292,6 +292,8 @@ def _short_name(n: Name, fulls: dict[str, Name], text: str, lower_words: Contain
     of a sentence without that, it is no company at all ("Sales rose to $40 million")."""
     word = n.name.strip(".,").lower()
     owners = [f for f in fulls.values() if word in _own_words(f.name)]
+    if not owners and word in _ORDINARY and n.sentence_start and _COMPANY_VERB_AFTER.match(text, n.span.end) is None:
+        return replace(n, kind=Kind.OTHER)  # "Power for the plant will come from ...": no company named so
     if len(owners) != 1:
         return n
     full = owners[0]
