@@ -139,6 +139,18 @@ TEXT_CASES = [
             (["Sigma Foods"], 1_200_000_000, "INR", None, None, None),
         ],
     ),
+    (
+        "zh-title-row-above-header",
+        "zh",
+        "| 2025年一季度签约项目表 |\n|---|\n| 项目名称 | 投资方 | 投资额（亿元） |\n| 芯片封装项目 | 庚半导体有限公司 | 18 |\n",
+        [(["庚半导体有限公司"], 1_800_000_000, "CNY", None, None, "芯片封装项目")],
+    ),
+    (
+        "en-crore-short",
+        "en",
+        "| Name of company | Investment (₹ cr) |\n|---|---|\n| Kappa Textiles | 75 |\n",
+        [(["Kappa Textiles"], 750_000_000, "INR", None, None, None)],
+    ),
     # Not project tables: nothing from them.
     ("zh-gdp", "zh", "| 年份 | 地区生产总值（亿元） |\n|---|---|\n| 2023 | 1630 |\n| 2024 | 1755 |\n", []),
     ("zh-budget", "zh", "| 项目 | 预算数（万元） |\n|---|---|\n| 科学技术支出 | 1800 |\n", []),
@@ -178,6 +190,22 @@ def test_parts_exceed_total_with_table_parts() -> None:
     ex = run(text_doc(text, "zh"))
     [finding] = [f for f in ex.findings if f.kind == "parts_exceed_total"]
     assert finding.project == "p1"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "jobs"),
+    [
+        ("en", "| Company | Investment (US$ million) | Jobs |\n|---|---|---|\n| Acme | 10 | 1,200 |\n", 1200),
+        ("zh", "| 投资方 | 投资额（亿元） | 用工 |\n|---|---|---|\n| 甲有限公司 | 3 | 500人 |\n", 500),
+        ("zh", "| 投资方 | 投资额（亿元） | 用工 |\n|---|---|---|\n| 甲有限公司 | 3 | 待定 |\n", None),
+    ],
+)
+def test_jobs_column(language: str, text: str, jobs: int | None) -> None:
+    ex = run(text_doc(text, language))
+    [p] = ex.projects
+    assert (int(p.jobs.value) if p.jobs else None) == jobs
+    if p.jobs is not None:
+        assert p.jobs.span.slice(ex.document.text) == p.jobs.raw
 
 
 def test_no_table_leaves_extractor_records_alone() -> None:

@@ -34,8 +34,9 @@ from importlib import resources
 
 from zonewatch.model import Document, Mention, Money, Project, Qualifier, Quantity, Span
 
-ROLES = ("project", "investor", "amount", "place")
-ROLES_READ = ("amount", "project", "investor", "place")
+ROLES = ("project", "investor", "amount", "place", "jobs")
+ROLES_READ = ("amount", "project", "investor", "place", "jobs")
+_TITLE_ROWS = 1  # a title row above the header ("2025年一季度签约项目表") is passed over
 _CONTEXT_LINES = 2  # the prose a table belongs to: at most this many non-empty lines just before it
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SEPARATOR = re.compile(r"^:?-+:?$")
@@ -224,23 +225,44 @@ def _sums_to(parent: Project, parts: list[Project], unit: Decimal) -> bool:
     return abs(total - parent.amount.value) <= slack
 
 
+def _header(rows: Sequence[tuple[Cell, ...]], vocab: Vocabulary) -> tuple[int, dict[str, int]] | None:
+    """The header among the first rows (its index) and its columns: an amount and a project or an investor."""
+    for k, row in enumerate(rows):
+        columns: dict[str, int] = {}
+        for i, cell in enumerate(row):
+            role = _role(cell.raw, vocab)
+            if role is not None and role not in columns:
+                columns[role] = i
+        if "amount" in columns and {"project", "investor"} & set(columns):
+            return k, columns
+    return None
+
+
+def _jobs(cell: Cell) -> Quantity | None:
+    """A plain count of jobs ("1,200", "800人"); None for anything else."""
+    m = _NUMBER.fullmatch(cell.raw.rstrip("人 "))
+    if m is None:
+        return None
+    return Quantity(
+        Decimal(m.group().replace(",", "")), m.group(), Span(cell.span.start, cell.span.start + m.end()), "jobs"
+    )
+
+
 def _rows(doc: Document, table: Table, vocab: Vocabulary) -> tuple[list[Project], Decimal]:
     """The table's project records (ids and context left empty) and the column's unit multiplier."""
-    columns: dict[str, int] = {}
-    for i, cell in enumerate(table.header):
-        role = _role(cell.raw, vocab)
-        if role is not None and role not in columns:
-            columns[role] = i
-    if "amount" not in columns or not ({"project", "investor"} & set(columns)):
+    found_header = _header((table.header, *table.rows[:_TITLE_ROWS]), vocab)
+    if found_header is None:
         return [], Decimal(1)
-    unit = _unit(table.header[columns["amount"]].raw, vocab) or _unit_line(doc.text, table.span.start, vocab)
+    k, columns = found_header
+    header = (table.header, *table.rows)[k]
+    unit = _unit(header[columns["amount"]].raw, vocab) or _unit_line(doc.text, table.span.start, vocab)
     out = []
-    for row in table.rows:
+    for row in table.rows[k:]:
         if _is_total(row, vocab):
             continue
 
         found = {role: row[i] for role, i in columns.items() if i < len(row) and row[i].raw}
-        money_cell, project_cell, investor_cell, place_cell = (found.get(r) for r in ROLES_READ)
+        money_cell, project_cell, investor_cell, place_cell, jobs_cell = (found.get(r) for r in ROLES_READ)
         money = _amount(money_cell, unit, vocab) if money_cell else None
         if money is None and not (project_cell and investor_cell):
             continue
@@ -257,6 +279,7 @@ def _rows(doc: Document, table: Table, vocab: Vocabulary) -> tuple[list[Project]
                 place=_mention(place_cell) if place_cell else None,
                 project=_mention(project_cell) if project_cell else None,
                 evidence=(row_span,),
+                jobs=_jobs(jobs_cell) if jobs_cell else None,
             )
         )
     return out, unit[0] if unit else Decimal(1)
