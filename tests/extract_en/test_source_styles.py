@@ -421,10 +421,21 @@ def test_a_hyphenated_site_area_is_read() -> None:
     assert p.area is not None and p.area.value == 250000
 
 
-@pytest.mark.xfail(strict=True, reason="a cabinet's total names no site: the place falls back to a later sentence's")
 def test_a_cabinet_total_takes_no_site_of_one_of_its_parts() -> None:
     total = _projects(CABINET)[0]
     assert total.place is None or total.place.name != "Jharsuguda"
+
+
+def test_a_cabinet_total_takes_the_site_of_a_later_sentence_without_money() -> None:
+    text = (
+        "Cabinet clears five projects\n\n"
+        "The state cabinet on Wednesday approved five industrial projects worth Rs 12,450 crore.\n"
+        "The largest is a Rs 7,200 crore aluminium park by Vedanta Limited at Jharsuguda.\n"
+        "All five will come up in the Gopalpur Industrial Park.\n"
+    )
+    total, part = _projects(text)
+    assert total.place is not None and total.place.name == "Gopalpur Industrial Park"
+    assert part.place is not None and part.place.name == "Jharsuguda"
 
 
 # ---------------------------------------------------------------- more project names, as releases write them

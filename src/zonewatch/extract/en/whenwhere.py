@@ -322,8 +322,16 @@ def _lead_place(ctx: Context, section: int, upto: int | None = None) -> Name | N
     p = ctx.cache[key]
     if p is not None or upto is None:
         return p
-    # the first body sentence naming a place comes after ``upto`` (or there is none)
-    return first[1] if first is not None else None
+    # the first body sentence naming a place comes after ``upto`` (or there is none): a sentence with money of its
+    # own tells a part's site ("The largest is a Rs 7,200 crore park ... at Jharsuguda"), not the whole's
+    if first is None or not ctx.amounts_of(first[0]):
+        return first[1] if first is not None else None
+    for s in sents:
+        if s.index > first[0] and not s.heading and not ctx.amounts_of(s.index):
+            p = _best_place(ctx, [n for n in ctx.names[s.index] if n.role != "venue"])
+            if p is not None:
+                return p
+    return None
 
 
 def _first_body_place(ctx: Context, section: int) -> tuple[int, Name] | None:
