@@ -151,6 +151,23 @@ TEXT_CASES = [
         "| Name of company | Investment (₹ cr) |\n|---|---|\n| Kappa Textiles | 75 |\n",
         [(["Kappa Textiles"], 750_000_000, "INR", None, None, None)],
     ),
+    (
+        "zh-group-rows-are-not-projects",
+        "zh",
+        "| 序号 | 项目名称 | 投资方 | 投资额（亿元） |\n|---|---|---|---|\n| 一、先进制造业 |  |  | 15 |\n"
+        "| 1 | 轴承项目 | 壬精密有限公司 | 15 |\n| （二）现代服务业 |  |  | 6 |\n| 2 | 冷链项目 | 癸冷链有限公司 | 6 |\n"
+        "| 其中：外资 |  |  | 6 |\n",
+        [
+            (["壬精密有限公司"], 1_500_000_000, "CNY", None, None, "轴承项目"),
+            (["癸冷链有限公司"], 600_000_000, "CNY", None, None, "冷链项目"),
+        ],
+    ),
+    (
+        "en-subtotal-and-a-company-called-total",
+        "en",
+        "| Company | Investment (US$ million) |\n|---|---|\n| TotalEnergies | 90 |\n| Sub-total | 90 |\n",
+        [(["TotalEnergies"], 90_000_000, "USD", None, None, None)],
+    ),
     # Not project tables: nothing from them.
     ("zh-gdp", "zh", "| 年份 | 地区生产总值（亿元） |\n|---|---|\n| 2023 | 1630 |\n| 2024 | 1755 |\n", []),
     ("zh-budget", "zh", "| 项目 | 预算数（万元） |\n|---|---|\n| 科学技术支出 | 1800 |\n", []),
@@ -206,6 +223,19 @@ def test_jobs_column(language: str, text: str, jobs: int | None) -> None:
     assert (int(p.jobs.value) if p.jobs else None) == jobs
     if p.jobs is not None:
         assert p.jobs.span.slice(ex.document.text) == p.jobs.raw
+
+
+def test_a_row_the_prose_already_gave_is_not_repeated() -> None:
+    text = (
+        "The park signed two projects worth US$150 million. Acme Motors Inc. will invest US$100 million "
+        "in an EV battery plant.\n"
+        "| Company | Project | Investment (US$ million) |\n|---|---|---|\n"
+        "| Acme Motors Inc. | EV battery plant | 100 |\n| Borealis Tech | R&D centre | 50 |\n"
+    )
+    ex = run(text_doc(text, "en"))
+    amounts = sorted(int(p.amount.value) for p in ex.projects if p.amount)
+    assert amounts == [50_000_000, 100_000_000, 150_000_000]
+    assert_grounded(ex)
 
 
 def test_no_table_leaves_extractor_records_alone() -> None:

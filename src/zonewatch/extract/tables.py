@@ -50,6 +50,7 @@ class Vocabulary:
     roles: dict[str, tuple[str, ...]]
     not_amount: tuple[str, ...]
     total_rows: tuple[str, ...]
+    subtotal_rows: re.Pattern[str]  # a row of a group, not of a project: "一、工业项目", "其中：", "Of which"
     unit_line: tuple[str, ...]
     units: dict[str, tuple[Decimal, str]]  # lower-cased unit text -> (multiplier, ISO currency)
 
@@ -62,6 +63,7 @@ def vocabulary(language: str) -> Vocabulary:
         roles={role: tuple(w.lower() for w in data[role]) for role in ROLES},
         not_amount=tuple(w.lower() for w in data["not_amount"]),
         total_rows=tuple(w.lower() for w in data["total_rows"]),
+        subtotal_rows=re.compile("|".join(f"(?:{p})" for p in data["subtotal_rows"]), re.I),
         unit_line=tuple(w.lower() for w in data["unit_line"]),
         units={k.lower(): (Decimal(v[0]), str(v[1])) for k, v in data["units"].items()},
     )
@@ -212,7 +214,10 @@ def _line(text: str, pos: int) -> Span:
 
 
 def _is_total(row: tuple[Cell, ...], vocab: Vocabulary) -> bool:
-    return any(c.raw.lower().strip(" :：") in vocab.total_rows for c in row)
+    if any(c.raw.lower().strip(" :：") in vocab.total_rows for c in row):
+        return True
+    first = next((c.raw for c in row if c.raw and not c.raw.isdigit()), "")
+    return bool(vocab.subtotal_rows.match(first))
 
 
 def _sums_to(parent: Project, parts: list[Project], unit: Decimal) -> bool:
@@ -323,6 +328,21 @@ def table_projects(doc: Document, projects: Sequence[Project]) -> list[Project]:
     return out
 
 
+def _key(name: str) -> str:
+    return re.sub(r"\W", "", name.lower())
+
+
+def _same(row: Project, p: Project) -> bool:
+    """The prose already gave this row's project: the same amount and a shared investor or project name."""
+    if row.amount is None or p.amount is None or p.amount.span.overlaps(row.evidence[0]):
+        return False
+    if (row.amount.value, row.amount.currency) != (p.amount.value, p.amount.currency):
+        return False
+    names = [_key(m.name) for m in row.investors] + ([_key(row.project.name)] if row.project else [])
+    theirs = [_key(m.name) for m in p.investors] + ([_key(p.project.name)] if p.project else [])
+    return any(a and b and (a in b or b in a) for a in names for b in theirs)
+
+
 def merge(doc: Document, projects: Sequence[Project]) -> list[Project]:
     """The extractor's records with the table records added, in text order and numbered again.
 
@@ -332,6 +352,7 @@ def merge(doc: Document, projects: Sequence[Project]) -> list[Project]:
     rows = table_projects(doc, projects)
     if not rows:
         return list(projects)
+    rows = [r for r in rows if not any(_same(r, p) for p in projects)]
     covered = [Span(t.span.start, t.span.end) for t in find_tables(doc.text)]
     row_spans = [r.evidence[0] for r in rows]
     covered = [t for t in covered if any(t.contains(s) for s in row_spans)]
