@@ -47,7 +47,11 @@ def _patterns() -> _Patterns:
         neg=re.compile(alternation(lex.words("figures", "not_investment"))),
         pos=re.compile(alternation(lex.words("figures", "investment"))),
         sentence_neg=re.compile(
-            alternation(lex.words("figures", "sentence_not_investment")) + "|" + lex.text("figures", "period_total")
+            alternation(lex.words("figures", "sentence_not_investment"))
+            + "|"
+            + lex.text("figures", "period_total")
+            + "|"
+            + lex.text("figures", "period_whole_area")
         ),
         clause_neg=re.compile(r"平均|人均|户均|亩均|每个项目"),
         # "实现15亿元年产值": the kind of figure named right after it
