@@ -238,6 +238,23 @@ def test_a_row_the_prose_already_gave_is_not_repeated() -> None:
     assert_grounded(ex)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "m2"),
+    [
+        ("zh", "| 投资方 | 投资额（亿元） | 用地（亩） |\n|---|---|---|\n| 甲有限公司 | 3 | 150 |\n", 100_000),
+        ("zh", "| 投资方 | 投资额（亿元） | 占地面积 |\n|---|---|---|\n| 甲有限公司 | 3 | 2万平方米 |\n", 20_000),
+        ("en", "| Company | Investment (US$ million) | Land (acres) |\n|---|---|---|\n| Acme | 10 | 25 |\n", 101_171),
+        ("en", "| Company | Investment (US$ million) | Area |\n|---|---|---|\n| Acme | 10 | 25 |\n", None),
+    ],
+)
+def test_area_column(language: str, text: str, m2: int | None) -> None:
+    ex = run(text_doc(text, language))
+    [p] = ex.projects
+    assert (round(p.area.value) if p.area else None) == m2
+    if p.area is not None:
+        assert p.area.span.slice(ex.document.text) == p.area.raw
+
+
 def test_no_table_leaves_extractor_records_alone() -> None:
     doc = text_doc("某公司投资10亿元建设新项目。", "zh")
     ex = run(doc)

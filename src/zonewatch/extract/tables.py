@@ -34,8 +34,8 @@ from importlib import resources
 
 from zonewatch.model import Document, Mention, Money, Project, Qualifier, Quantity, Span
 
-ROLES = ("project", "investor", "amount", "place", "jobs")
-ROLES_READ = ("amount", "project", "investor", "place", "jobs")
+ROLES = ("project", "investor", "amount", "place", "jobs", "area")
+ROLES_READ = ("amount", "project", "investor", "place", "jobs", "area")
 _TITLE_ROWS = 1  # a title row above the header ("2025年一季度签约项目表") is passed over
 _CONTEXT_LINES = 2  # the prose a table belongs to: at most this many non-empty lines just before it
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -253,6 +253,36 @@ def _jobs(cell: Cell) -> Quantity | None:
     )
 
 
+@cache
+def _area_units() -> dict[str, Decimal]:
+    """m² per area unit spelling, from the normalizer's table (data/units.toml) so both read areas alike."""
+    text = resources.files("zonewatch.data").joinpath("units.toml").read_text(encoding="utf-8")
+    area = tomllib.loads(text)["area"]
+    return {w.lower(): Decimal(u["m2"]) for u in area.values() for w in u["spellings"]}
+
+
+def _area_unit(text: str) -> Decimal | None:
+    """m² per unit of the longest area unit a header's brackets name ("（亩）", "(acres)")."""
+    lowered = text.lower().strip("（）()[] ")
+    units = _area_units()
+    found = [u for u in units if u in lowered]
+    return units[max(found, key=len)] if found else None
+
+
+def _area(cell: Cell, unit: Decimal | None) -> Quantity | None:
+    """The site area in m² from the cell's figure and its own unit or the column's; None for anything else."""
+    m = _NUMBER.match(cell.raw)
+    if m is None:
+        return None
+    rest = cell.raw[m.end() :].strip().lower()
+    per = _area_units().get(rest) if rest else unit
+    if per is None:
+        return None
+    value = (Decimal(m.group().replace(",", "")) * per).quantize(Decimal("0.01"))  # as the normalizer: 2 decimals
+    value = Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+    return Quantity(value, cell.raw, cell.span, "m2")
+
+
 def _rows(doc: Document, table: Table, vocab: Vocabulary) -> tuple[list[Project], Decimal]:
     """The table's project records (ids and context left empty) and the column's unit multiplier."""
     found_header = _header((table.header, *table.rows[:_TITLE_ROWS]), vocab)
@@ -261,13 +291,14 @@ def _rows(doc: Document, table: Table, vocab: Vocabulary) -> tuple[list[Project]
     k, columns = found_header
     header = (table.header, *table.rows)[k]
     unit = _unit(header[columns["amount"]].raw, vocab) or _unit_line(doc.text, table.span.start, vocab)
+    area_unit = _area_unit(" ".join(_BRACKETS.findall(header[columns["area"]].raw))) if "area" in columns else None
     out = []
     for row in table.rows[k:]:
         if _is_total(row, vocab):
             continue
 
         found = {role: row[i] for role, i in columns.items() if i < len(row) and row[i].raw}
-        money_cell, project_cell, investor_cell, place_cell, jobs_cell = (found.get(r) for r in ROLES_READ)
+        money_cell, project_cell, investor_cell, place_cell, jobs_cell, area_cell = (found.get(r) for r in ROLES_READ)
         money = _amount(money_cell, unit, vocab) if money_cell else None
         if money is None and not (project_cell and investor_cell):
             continue
@@ -285,6 +316,7 @@ def _rows(doc: Document, table: Table, vocab: Vocabulary) -> tuple[list[Project]
                 project=_mention(project_cell) if project_cell else None,
                 evidence=(row_span,),
                 jobs=_jobs(jobs_cell) if jobs_cell else None,
+                area=_area(area_cell, area_unit) if area_cell else None,
             )
         )
     return out, unit[0] if unit else Decimal(1)
