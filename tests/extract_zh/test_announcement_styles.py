@@ -45,6 +45,13 @@ CASES = [
        133333, None),
       (["江苏康源生物科技有限公司"], "5.6亿元", "exact", 1, None, "2024-05-20", None, None, "生物医药中试基地项目",
        None, None)]),
+    # a 开工仪式: the yearly planned figure is no record, and the investor named after it is the project's
+    ("5月8日,合肥高新区人工智能产业园项目开工仪式举行。项目总投资45亿元,年度计划投资8亿元,由科达智能科技有限公司"
+     "投资建设,建成后可带动就业3000人。",
+     [(["科达智能科技有限公司"], "45亿元", "exact", 1, None, "2024-05-08", "started", "合肥高新区", None, None,
+       3000)]),
+    ("项目总投资45亿元,年产值可达60亿元,由科达智能科技有限公司投资建设。",
+     [(["科达智能科技有限公司"], "45亿元", "exact", 1, None, "2024-05-20", None, None, None, None, None)]),
     # foreign companies by their Chinese names (a known alias inside 宝马集团 / 华晨宝马 is the investor)
     ("3月22日,上海临港新片区与特斯拉签约,特斯拉将投资约50亿元建设储能超级工厂项目。",
      [(["特斯拉"], "约50亿元", "approx", 1, None, "2024-03-22", "signed", "上海临港新片区", "储能超级工厂项目",
@@ -64,7 +71,7 @@ CASES = [
 ]  # fmt: skip
 
 MISSES = [
-    # the 开工仪式's project is named in the sentence before; its investor follows the 年度计划投资 (no record of its own)
+    # the 开工仪式's project is named in the sentence before, with the zone
     ("5月8日,合肥高新区人工智能产业园项目开工仪式举行。项目总投资45亿元,年度计划投资8亿元,由科达智能科技有限公司"
      "投资建设,建成后可带动就业3000人。",
      [(["科达智能科技有限公司"], "45亿元", "exact", 1, None, "2024-05-08", "started", "合肥高新区",

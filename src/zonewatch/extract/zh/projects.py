@@ -296,6 +296,11 @@ def extract_projects(doc: Document) -> list[Project]:
                     d.investors = named
             else:
                 d.investors = _investors(ctx, companies, window, si, h) or _investor_after(ctx, after, next_start)
+                if not d.investors and k + 1 < len(hits) and next_start < s1:
+                    # "总投资45亿元,年度计划投资8亿元,由A公司投资建设": past a figure that is no investment of its own
+                    nxt = hits[k + 1].money.span
+                    if not is_investment(ctx.shadow, s0, end, nxt.start, nxt.end, neg_cue):
+                        d.investors = _investor_after(ctx, nxt.end, next_starts[k + 1])
                 if not d.investors and next_start == s1:
                     d.investors = _investor_next(ctx, si)
                 if heads_list:
