@@ -111,6 +111,8 @@ _MONEYISH = re.compile(
     + r")\$?\.?\d",
     re.I,
 )
+# the letters of a dollar-like sign ("R$ 1.2 billion", "A$600 million", "NZ$"): the currency, no name
+_DOLLAR_PREFIXES = frozenset(c[:-1] for c in toml("currencies.toml")["before"] if c.endswith("$") and c[:-1].isalpha())
 _CAPS_DATELINE_AFTER = re.compile(r"\s*(?::|[-–—]|\()")
 _CREDIT_BEFORE = re.compile(r"\d\s*\(\s*$")
 _MEDIA = frozenset(_NAMES["media"]["words"])
@@ -404,6 +406,8 @@ def _make(text: str, tokens: Tokens, k: int, j: int, possessive: bool, at_start:
         all(map(_common, words)) and _GOV.isdisjoint(words) and _ACADEMIC.isdisjoint(words) and _LEGAL.isdisjoint(words)
     )
     if not words or name in _NOT_NAMES or plain or _MONTHISH.match(name) or word_number(name):
+        return None
+    if name in _DOLLAR_PREFIXES and text.startswith("$", end):
         return None
     if name.rstrip(".") in _TITLES:
         return None  # a title on its own ("Gov." before a stop) names no one
