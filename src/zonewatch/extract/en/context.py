@@ -154,7 +154,7 @@ def _amounts(text: str, lay: Layout, money: list[Money]) -> list[Amount]:
 _CLOSING_BRACKET = re.compile(r"\s*[)）]")
 _OPEN_BRACKET_BEFORE = re.compile(r"[(（][^()（）]*$")
 _AND_A_BEFORE = re.compile(r"\s+and\s+(?:a|an|another)\s+$")
-_CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|while|whereas|but|as\s+well\s+as)\b")
+_CLAUSE_BOUNDARY = re.compile(r";|:\s+(?=[A-Z][a-z]+ [A-Z])|,\s+(?:and|while|whereas|but|as\s+well\s+as)\b")
 
 
 def _last_boundary(text: str, start: int, end: int) -> int | None:
