@@ -88,6 +88,8 @@ _RELATIVE = {
 # month words: how many months from the publication's
 _MONTH_STEP = {"上个月": -1, "上月": -1, "下个月": 1, "下月": 1}
 _AHEAD = frozenset({"明年", "下个月", "下月", "下周"})
+_SAME_DAY = ("当天", "当日", "同日", "同一天")
+_SAME_DAY_RE = re.compile("|".join(_SAME_DAY))
 _RELATIVE_RE = re.compile(r"上周[一二三四五六日天]|" + "|".join(sorted(_RELATIVE, key=len, reverse=True)))
 VAGUE = frozenset(
     {"前不久", "不久前", "日前", "近日", "近期", "本月", "这个月", "本周", "上周", "今年", "去年", "上个月", "上月"}
@@ -203,15 +205,38 @@ def find_dates(text: str, shadow: str, published: DateValue | None) -> list[Date
                 month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
             span = Span(m.start(), m.start("d") + len(m["d"]) + 1)
             add(_make(month_start.year, month_start.month, day, text[span.start : span.end], span))
+    if published is not None:
         for m in _RELATIVE_RE.finditer(shadow):
-            if free(m):
+            if free(m) and m.group() not in _SAME_DAY:
                 value, vague = _relative(m.group(), published, text[m.start() : m.end()], Span(m.start(), m.end()))
                 add(value, vague, m.group() in _AHEAD)
+    # 当天/当日/同日 point back at the day the text last named ("6月9日...举行...,其中A项目当天开工", "昨日...,当天"),
+    # which a report published days later is not; only with no day named before are they the publication day.
+    for m in _SAME_DAY_RE.finditer(shadow):
+        if not free(m):
+            continue
+        raw, span = text[m.start() : m.end()], Span(m.start(), m.end())
+        if (before := _day_before(hits, m.start())) is not None:
+            add(DateValue(before.value.date, Precision.DAY, raw, span))
+        elif published is not None and m.group() in _RELATIVE:
+            add(_relative(m.group(), published, raw, span)[0])
     for m in windows.finditer(_YEAR_ONLY, shadow, years):
         if free(m):
             add(_make(_year(m["y"]), None, None, text[m.start() : m.end()], Span(m.start(), m.end())))
     hits.sort(key=lambda h: h.value.span.start if h.value.span else 0)
     return hits
+
+
+def _day_before(hits: list[DateHit], pos: int) -> DateHit | None:
+    """The last date to the day named before ``pos`` (not a plan ahead of the publication)."""
+    best: DateHit | None = None
+    for h in hits:
+        span = h.value.span
+        if span is None or span.end > pos or h.future or h.value.precision is not Precision.DAY:
+            continue
+        if best is None or span.start > best.value.span.start:  # type: ignore[union-attr]
+            best = h
+    return best
 
 
 def _first_year(hits: list[DateHit]) -> int | None:

@@ -35,7 +35,7 @@ _LOWER_LEVEL = re.compile(
     r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?P<end>自治州|自治县)|(?P<stem2>[\u4e00-\u9fff]{1,3}?|[\u4e00-\u9fff]{4}(?=市))(?P<end2>市|区|县|旗)"
     r"(?!场|民|委|政府|长(?![\u4e00-\u9fff]{1,2}(?:县|区|市))|级|值|域|块|间|区|内|外|里|城)"
 )
-_NOT_LOWER_FIRST = frozenset("全该本各我每此其一二两三四五六七八九十百千多数几诸邻城超上股门市区县省乡镇")
+_NOT_LOWER_FIRST = frozenset("全该本各我每此其这那一二两三四五六七八九十百千多数几诸邻城超上股门市区县省乡镇")
 _NOT_LOWER_LAST = frozenset("强大名重城业开新")  # "制造业强市", "经济大县", "文化名城"; zones: "经开区", "高新区"
 _BUILD_AFTER = re.compile(
     r"^(?:投资建设|投资兴建|建设|投资|打造|兴建|新建|投建|建|设立|成立|布局|落地|落户|开展|发展|打造)"
@@ -57,6 +57,7 @@ class _Patterns:
     stops: Stops
     not_places: tuple[str, ...]
     generic: tuple[str, ...]
+    demonstratives: tuple[str, ...]
     generic_districts: frozenset[str]
     build_before: tuple[str, ...]
     not_place_end: re.Pattern[str]
@@ -82,6 +83,7 @@ def _patterns() -> _Patterns:
         ),
         not_places=lex.words("places", "not_places"),
         generic=lex.words("places", "generic_stems"),
+        demonstratives=lex.words("places", "demonstratives"),
         generic_districts=frozenset(lex.words("places", "generic_district_stems")),
         build_before=lex.words("places", "build_before"),
         not_place_end=re.compile(f"(?:{alternation(lex.words('places', 'not_places'))})$"),
@@ -213,7 +215,8 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
             start += first
         name = shadow[start : m.end()]
         # "投资30亿元建设智慧家电产业园": a park right after a verb of building is the project itself
-        if "园" in m.group() and shadow[max(0, start - 2) : start].endswith(p.build_before):
+        # and so is one an amount is spent on ("投资1.9亿元的新材料产业园当天动工")
+        if "园" in m.group() and shadow[max(0, start - 2) : start].endswith((*p.build_before, "元的")):
             continue
         if shadow.startswith("项目", m.end()) and (
             "园" in m.group() or m.group() in ("科学城", "新城")
@@ -222,6 +225,7 @@ def find_places(text: str, shadow: str, masked: list[Span], known: frozenset[str
         if (
             m.start() - start < 2
             or shadow[start : m.start()] in p.generic
+            or shadow.endswith(p.demonstratives, start, m.start())
             or name in p.not_places
             or ((n := p.not_place_end.search(name)) is not None and n.start() < 2)
         ):

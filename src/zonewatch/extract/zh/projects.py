@@ -1123,8 +1123,9 @@ def _assign_parents(drafts: list[_Draft]) -> None:
             parent = by_currency[cm.currency].nearest(cm.value, fits)
         if parent is not None:
             d.parent = parent
-            # a sub-total whose sentence names no place is a part of its aggregate's place
-            if d.aggregate and not d.place_here and drafts[parent].place is not None:
+            # a part whose sentence names no place is at its aggregate's ("兰州开发区...集中签约" then "其中,A公司
+            # 投资12亿元的...项目当天签约": not a city named in a sentence between)
+            if not d.place_here and drafts[parent].place is not None:
                 d.place = drafts[parent].place
         elif d.aggregate:
             by_currency.setdefault(cm.currency, _Roots()).add(i, cm.value)
