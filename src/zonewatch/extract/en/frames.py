@@ -77,7 +77,7 @@ def assemble(ctx: Context) -> list[Project]:
 
 def _draft(ctx: Context, amount: Amount, drafts: list[Draft], seen: set[str]) -> Draft | None:
     text, sent, money = ctx.text, amount.sentence, amount.money
-    if sent.heading and _section_has_body_money(ctx, sent):
+    if sent.heading and _section_has_body_money(ctx, sent, money):
         return None
     sentence_text = " ".join(text[sent.span.start : sent.span.end].split())
     key = f"{money.value}|{money.currency}|{sentence_text}"
@@ -201,20 +201,34 @@ def _drop_restatements(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _section_has_body_money(ctx: Context, heading: Sentence) -> bool:
-    """A heading's figure repeats its section's body (or, for a title at the top, the article's)."""
+def _section_has_body_money(ctx: Context, heading: Sentence, money: Money) -> bool:
+    """A heading's figure repeats its section's body (or, for a title at the top, the article's).
+
+    A dated section heading repeats its body only when the body has the same figure (within rounding) or one in
+    another currency (a conversion it cannot compare): "JAN 12 | X will invest CNY 580 million." over a body
+    whose only figure is last year's tax revenue is that section's commitment."""
     sections = ctx.cache.get("body_money_sections")
     if sections is None:
-        sections = ctx.cache["body_money_sections"] = {
-            a.sentence.section for a in ctx.amounts if not a.sentence.heading
-        }
+        sections = ctx.cache["body_money_sections"] = {}
+        for a in ctx.amounts:
+            if not a.sentence.heading:
+                sections.setdefault(a.sentence.section, []).append(a.money)
     if not sections:
         return False
     headings = ctx.layout.section_headings
     first_section_heading = headings[1] if len(headings) > 1 and headings[1] is not None else 10**9
     if heading.section == 0 and heading.index < first_section_heading:
         return True  # a title at the top: any figure in the article
-    return heading.section in sections
+    body = sections.get(heading.section, ())
+    return any(
+        m.currency != money.currency or abs(m.value - money.value) <= max(m.value, money.value) * _REPEAT_ROUNDING
+        for m in body
+    )
+
+
+# A heading's figure and its body's are the same one when they differ by at most this fraction ("RMB 5 billion"
+# over "5.02 billion yuan").
+_REPEAT_ROUNDING = Decimal("0.02")
 
 
 def _is_subtotal(ctx: Context, d: Draft, drafts: list[Draft], before: str) -> bool:
