@@ -322,8 +322,9 @@ def _rows(doc: Document, table: Table, vocab: Vocabulary) -> tuple[list[Project]
     return out, unit[0] if unit else Decimal(1)
 
 
-def table_projects(doc: Document, projects: Sequence[Project]) -> list[Project]:
-    """The records of every project table in ``doc``, placed and dated from the prose before each table.
+def table_projects(doc: Document, projects: Sequence[Project], tables: Sequence[Table] | None = None) -> list[Project]:
+    """The records of every project table in ``doc`` (``tables``: its tables, if already found), placed and dated
+    from the prose before each table.
 
     ``projects`` are the language extractor's records, used as context; ids are left for :func:`merge`
     to give (``parent`` holds the aggregate's id in ``projects``).
@@ -331,7 +332,7 @@ def table_projects(doc: Document, projects: Sequence[Project]) -> list[Project]:
     vocab = vocabulary(doc.language)
     out: list[Project] = []
     floor = 0
-    for table in find_tables(doc.text):
+    for table in find_tables(doc.text) if tables is None else tables:
         rows, multiplier = _rows(doc, table, vocab)
         context = _context(projects, doc.text, table, floor)
         floor = table.span.end
@@ -381,11 +382,14 @@ def merge(doc: Document, projects: Sequence[Project]) -> list[Project]:
     An extractor record whose amount lies inside a table that yielded records is the table's to give
     (a row the prose reader half-read, a total row) and is dropped.
     """
-    rows = table_projects(doc, projects)
+    if "|" not in doc.text:  # most articles: no table to find (every document passes here)
+        return list(projects)
+    tables = find_tables(doc.text)
+    rows = table_projects(doc, projects, tables)
     if not rows:
         return list(projects)
     rows = [r for r in rows if not any(_same(r, p) for p in projects)]
-    covered = [Span(t.span.start, t.span.end) for t in find_tables(doc.text)]
+    covered = [t.span for t in tables]
     row_spans = [r.evidence[0] for r in rows]
     covered = [t for t in covered if any(t.contains(s) for s in row_spans)]
     kept = [p for p in projects if not (p.amount and any(t.contains(p.amount.span) for t in covered))]

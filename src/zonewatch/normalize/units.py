@@ -56,11 +56,14 @@ def _alternation(words: list[str], joint: str = r"\ ") -> str:
 # thousands separator; a bare "，" is Chinese punctuation before a number). Without that, every group of a
 # long "1，000，000，..." run was a start rescanning the rest of the run (quadratic: 8k characters took 1.4 s).
 @cache
+def _area_factors() -> dict[str, Decimal]:
+    """m² per area unit, by lower-cased spelling ("亩", "acres", "square metres")."""
+    return {w.lower(): Decimal(u["m2"]) for u in _data()["area"].values() for w in u["spellings"]}
+
+
+@cache
 def _area_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
-    factors: dict[str, Decimal] = {}
-    for unit in _data()["area"].values():
-        for spelling in unit["spellings"]:
-            factors[spelling.lower()] = Decimal(unit["m2"])
+    factors = _area_factors()
     # an adjective's hyphens too: "a 25-hectare site", "a 1.5-million-square-foot plant"
     words = _alternation(list(factors), r"[ \t-]")
     number = rf"(?:{_NUM}|(?P<word>{_alternation(list(_WORD_NUMBERS))}))"
@@ -75,8 +78,7 @@ def _area_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
 def _bare_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
     """A round 千亩/万亩 with no number, after a land word ("占地近千亩"); its value in whole m²."""
     bare = _data()["area_bare"]
-    factors = {u: _data()["area"][k]["m2"] for k in _data()["area"] for u in _data()["area"][k]["spellings"]}
-    values = {u: Decimal(factors[u]).quantize(Decimal(1)) for u in bare["units"]}
+    values = {u: _area_factors()[u.lower()].quantize(Decimal(1)) for u in bare["units"]}
     approx = re.escape(bare["approx"])
     pattern = re.compile(rf"(?:{_alternation(bare['before'])})[{approx}]{{0,3}}(?P<fig>{_alternation(bare['units'])})")
     return pattern, values
